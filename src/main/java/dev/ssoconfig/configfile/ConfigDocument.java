@@ -2,9 +2,9 @@ package dev.ssoconfig.configfile;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * A lossless model of an AWS shared config file ({@code ~/.aws/config}): every line with its own
@@ -22,10 +22,17 @@ import java.util.Set;
 public final class ConfigDocument {
   private final List<Line> lines;
   private final List<Section> sections;
+  private final Map<String, List<Section>> byName = new LinkedHashMap<>();
 
   private ConfigDocument(List<Line> lines) {
     this.lines = List.copyOf(lines);
     this.sections = SectionReader.read(this.lines);
+    for (Section section : sections) {
+      if (section.name() != null && section.type() != SectionType.UNKNOWN) {
+        byName.computeIfAbsent(key(section.type(), section.name()), k -> new ArrayList<>())
+            .add(section);
+      }
+    }
   }
 
   /**
@@ -78,16 +85,18 @@ public final class ConfigDocument {
   }
 
   /**
-   * The names of the profiles this tool manages (those carrying {@code managed_by =
-   * aws-sso-config-generator}), in file order, each once.
+   * The names of the profiles this tool manages, in file order. A profile is managed when every
+   * section of that name ({@code [profile NAME]}, or {@code [default]} for {@code default})
+   * carries {@code managed_by = aws-sso-config-generator}.
    *
    * @return profile names, decoded as UTF-8
    */
   public List<String> managedProfileNames() {
-    Set<String> names = new LinkedHashSet<>();
-    for (Section section : sections) {
-      if (section.isManaged()) {
-        names.add(Latin1.toUnicode(section.name()));
+    List<String> names = new ArrayList<>();
+    for (List<Section> named : byName.values()) {
+      Section first = named.get(0);
+      if (first.type() == SectionType.PROFILE && named.stream().allMatch(Section::isManaged)) {
+        names.add(Latin1.toUnicode(first.name()));
       }
     }
     return List.copyOf(names);
@@ -99,6 +108,20 @@ public final class ConfigDocument {
 
   List<Section> sections() {
     return sections;
+  }
+
+  /**
+   * The sections of one kind and name, in file order; the SDKs merge them, later keys winning.
+   *
+   * @param name the name in byte-per-char form
+   * @return the sections, empty if there is none
+   */
+  List<Section> sections(SectionType type, String name) {
+    return byName.getOrDefault(key(type, name), List.of());
+  }
+
+  private static String key(SectionType type, String name) {
+    return type + " " + name;
   }
 
   /**

@@ -5,10 +5,8 @@ import dev.ssoconfig.profiles.ProfileSpec;
 import dev.ssoconfig.profiles.Property;
 import dev.ssoconfig.profiles.SsoSessionSpec;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -58,12 +56,11 @@ public final class ConfigEditor {
     Objects.requireNonNull(document, "document");
     Objects.requireNonNull(plan, "plan");
     checkPlan(plan);
-    Map<String, List<Section>> index = index(document.sections());
     LineEdits edits = new LineEdits(document.lines(), document.lineEnding());
 
     SessionChange session = SessionChange.NOT_IN_PLAN;
     if (plan.session().isPresent()) {
-      session = applySession(plan.session().get(), index, document, edits);
+      session = applySession(plan.session().get(), document, edits);
     }
 
     List<String> added = new ArrayList<>();
@@ -72,7 +69,7 @@ public final class ConfigEditor {
     List<String> skipped = new ArrayList<>();
     for (ProfileSpec spec : plan.profiles()) {
       String name = Latin1.fromUnicode(spec.name());
-      List<Section> sections = index.getOrDefault(key(SectionType.PROFILE, name), List.of());
+      List<Section> sections = document.sections(SectionType.PROFILE, name);
       if (sections.isEmpty()) {
         edits.appendSection(render("profile " + name, spec.properties()));
         added.add(spec.name());
@@ -92,12 +89,11 @@ public final class ConfigEditor {
 
   private static SessionChange applySession(
       SsoSessionSpec spec,
-      Map<String, List<Section>> index,
       ConfigDocument document,
       LineEdits edits)
       throws SessionConflictException {
     String name = Latin1.fromUnicode(spec.name());
-    List<Section> sections = index.getOrDefault(key(SectionType.SSO_SESSION, name), List.of());
+    List<Section> sections = document.sections(SectionType.SSO_SESSION, name);
     if (sections.isEmpty()) {
       edits.appendSection(render("sso-session " + name, spec.properties()));
       return SessionChange.ADDED;
@@ -214,21 +210,6 @@ public final class ConfigEditor {
               Latin1.fromUnicode(property.key()), Latin1.fromUnicode(property.value())));
     }
     return texts;
-  }
-
-  private static Map<String, List<Section>> index(List<Section> sections) {
-    Map<String, List<Section>> index = new HashMap<>();
-    for (Section section : sections) {
-      if (section.name() != null && section.type() != SectionType.UNKNOWN) {
-        index.computeIfAbsent(key(section.type(), section.name()), k -> new ArrayList<>())
-            .add(section);
-      }
-    }
-    return index;
-  }
-
-  private static String key(SectionType type, String name) {
-    return type + " " + name;
   }
 
   private static String withoutTrailingSlash(String url) {
