@@ -11,8 +11,8 @@ import java.util.Map;
  * bytes and its own line terminator, plus an index of its sections.
  *
  * <p>{@code ConfigDocument.parse(bytes).toBytes()} returns exactly {@code bytes} for any input:
- * invalid UTF-8, a byte order mark, NUL bytes, mixed or missing line terminators and lines that
- * fit no rule of the format are all kept verbatim. Bytes are held one {@code char} per byte
+ * invalid UTF-8, a byte order mark, NUL bytes, mixed or missing line terminators and lines that fit
+ * no rule of the format are all kept verbatim. Bytes are held one {@code char} per byte
  * (ISO-8859-1); text the tool writes is UTF-8.
  *
  * <p>Lines end at {@code "\n"}, {@code "\r\n"} or a lone {@code "\r"}, the same split {@link
@@ -29,7 +29,8 @@ public final class ConfigDocument {
     this.sections = SectionReader.read(this.lines);
     for (Section section : sections) {
       if (section.name() != null && section.type() != SectionType.UNKNOWN) {
-        byName.computeIfAbsent(key(section.type(), section.name()), k -> new ArrayList<>())
+        byName
+            .computeIfAbsent(key(section.type(), section.name()), k -> new ArrayList<>())
             .add(section);
       }
     }
@@ -86,8 +87,8 @@ public final class ConfigDocument {
 
   /**
    * The names of the profiles this tool manages, in file order. A profile is managed when every
-   * section of that name ({@code [profile NAME]}, or {@code [default]} for {@code default})
-   * carries {@code managed_by = aws-sso-config-generator}.
+   * section of that name ({@code [profile NAME]}, or {@code [default]} for {@code default}) carries
+   * {@code managed_by = aws-sso-config-generator}.
    *
    * @return profile names, decoded as UTF-8
    */

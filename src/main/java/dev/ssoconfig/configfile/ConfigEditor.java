@@ -19,8 +19,8 @@ import java.util.Set;
  *   <li>A profile section is managed when it carries {@code managed_by = aws-sso-config-generator}
  *       (if a name has several sections, all of them must). In a managed profile of the plan, each
  *       key of the plan gets its value set in place when it differs — only the value changes on
- *       that line; keys missing from the section are inserted after the last line of a plan key
- *       (or after the header); keys a person added stay where they are.
+ *       that line; keys missing from the section are inserted after the last line of a plan key (or
+ *       after the header); keys a person added stay where they are.
  *   <li>A section with a plan profile's name but without the marker is never modified; the name is
  *       reported in {@link EditResult#skipped()}.
  *   <li>The plan's {@code [sso-session NAME]} is appended when missing. An existing one with the
@@ -39,6 +39,9 @@ public final class ConfigEditor {
   private static final String START_URL = "sso_start_url";
   private static final String REGION = "sso_region";
 
+  /** Creates an editor; it holds no state. */
+  public ConfigEditor() {}
+
   /**
    * Applies {@code plan} to {@code document}.
    *
@@ -46,8 +49,8 @@ public final class ConfigEditor {
    * @param plan the sso-session and profiles wanted
    * @return the new document and what happened to each profile; the input document itself when
    *     nothing changed
-   * @throws SessionConflictException if the file has the plan's sso-session name with another
-   *     start URL or SSO region; nothing is edited
+   * @throws SessionConflictException if the file has the plan's sso-session name with another start
+   *     URL or SSO region; nothing is edited
    * @throws IllegalArgumentException if the plan holds a name, key or value that cannot be written
    *     and read back unchanged (a bug in the plan's producer), or a profile name twice
    */
@@ -82,15 +85,12 @@ public final class ConfigEditor {
       }
     }
 
-    ConfigDocument result =
-        edits.isEmpty() ? document : ConfigDocument.of(edits.apply());
+    ConfigDocument result = edits.isEmpty() ? document : ConfigDocument.of(edits.apply());
     return new EditResult(result, added, updated, unchanged, skipped, session);
   }
 
   private static SessionChange applySession(
-      SsoSessionSpec spec,
-      ConfigDocument document,
-      LineEdits edits)
+      SsoSessionSpec spec, ConfigDocument document, LineEdits edits)
       throws SessionConflictException {
     String name = Latin1.fromUnicode(spec.name());
     List<Section> sections = document.sections(SectionType.SSO_SESSION, name);
@@ -217,7 +217,8 @@ public final class ConfigEditor {
   }
 
   private static void checkPlan(ProfilePlan plan) {
-    plan.session().ifPresent(session -> checkSection("sso-session", session.name(), session.properties()));
+    plan.session()
+        .ifPresent(session -> checkSection("sso-session", session.name(), session.properties()));
     Set<String> names = new HashSet<>();
     for (ProfileSpec profile : plan.profiles()) {
       checkSection("profile", profile.name(), profile.properties());

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * The config file could not be read or written. The message is one line for a person, e.g. {@code
- * cannot write /home/me/.aws/config: permission denied}; it names the path and the reason and
- * never holds a stack trace. The command maps this to exit code 5.
+ * cannot write /home/me/.aws/config: permission denied}; it names the path and the reason and never
+ * holds a stack trace. The command maps this to exit code 5.
  */
 public class ConfigFileException extends Exception {
   private static final long serialVersionUID = 1L;

@@ -29,9 +29,9 @@ import java.util.Set;
  * <p>{@link #write} never leaves a half-written file: it writes a temp file in the same folder,
  * flushes it to disk (fsync), renames it over the config file atomically, then flushes the folder
  * where the platform allows. The file keeps its POSIX permissions (a new file gets 0600, a new
- * folder 0700) and, where the process may set them, its owner and group. If the configured path
- * is a symbolic link, the link target is replaced and the link kept. On any failure the temp file
- * is deleted and the original is untouched.
+ * folder 0700) and, where the process may set them, its owner and group. If the configured path is
+ * a symbolic link, the link target is replaced and the link kept. On any failure the temp file is
+ * deleted and the original is untouched.
  *
  * <p>Every failure is a {@link ConfigFileException} with a one-line message naming the configured
  * path and a reason.
@@ -110,8 +110,8 @@ public final class ConfigFileStore {
    * Replaces the file's content atomically (see the class description).
    *
    * @param content the complete new content
-   * @throws ConfigFileException if any step fails; the original file is then unchanged and no
-   *     temp file is left behind
+   * @throws ConfigFileException if any step fails; the original file is then unchanged and no temp
+   *     file is left behind
    */
   public void write(byte[] content) throws ConfigFileException {
     Objects.requireNonNull(content, "content");
@@ -123,14 +123,14 @@ public final class ConfigFileStore {
       createFolders(folder);
       boolean posix = Files.getFileAttributeView(folder, PosixFileAttributeView.class) != null;
       PosixFileAttributes existing =
-          posix && Files.exists(target) ? Files.readAttributes(target, PosixFileAttributes.class)
+          posix && Files.exists(target)
+              ? Files.readAttributes(target, PosixFileAttributes.class)
               : null;
 
       temp = folder.resolve("." + target.getFileName() + ".tmp-" + randomSuffix());
       writeAndSync(temp, content, posix);
       if (posix) {
-        Files.setPosixFilePermissions(
-            temp, existing != null ? existing.permissions() : NEW_FILE);
+        Files.setPosixFilePermissions(temp, existing != null ? existing.permissions() : NEW_FILE);
         if (existing != null) {
           keepOwnership(temp, existing);
         }
@@ -213,9 +213,7 @@ public final class ConfigFileStore {
             : new FileAttribute<?>[0];
     try (FileChannel channel =
         FileChannel.open(
-            temp,
-            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-            attributes)) {
+            temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes)) {
       ByteBuffer buffer = ByteBuffer.wrap(content);
       while (buffer.hasRemaining()) {
         channel.write(buffer);
@@ -224,7 +222,9 @@ public final class ConfigFileStore {
     }
   }
 
-  /** Gives the temp file the original's owner and group where this process may; else keeps its own. */
+  /**
+   * Gives the temp file the original's owner and group where this process may; else keeps its own.
+   */
   private static void keepOwnership(Path temp, PosixFileAttributes original) {
     try {
       PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
@@ -236,7 +236,8 @@ public final class ConfigFileStore {
         view.setOwner(original.owner());
       }
     } catch (IOException | UnsupportedOperationException e) {
-      // Only a privileged process may give a file away; the file then belongs to the one writing it.
+      // Only a privileged process may give a file away; the file then belongs to the one writing
+      // it.
     }
   }
 

@@ -103,8 +103,8 @@ final class Grammar {
   /**
    * Reads a line that is not blank, a comment, a header or a continuation.
    *
-   * @return the property, or {@code null} if the line has no {@code =} before any inline comment
-   *     or no key
+   * @return the property, or {@code null} if the line has no {@code =} before any inline comment or
+   *     no key
    */
   static PropertyLine parseProperty(String text) {
     int comment = earliest(text, " #", " ;", "\t#", "\t;");

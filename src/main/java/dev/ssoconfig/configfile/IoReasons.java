@@ -19,7 +19,7 @@ final class IoReasons {
       return "permission denied";
     }
     if (e instanceof NoSuchFileException) {
-      return "a folder on its path does not exist";
+      return "no such file or folder";
     }
     if (e instanceof NotDirectoryException) {
       return "a part of its path is not a folder";

@@ -57,16 +57,13 @@ final class LineEdits {
   }
 
   boolean isEmpty() {
-    return replaced.isEmpty()
-        && removed.isEmpty()
-        && insertedAfter.isEmpty()
-        && appended.isEmpty();
+    return replaced.isEmpty() && removed.isEmpty() && insertedAfter.isEmpty() && appended.isEmpty();
   }
 
   /**
-   * The edited lines. Each appended section is preceded by one blank line unless it starts the
-   * file or the file already ends with a blank line. A last line without terminator gets one when
-   * a line is placed after it.
+   * The edited lines. Each appended section is preceded by one blank line unless it starts the file
+   * or the file already ends with a blank line. A last line without terminator gets one when a line
+   * is placed after it.
    */
   List<Line> apply() {
     Output out = new Output(original.size());

@@ -7,10 +7,10 @@ import java.util.List;
  * Finds the sections and their property definitions in a list of lines, in one pass.
  *
  * <p>State, as in the SDK's reader: the section being read and the property whose value a
- * continuation line extends. Blank and comment lines change neither (a continuation after a
- * comment still extends the property before it). A header ends the previous section. A line that
- * fits no rule ends the current property and is otherwise ignored; lines before the first header
- * belong to no section.
+ * continuation line extends. Blank and comment lines change neither (a continuation after a comment
+ * still extends the property before it). A header ends the previous section. A line that fits no
+ * rule ends the current property and is otherwise ignored; lines before the first header belong to
+ * no section.
  */
 final class SectionReader {
   private final List<Section> sections = new ArrayList<>();

@@ -1,8 +1,8 @@
 package dev.ssoconfig.configfile;
 
 /**
- * The kind of a section header, following the AWS SDKs' shared config-file format for a config
- * (not credentials) file.
+ * The kind of a section header, following the AWS SDKs' shared config-file format for a config (not
+ * credentials) file.
  */
 enum SectionType {
   /** {@code [profile NAME]}, {@code [default]} or {@code [profile default]}. */

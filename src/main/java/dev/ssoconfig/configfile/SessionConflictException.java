@@ -2,9 +2,9 @@ package dev.ssoconfig.configfile;
 
 /**
  * The config file already has an {@code [sso-session NAME]} section with the name the plan wants,
- * but for another start URL or SSO region (or without one of them). The section belongs to
- * someone else's setup, so it is left alone and nothing is written; the person should choose
- * another name with {@code --sso-session}. The command maps this to exit code 2.
+ * but for another start URL or SSO region (or without one of them). The section belongs to someone
+ * else's setup, so it is left alone and nothing is written; the person should choose another name
+ * with {@code --sso-session}. The command maps this to exit code 2.
  */
 public class SessionConflictException extends Exception {
   private static final long serialVersionUID = 1L;

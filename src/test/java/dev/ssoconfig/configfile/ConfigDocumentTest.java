@@ -42,8 +42,27 @@ class ConfigDocumentTest {
     void round_trips_a_byte_order_mark_nul_bytes_and_invalid_utf8() {
       assertRoundTrip(
           new byte[] {
-            (byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '[', 'd', 'e', 'f', 'a', 'u', 'l', 't', ']',
-            '\n', 0, (byte) 0xFF, (byte) 0xC3, '(', '\r', '\r', '\n', (byte) 0x80
+            (byte) 0xEF,
+            (byte) 0xBB,
+            (byte) 0xBF,
+            '[',
+            'd',
+            'e',
+            'f',
+            'a',
+            'u',
+            'l',
+            't',
+            ']',
+            '\n',
+            0,
+            (byte) 0xFF,
+            (byte) 0xC3,
+            '(',
+            '\r',
+            '\r',
+            '\n',
+            (byte) 0x80
           });
     }
 
@@ -58,8 +77,9 @@ class ConfigDocumentTest {
     @Test
     void round_trips_random_bytes() {
       Random random = new Random(20240611L);
-      byte[] alphabet = "[]=#; \t\r\n\r\nprofile sso-session default ab\u00ff\u0000"
-          .getBytes(StandardCharsets.ISO_8859_1);
+      byte[] alphabet =
+          "[]=#; \t\r\n\r\nprofile sso-session default ab\u00ff\u0000"
+              .getBytes(StandardCharsets.ISO_8859_1);
       for (int round = 0; round < 2_000; round++) {
         byte[] bytes = new byte[random.nextInt(200)];
         for (int i = 0; i < bytes.length; i++) {
@@ -130,8 +150,12 @@ class ConfigDocumentTest {
 
     @Test
     void records_the_continuation_lines_of_a_property() {
-      PropertyEntry s3 = parse("[services x]\ns3 =\n  a = 1\n\n  b = 2\nc = 3\n")
-          .sections().get(0).properties().get(0);
+      PropertyEntry s3 =
+          parse("[services x]\ns3 =\n  a = 1\n\n  b = 2\nc = 3\n")
+              .sections()
+              .get(0)
+              .properties()
+              .get(0);
       assertEquals(List.of(2, 4), s3.continuations());
       assertEquals(4, s3.lastLine());
     }

@@ -31,7 +31,9 @@ class ConfigEditorTest {
   private static ProfilePlan adminOnly() {
     return new ProfilePlan(
         Optional.of(StandardPlan.session()),
-        List.of(StandardPlan.profile("Prod.AdministratorAccess", "111111111111", "AdministratorAccess")));
+        List.of(
+            StandardPlan.profile(
+                "Prod.AdministratorAccess", "111111111111", "AdministratorAccess")));
   }
 
   private static ProfilePlan legacy(ProfileSpec... profiles) {
@@ -59,8 +61,9 @@ class ConfigEditorTest {
     @Test
     void sets_only_the_value_and_keeps_spacing_and_inline_comment() throws Exception {
       EditResult result =
-          apply("[profile p]\nregion=eu-west-1\t; mine\n" + MARKER, legacy(spec("p",
-              "region", "us-east-1", "managed_by", "aws-sso-config-generator")));
+          apply(
+              "[profile p]\nregion=eu-west-1\t; mine\n" + MARKER,
+              legacy(spec("p", "region", "us-east-1", "managed_by", "aws-sso-config-generator")));
       assertEquals("[profile p]\nregion=us-east-1\t; mine\n" + MARKER, text(result));
       assertEquals(List.of("p"), result.updated());
     }
@@ -68,35 +71,50 @@ class ConfigEditorTest {
     @Test
     void fills_an_empty_value() throws Exception {
       EditResult result =
-          apply("[profile p]\nregion =\n" + MARKER, legacy(spec("p",
-              "region", "us-east-1", "managed_by", "aws-sso-config-generator")));
+          apply(
+              "[profile p]\nregion =\n" + MARKER,
+              legacy(spec("p", "region", "us-east-1", "managed_by", "aws-sso-config-generator")));
       assertEquals("[profile p]\nregion = us-east-1\n" + MARKER, text(result));
     }
 
     @Test
     void drops_the_continuation_lines_of_an_owned_key_it_rewrites() throws Exception {
       EditResult result =
-          apply("[profile p]\nregion = us-\n  east-1\nx = 1\n" + MARKER, legacy(spec("p",
-              "region", "us-east-1", "managed_by", "aws-sso-config-generator")));
+          apply(
+              "[profile p]\nregion = us-\n  east-1\nx = 1\n" + MARKER,
+              legacy(spec("p", "region", "us-east-1", "managed_by", "aws-sso-config-generator")));
       assertEquals("[profile p]\nregion = us-east-1\nx = 1\n" + MARKER, text(result));
     }
 
     @Test
     void inserts_missing_keys_in_plan_order_after_the_last_owned_key() throws Exception {
       EditResult result =
-          apply("[profile p]\nsso_role_name = r\n" + MARKER + "mine = 1\n", legacy(spec("p",
-              "sso_account_id", "1", "sso_role_name", "r", "region", "x",
-              "managed_by", "aws-sso-config-generator")));
+          apply(
+              "[profile p]\nsso_role_name = r\n" + MARKER + "mine = 1\n",
+              legacy(
+                  spec(
+                      "p",
+                      "sso_account_id",
+                      "1",
+                      "sso_role_name",
+                      "r",
+                      "region",
+                      "x",
+                      "managed_by",
+                      "aws-sso-config-generator")));
       assertEquals(
-          "[profile p]\nsso_role_name = r\n" + MARKER + "sso_account_id = 1\nregion = x\nmine = 1\n",
+          "[profile p]\nsso_role_name = r\n"
+              + MARKER
+              + "sso_account_id = 1\nregion = x\nmine = 1\n",
           text(result));
     }
 
     @Test
     void gives_a_last_line_without_terminator_one_before_inserting_after_it() throws Exception {
       EditResult result =
-          apply("[profile p]\r\nmanaged_by = aws-sso-config-generator", legacy(spec("p",
-              "managed_by", "aws-sso-config-generator", "region", "x")));
+          apply(
+              "[profile p]\r\nmanaged_by = aws-sso-config-generator",
+              legacy(spec("p", "managed_by", "aws-sso-config-generator", "region", "x")));
       assertEquals(
           "[profile p]\r\nmanaged_by = aws-sso-config-generator\r\nregion = x\r\n", text(result));
     }
@@ -105,20 +123,27 @@ class ConfigEditorTest {
     void updates_every_section_of_a_profile_split_in_two() throws Exception {
       EditResult result =
           apply(
-              "[profile p]\nregion = a\n" + MARKER + "[profile q]\n[profile p]\nregion = b\n"
+              "[profile p]\nregion = a\n"
+                  + MARKER
+                  + "[profile q]\n[profile p]\nregion = b\n"
                   + MARKER,
               legacy(spec("p", "region", "x", "managed_by", "aws-sso-config-generator", "k", "v")));
       assertEquals(
-          "[profile p]\nregion = x\n" + MARKER + "[profile q]\n[profile p]\nregion = x\n" + MARKER
+          "[profile p]\nregion = x\n"
+              + MARKER
+              + "[profile q]\n[profile p]\nregion = x\n"
+              + MARKER
               + "k = v\n",
           text(result));
     }
 
     @Test
     void leaves_a_profile_alone_when_one_of_its_sections_lacks_the_marker() throws Exception {
-      String content = "[profile p]\nregion = a\n" + MARKER + "[default]\n[profile p]\nregion = b\n";
+      String content =
+          "[profile p]\nregion = a\n" + MARKER + "[default]\n[profile p]\nregion = b\n";
       EditResult result =
-          apply(content, legacy(spec("p", "region", "x", "managed_by", "aws-sso-config-generator")));
+          apply(
+              content, legacy(spec("p", "region", "x", "managed_by", "aws-sso-config-generator")));
       assertEquals(List.of("p"), result.skipped());
       assertEquals(content, text(result));
     }
@@ -135,7 +160,9 @@ class ConfigEditorTest {
     @Test
     void a_default_section_counts_for_the_profile_named_default() throws Exception {
       EditResult result =
-          apply("[default]\nregion = a\n", legacy(spec("default", "managed_by", "aws-sso-config-generator")));
+          apply(
+              "[default]\nregion = a\n",
+              legacy(spec("default", "managed_by", "aws-sso-config-generator")));
       assertEquals(List.of("default"), result.skipped());
     }
   }
@@ -147,8 +174,11 @@ class ConfigEditorTest {
       SessionConflictException e =
           assertThrows(
               SessionConflictException.class,
-              () -> apply("[sso-session acme]\nsso_start_url = https://x.awsapps.com/start\n"
-                  + "sso_region = us-east-1\n", adminOnly()));
+              () ->
+                  apply(
+                      "[sso-session acme]\nsso_start_url = https://x.awsapps.com/start\n"
+                          + "sso_region = us-east-1\n",
+                      adminOnly()));
       assertEquals("acme", e.sessionName());
       assertTrue(e.getMessage().contains("--sso-session"), e.getMessage());
       assertTrue(e.getMessage().contains("https://x.awsapps.com/start"), e.getMessage());
@@ -159,8 +189,11 @@ class ConfigEditorTest {
       SessionConflictException e =
           assertThrows(
               SessionConflictException.class,
-              () -> apply("[sso-session acme]\nsso_start_url = https://acme.awsapps.com/start\n"
-                  + "sso_region = eu-west-1\n", adminOnly()));
+              () ->
+                  apply(
+                      "[sso-session acme]\nsso_start_url = https://acme.awsapps.com/start\n"
+                          + "sso_region = eu-west-1\n",
+                      adminOnly()));
       assertTrue(e.getMessage().contains("sso_region eu-west-1"), e.getMessage());
     }
 
@@ -184,8 +217,7 @@ class ConfigEditorTest {
 
     @Test
     void a_legacy_plan_looks_at_no_sso_session() throws Exception {
-      EditResult result =
-          apply("[sso-session acme]\nsso_start_url = https://other\n", legacy());
+      EditResult result = apply("[sso-session acme]\nsso_start_url = https://other\n", legacy());
       assertEquals(SessionChange.NOT_IN_PLAN, result.session());
       assertFalse(result.changed());
     }
@@ -219,8 +251,8 @@ class ConfigEditorTest {
 
     @Test
     void writes_non_ascii_values_as_utf8() throws Exception {
-      EditResult result = editor.apply(
-          ConfigDocument.parse(new byte[0]), legacy(spec("p", "note", "caf\u00e9")));
+      EditResult result =
+          editor.apply(ConfigDocument.parse(new byte[0]), legacy(spec("p", "note", "caf\u00e9")));
       assertArrayEquals(
           "[profile p]\nnote = caf\u00e9\n".getBytes(StandardCharsets.UTF_8),
           result.document().toBytes());
@@ -232,9 +264,11 @@ class ConfigEditorTest {
     @Test
     void returns_the_same_document_when_nothing_changes() throws Exception {
       ConfigDocument document =
-          ConfigDocument.parse(("[sso-session acme]\nsso_start_url = https://acme.awsapps.com/start\n"
-              + "sso_region = us-east-1\nsso_registration_scopes = sso:account:access\n"
-              + ADMIN_CURRENT).getBytes(StandardCharsets.US_ASCII));
+          ConfigDocument.parse(
+              ("[sso-session acme]\nsso_start_url = https://acme.awsapps.com/start\n"
+                      + "sso_region = us-east-1\nsso_registration_scopes = sso:account:access\n"
+                      + ADMIN_CURRENT)
+                  .getBytes(StandardCharsets.US_ASCII));
       EditResult result = editor.apply(document, adminOnly());
       assertSame(document, result.document());
       assertFalse(result.changed());
@@ -243,12 +277,8 @@ class ConfigEditorTest {
 
     @Test
     void rejects_a_plan_value_that_could_not_be_read_back() {
-      assertThrows(
-          IllegalArgumentException.class,
-          () -> apply("", legacy(spec("p", "k", "a\nb"))));
-      assertThrows(
-          IllegalArgumentException.class,
-          () -> apply("", legacy(spec("p", "k", "a #b"))));
+      assertThrows(IllegalArgumentException.class, () -> apply("", legacy(spec("p", "k", "a\nb"))));
+      assertThrows(IllegalArgumentException.class, () -> apply("", legacy(spec("p", "k", "a #b"))));
       assertThrows(IllegalArgumentException.class, () -> apply("", legacy(spec("p q", "k", "v"))));
     }
 
@@ -271,13 +301,19 @@ class ConfigEditorTest {
         String name = String.format("Account%05d.Role", i);
         profiles.add(StandardPlan.profile(name, String.format("%012d", i), "Role"));
         if (i % 6 == 0 && file.length() < 15_000 * 40) {
-          file.append("[profile ").append(name).append("]\nsso_session = acme\n")
-              .append("sso_account_id = ").append(String.format("%012d", i)).append('\n')
-              .append("sso_role_name = Role\nregion = eu-west-1\n").append(MARKER);
+          file.append("[profile ")
+              .append(name)
+              .append("]\nsso_session = acme\n")
+              .append("sso_account_id = ")
+              .append(String.format("%012d", i))
+              .append('\n')
+              .append("sso_role_name = Role\nregion = eu-west-1\n")
+              .append(MARKER);
         }
       }
       ProfilePlan plan = new ProfilePlan(Optional.of(StandardPlan.session()), profiles);
-      ConfigDocument document = ConfigDocument.parse(file.toString().getBytes(StandardCharsets.US_ASCII));
+      ConfigDocument document =
+          ConfigDocument.parse(file.toString().getBytes(StandardCharsets.US_ASCII));
       assertEquals(15_000, document.lines().size());
 
       EditResult result = editor.apply(document, plan);

@@ -47,8 +47,7 @@ class GoldenFilesTest {
     Path error = GOLDEN.resolve(name + ".error");
     if (Files.exists(error)) {
       SessionConflictException e =
-          assertThrows(
-              SessionConflictException.class, () -> editor.apply(parse(input), plan()));
+          assertThrows(SessionConflictException.class, () -> editor.apply(parse(input), plan()));
       if (updating()) {
         Files.writeString(error, e.getMessage() + "\n");
       }

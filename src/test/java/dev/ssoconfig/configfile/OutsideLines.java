@@ -20,8 +20,7 @@ final class OutsideLines {
     for (Section section : document.sections()) {
       boolean editable =
           section.isManaged()
-              || (section.type() == SectionType.SSO_SESSION
-                  && section.name().equals(sessionName));
+              || (section.type() == SectionType.SSO_SESSION && section.name().equals(sessionName));
       if (editable) {
         int last = section.headerLine();
         for (PropertyEntry entry : section.properties()) {
@@ -40,8 +39,8 @@ final class OutsideLines {
   }
 
   /**
-   * Asserts the output keeps every outside line of the input byte for byte, in order, followed
-   * only by blank separator lines; the input's last line may gain a terminator.
+   * Asserts the output keeps every outside line of the input byte for byte, in order, followed only
+   * by blank separator lines; the input's last line may gain a terminator.
    */
   static void assertUnchanged(ConfigDocument input, ConfigDocument output, String sessionName) {
     List<Line> before = of(input, sessionName);

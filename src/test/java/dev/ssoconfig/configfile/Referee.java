@@ -37,8 +37,8 @@ final class Referee {
   }
 
   /**
-   * Asserts the SDK reads the plan's sso-session and every plan profile except {@code skipped}
-   * with the plan's keys and values, and reads each skipped profile without the marker.
+   * Asserts the SDK reads the plan's sso-session and every plan profile except {@code skipped} with
+   * the plan's keys and values, and reads each skipped profile without the marker.
    */
   static void assertHoldsPlan(byte[] bytes, ProfilePlan plan, List<String> skipped) {
     ProfileFile file = parse(bytes);
