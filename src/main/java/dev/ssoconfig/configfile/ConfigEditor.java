@@ -5,11 +5,9 @@ import dev.ssoconfig.profiles.ProfileSpec;
 import dev.ssoconfig.profiles.Property;
 import dev.ssoconfig.profiles.SsoSessionSpec;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Applies a {@link ProfilePlan} to a {@link ConfigDocument}, following the project's rules for
@@ -58,7 +56,7 @@ public final class ConfigEditor {
       throws SessionConflictException {
     Objects.requireNonNull(document, "document");
     Objects.requireNonNull(plan, "plan");
-    checkPlan(plan);
+    PlanValidator.check(plan);
     LineEdits edits = new LineEdits(document.lines(), document.lineEnding());
 
     SessionChange session = SessionChange.NOT_IN_PLAN;
@@ -137,7 +135,7 @@ public final class ConfigEditor {
               + "] with "
               + key
               + " "
-              + actual
+              + actual.replace('\n', ' ')
               + ", not "
               + wanted.value()
               + advice);
@@ -214,33 +212,5 @@ public final class ConfigEditor {
 
   private static String withoutTrailingSlash(String url) {
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-  }
-
-  private static void checkPlan(ProfilePlan plan) {
-    plan.session()
-        .ifPresent(session -> checkSection("sso-session", session.name(), session.properties()));
-    Set<String> names = new HashSet<>();
-    for (ProfileSpec profile : plan.profiles()) {
-      checkSection("profile", profile.name(), profile.properties());
-      if (!names.add(profile.name())) {
-        throw new IllegalArgumentException("the plan has profile " + profile.name() + " twice");
-      }
-    }
-  }
-
-  private static void checkSection(String kind, String name, List<Property> properties) {
-    if (!Grammar.isValidName(name)) {
-      throw new IllegalArgumentException("invalid " + kind + " name: " + name);
-    }
-    for (Property property : properties) {
-      if (!Grammar.isValidKey(property.key())) {
-        throw new IllegalArgumentException(
-            "invalid key in " + kind + " " + name + ": " + property.key());
-      }
-      if (!Grammar.isWritableValue(property.value())) {
-        throw new IllegalArgumentException(
-            "value of " + property.key() + " in " + kind + " " + name + " cannot be written");
-      }
-    }
   }
 }
