@@ -1,0 +1,50 @@
+package dev.ssoconfig.configfile;
+
+import dev.ssoconfig.profiles.ProfilePlan;
+import dev.ssoconfig.profiles.ProfileSpec;
+import dev.ssoconfig.profiles.Property;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks that a plan can be written and read back unchanged by the AWS SDKs: names and keys of
+ * {@code [A-Za-z0-9_.@:+/%-]}, one-line values without surrounding whitespace or anything taken for
+ * an inline comment, each profile name once. A failure is a bug in the plan's producer.
+ */
+final class PlanValidator {
+  private PlanValidator() {}
+
+  /**
+   * Checks {@code plan}; returns normally when it can be written.
+   *
+   * @throws IllegalArgumentException naming the first offending name, key or value
+   */
+  static void check(ProfilePlan plan) {
+    plan.session()
+        .ifPresent(session -> checkSection("sso-session", session.name(), session.properties()));
+    Set<String> names = new HashSet<>();
+    for (ProfileSpec profile : plan.profiles()) {
+      checkSection("profile", profile.name(), profile.properties());
+      if (!names.add(profile.name())) {
+        throw new IllegalArgumentException("the plan has profile " + profile.name() + " twice");
+      }
+    }
+  }
+
+  private static void checkSection(String kind, String name, List<Property> properties) {
+    if (!Grammar.isValidName(name)) {
+      throw new IllegalArgumentException("invalid " + kind + " name: " + name);
+    }
+    for (Property property : properties) {
+      if (!Grammar.isValidKey(property.key())) {
+        throw new IllegalArgumentException(
+            "invalid key in " + kind + " " + name + ": " + property.key());
+      }
+      if (!Grammar.isWritableValue(property.value())) {
+        throw new IllegalArgumentException(
+            "value of " + property.key() + " in " + kind + " " + name + " cannot be written");
+      }
+    }
+  }
+}

@@ -1,0 +1,327 @@
+package dev.ssoconfig.configfile;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ssoconfig.profiles.ProfilePlan;
+import dev.ssoconfig.profiles.ProfileSpec;
+import dev.ssoconfig.profiles.Property;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class ConfigEditorTest {
+  private static final String MARKER = "managed_by = aws-sso-config-generator\n";
+  private static final String ADMIN_CURRENT =
+      "[profile Prod.AdministratorAccess]\nsso_session = acme\nsso_account_id = 111111111111\n"
+          + "sso_role_name = AdministratorAccess\nregion = us-east-1\n"
+          + MARKER;
+
+  private final ConfigEditor editor = new ConfigEditor();
+
+  private static ProfilePlan adminOnly() {
+    return new ProfilePlan(
+        Optional.of(StandardPlan.session()),
+        List.of(
+            StandardPlan.profile(
+                "Prod.AdministratorAccess", "111111111111", "AdministratorAccess")));
+  }
+
+  private static ProfilePlan legacy(ProfileSpec... profiles) {
+    return new ProfilePlan(Optional.empty(), List.of(profiles));
+  }
+
+  private static ProfileSpec spec(String name, String... keyValues) {
+    List<Property> properties = new ArrayList<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      properties.add(new Property(keyValues[i], keyValues[i + 1]));
+    }
+    return new ProfileSpec(name, properties);
+  }
+
+  private EditResult apply(String content, ProfilePlan plan) throws SessionConflictException {
+    return editor.apply(ConfigDocument.parse(content.getBytes(StandardCharsets.ISO_8859_1)), plan);
+  }
+
+  private static String text(EditResult result) {
+    return new String(result.document().toBytes(), StandardCharsets.ISO_8859_1);
+  }
+
+  @Nested
+  class ManagedProfiles {
+    @Test
+    void sets_only_the_value_and_keeps_spacing_and_inline_comment() throws Exception {
+      EditResult result =
+          apply(
+              "[profile p]\nregion=eu-west-1\t; mine\n" + MARKER,
+              legacy(spec("p", "region", "us-east-1", "managed_by", "aws-sso-config-generator")));
+      assertEquals("[profile p]\nregion=us-east-1\t; mine\n" + MARKER, text(result));
+      assertEquals(List.of("p"), result.updated());
+    }
+
+    @Test
+    void fills_an_empty_value() throws Exception {
+      EditResult result =
+          apply(
+              "[profile p]\nregion =\n" + MARKER,
+              legacy(spec("p", "region", "us-east-1", "managed_by", "aws-sso-config-generator")));
+      assertEquals("[profile p]\nregion = us-east-1\n" + MARKER, text(result));
+    }
+
+    @Test
+    void drops_the_continuation_lines_of_an_owned_key_it_rewrites() throws Exception {
+      EditResult result =
+          apply(
+              "[profile p]\nregion = us-\n  east-1\nx = 1\n" + MARKER,
+              legacy(spec("p", "region", "us-east-1", "managed_by", "aws-sso-config-generator")));
+      assertEquals("[profile p]\nregion = us-east-1\nx = 1\n" + MARKER, text(result));
+    }
+
+    @Test
+    void inserts_missing_keys_in_plan_order_after_the_last_owned_key() throws Exception {
+      EditResult result =
+          apply(
+              "[profile p]\nsso_role_name = r\n" + MARKER + "mine = 1\n",
+              legacy(
+                  spec(
+                      "p",
+                      "sso_account_id",
+                      "1",
+                      "sso_role_name",
+                      "r",
+                      "region",
+                      "x",
+                      "managed_by",
+                      "aws-sso-config-generator")));
+      assertEquals(
+          "[profile p]\nsso_role_name = r\n"
+              + MARKER
+              + "sso_account_id = 1\nregion = x\nmine = 1\n",
+          text(result));
+    }
+
+    @Test
+    void gives_a_last_line_without_terminator_one_before_inserting_after_it() throws Exception {
+      EditResult result =
+          apply(
+              "[profile p]\r\nmanaged_by = aws-sso-config-generator",
+              legacy(spec("p", "managed_by", "aws-sso-config-generator", "region", "x")));
+      assertEquals(
+          "[profile p]\r\nmanaged_by = aws-sso-config-generator\r\nregion = x\r\n", text(result));
+    }
+
+    @Test
+    void updates_every_section_of_a_profile_split_in_two() throws Exception {
+      EditResult result =
+          apply(
+              "[profile p]\nregion = a\n"
+                  + MARKER
+                  + "[profile q]\n[profile p]\nregion = b\n"
+                  + MARKER,
+              legacy(spec("p", "region", "x", "managed_by", "aws-sso-config-generator", "k", "v")));
+      assertEquals(
+          "[profile p]\nregion = x\n"
+              + MARKER
+              + "[profile q]\n[profile p]\nregion = x\n"
+              + MARKER
+              + "k = v\n",
+          text(result));
+    }
+
+    @Test
+    void leaves_a_profile_alone_when_one_of_its_sections_lacks_the_marker() throws Exception {
+      String content =
+          "[profile p]\nregion = a\n" + MARKER + "[default]\n[profile p]\nregion = b\n";
+      EditResult result =
+          apply(
+              content, legacy(spec("p", "region", "x", "managed_by", "aws-sso-config-generator")));
+      assertEquals(List.of("p"), result.skipped());
+      assertEquals(content, text(result));
+    }
+
+    @Test
+    void a_marker_with_another_value_does_not_make_a_profile_managed() throws Exception {
+      String content = "[profile p]\nmanaged_by = someone-else\n";
+      EditResult result =
+          apply(content, legacy(spec("p", "managed_by", "aws-sso-config-generator")));
+      assertEquals(List.of("p"), result.skipped());
+      assertEquals(content, text(result));
+    }
+
+    @Test
+    void a_default_section_counts_for_the_profile_named_default() throws Exception {
+      EditResult result =
+          apply(
+              "[default]\nregion = a\n",
+              legacy(spec("default", "managed_by", "aws-sso-config-generator")));
+      assertEquals(List.of("default"), result.skipped());
+    }
+  }
+
+  @Nested
+  class SsoSession {
+    @Test
+    void a_different_start_url_is_a_conflict_that_names_the_option() {
+      SessionConflictException e =
+          assertThrows(
+              SessionConflictException.class,
+              () ->
+                  apply(
+                      "[sso-session acme]\nsso_start_url = https://x.awsapps.com/start\n"
+                          + "sso_region = us-east-1\n",
+                      adminOnly()));
+      assertEquals("acme", e.sessionName());
+      assertTrue(e.getMessage().contains("--sso-session"), e.getMessage());
+      assertTrue(e.getMessage().contains("https://x.awsapps.com/start"), e.getMessage());
+    }
+
+    @Test
+    void a_different_sso_region_is_a_conflict() {
+      SessionConflictException e =
+          assertThrows(
+              SessionConflictException.class,
+              () ->
+                  apply(
+                      "[sso-session acme]\nsso_start_url = https://acme.awsapps.com/start\n"
+                          + "sso_region = eu-west-1\n",
+                      adminOnly()));
+      assertTrue(e.getMessage().contains("sso_region eu-west-1"), e.getMessage());
+    }
+
+    @Test
+    void a_session_without_start_url_is_a_conflict() {
+      assertThrows(
+          SessionConflictException.class,
+          () -> apply("[sso-session acme]\nsso_region = us-east-1\n", adminOnly()));
+    }
+
+    @Test
+    void the_start_url_matches_with_or_without_a_trailing_slash() throws Exception {
+      String content =
+          "[sso-session acme]\nsso_start_url = https://acme.awsapps.com/start/ # mine\n"
+              + "sso_region = us-east-1\nsso_registration_scopes = sso:account:access\n\n"
+              + ADMIN_CURRENT;
+      EditResult result = apply(content, adminOnly());
+      assertEquals(SessionChange.UNCHANGED, result.session());
+      assertFalse(result.changed());
+    }
+
+    @Test
+    void a_legacy_plan_looks_at_no_sso_session() throws Exception {
+      EditResult result = apply("[sso-session acme]\nsso_start_url = https://other\n", legacy());
+      assertEquals(SessionChange.NOT_IN_PLAN, result.session());
+      assertFalse(result.changed());
+    }
+
+    @Test
+    void adding_a_missing_session_key_counts_as_a_change() throws Exception {
+      EditResult result =
+          apply(
+              "[sso-session acme]\nsso_start_url = https://acme.awsapps.com/start\n"
+                  + "sso_region = us-east-1\n# note\n",
+              new ProfilePlan(Optional.of(StandardPlan.session()), List.of()));
+      assertEquals(SessionChange.UPDATED, result.session());
+      assertTrue(result.changed());
+      assertTrue(text(result).endsWith("sso_registration_scopes = sso:account:access\n# note\n"));
+    }
+  }
+
+  @Nested
+  class Appending {
+    @Test
+    void adds_no_second_blank_line_when_the_file_ends_with_one() throws Exception {
+      EditResult result = apply("[default]\n\n", legacy(spec("p", "k", "v")));
+      assertEquals("[default]\n\n[profile p]\nk = v\n", text(result));
+    }
+
+    @Test
+    void uses_lf_when_line_endings_are_mixed_evenly() throws Exception {
+      EditResult result = apply("[default]\r\nx = 1\n", legacy(spec("p", "k", "v")));
+      assertEquals("[default]\r\nx = 1\n\n[profile p]\nk = v\n", text(result));
+    }
+
+    @Test
+    void writes_non_ascii_values_as_utf8() throws Exception {
+      EditResult result =
+          editor.apply(ConfigDocument.parse(new byte[0]), legacy(spec("p", "note", "caf\u00e9")));
+      assertArrayEquals(
+          "[profile p]\nnote = caf\u00e9\n".getBytes(StandardCharsets.UTF_8),
+          result.document().toBytes());
+    }
+  }
+
+  @Nested
+  class Result {
+    @Test
+    void returns_the_same_document_when_nothing_changes() throws Exception {
+      ConfigDocument document =
+          ConfigDocument.parse(
+              ("[sso-session acme]\nsso_start_url = https://acme.awsapps.com/start\n"
+                      + "sso_region = us-east-1\nsso_registration_scopes = sso:account:access\n"
+                      + ADMIN_CURRENT)
+                  .getBytes(StandardCharsets.US_ASCII));
+      EditResult result = editor.apply(document, adminOnly());
+      assertSame(document, result.document());
+      assertFalse(result.changed());
+      assertEquals(List.of("Prod.AdministratorAccess"), result.unchanged());
+    }
+
+    @Test
+    void rejects_a_plan_value_that_could_not_be_read_back() {
+      assertThrows(IllegalArgumentException.class, () -> apply("", legacy(spec("p", "k", "a\nb"))));
+      assertThrows(IllegalArgumentException.class, () -> apply("", legacy(spec("p", "k", "a #b"))));
+      assertThrows(IllegalArgumentException.class, () -> apply("", legacy(spec("p q", "k", "v"))));
+    }
+
+    @Test
+    void rejects_a_plan_with_a_profile_name_twice() {
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> apply("", legacy(spec("p", "k", "v"), spec("p", "k", "v"))));
+    }
+  }
+
+  @Nested
+  class Scale {
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void applies_15000_profiles_to_a_15000_line_file_in_one_pass() throws Exception {
+      StringBuilder file = new StringBuilder();
+      List<ProfileSpec> profiles = new ArrayList<>();
+      for (int i = 0; i < 15_000; i++) {
+        String name = String.format("Account%05d.Role", i);
+        profiles.add(StandardPlan.profile(name, String.format("%012d", i), "Role"));
+        if (i % 6 == 0 && file.length() < 15_000 * 40) {
+          file.append("[profile ")
+              .append(name)
+              .append("]\nsso_session = acme\n")
+              .append("sso_account_id = ")
+              .append(String.format("%012d", i))
+              .append('\n')
+              .append("sso_role_name = Role\nregion = eu-west-1\n")
+              .append(MARKER);
+        }
+      }
+      ProfilePlan plan = new ProfilePlan(Optional.of(StandardPlan.session()), profiles);
+      ConfigDocument document =
+          ConfigDocument.parse(file.toString().getBytes(StandardCharsets.US_ASCII));
+      assertEquals(15_000, document.lines().size());
+
+      EditResult result = editor.apply(document, plan);
+      assertEquals(2_500, result.updated().size());
+      assertEquals(12_500, result.added().size());
+      EditResult again = editor.apply(result.document(), plan);
+      assertFalse(again.changed());
+      assertEquals(15_000, again.unchanged().size());
+    }
+  }
+}

@@ -1,0 +1,285 @@
+package dev.ssoconfig.configfile;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigFileStoreTest {
+  private static final byte[] ORIGINAL =
+      "[default]\nregion = eu-west-1\n".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] NEW = "[profile p]\nk = v\n".getBytes(StandardCharsets.UTF_8);
+
+  @TempDir Path home;
+
+  private Path config() {
+    return home.resolve(".aws").resolve("config");
+  }
+
+  private Path existingConfig(String permissions) throws IOException {
+    Path config = config();
+    Files.createDirectories(config.getParent());
+    Files.write(config, ORIGINAL);
+    Files.setPosixFilePermissions(config, PosixFilePermissions.fromString(permissions));
+    return config;
+  }
+
+  private static String permissions(Path path) throws IOException {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+  }
+
+  private static List<String> names(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  /** Whether chmod-based denial applies to this process (it does not for root). */
+  private static boolean permissionsAreEnforced(Path readOnly) {
+    return !Files.isWritable(readOnly);
+  }
+
+  @Nested
+  class Read {
+    @Test
+    void returns_the_bytes_of_the_file() throws Exception {
+      Path config = existingConfig("rw-------");
+      assertArrayEquals(ORIGINAL, new ConfigFileStore(config).read());
+    }
+
+    @Test
+    void returns_nothing_when_the_file_or_its_folder_does_not_exist() throws Exception {
+      assertArrayEquals(new byte[0], new ConfigFileStore(config()).read());
+    }
+
+    @Test
+    void fails_on_a_folder_naming_the_path() throws Exception {
+      Files.createDirectories(config());
+      ConfigFileException e =
+          assertThrows(ConfigFileException.class, () -> new ConfigFileStore(config()).read());
+      assertEquals("cannot read " + config() + ": is a directory", e.getMessage());
+    }
+  }
+
+  @Nested
+  class Write {
+    @Test
+    void replaces_the_content_and_leaves_no_temp_file() throws Exception {
+      Path config = existingConfig("rw-------");
+      new ConfigFileStore(config).write(NEW);
+      assertArrayEquals(NEW, Files.readAllBytes(config));
+      assertEquals(List.of("config"), names(config.getParent()));
+    }
+
+    @Test
+    void puts_a_complete_temp_file_from_the_same_folder_in_place_in_one_step() throws Exception {
+      Path config = existingConfig("rw-------");
+      List<Path> sources = new ArrayList<>();
+      ConfigFileStore store =
+          new ConfigFileStore(
+              config,
+              (source, target) -> {
+                sources.add(source);
+                assertEquals(config, target);
+                assertArrayEquals(NEW, Files.readAllBytes(source), "temp file is complete");
+                assertArrayEquals(ORIGINAL, Files.readAllBytes(target), "original untouched");
+                Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+              });
+      store.write(NEW);
+      assertEquals(1, sources.size());
+      assertEquals(config.getParent(), sources.get(0).getParent());
+      assertTrue(sources.get(0).getFileName().toString().startsWith(".config.tmp-"));
+    }
+
+    @Test
+    void keeps_the_permissions_of_the_existing_file() throws Exception {
+      Path config = existingConfig("rw-r-----");
+      new ConfigFileStore(config).write(NEW);
+      assertEquals("rw-r-----", permissions(config));
+    }
+
+    @Test
+    void creates_a_new_file_readable_by_its_owner_only() throws Exception {
+      Files.createDirectories(config().getParent());
+      new ConfigFileStore(config()).write(NEW);
+      assertEquals("rw-------", permissions(config()));
+      assertArrayEquals(NEW, Files.readAllBytes(config()));
+    }
+
+    @Test
+    void creates_missing_folders_for_their_owner_only() throws Exception {
+      Path config = home.resolve("a").resolve("b").resolve("config");
+      new ConfigFileStore(config).write(NEW);
+      assertEquals("rwx------", permissions(home.resolve("a")));
+      assertEquals("rwx------", permissions(home.resolve("a").resolve("b")));
+      assertEquals("rw-------", permissions(config));
+    }
+
+    @Test
+    void writes_through_a_symbolic_link_and_keeps_the_link() throws Exception {
+      Path real = home.resolve("dotfiles").resolve("aws-config");
+      Files.createDirectories(real.getParent());
+      Files.write(real, ORIGINAL);
+      Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-r-----"));
+      Files.createDirectories(config().getParent());
+      Files.createSymbolicLink(config(), Path.of("..", "dotfiles", "aws-config"));
+
+      ConfigFileStore store = new ConfigFileStore(config());
+      assertArrayEquals(ORIGINAL, store.read());
+      store.write(NEW);
+
+      assertTrue(Files.isSymbolicLink(config()));
+      assertEquals(Path.of("..", "dotfiles", "aws-config"), Files.readSymbolicLink(config()));
+      assertArrayEquals(NEW, Files.readAllBytes(real));
+      assertEquals("rw-r-----", permissions(real));
+      assertEquals(List.of("aws-config"), names(real.getParent()));
+    }
+
+    @Test
+    void creates_the_target_of_a_dangling_link() throws Exception {
+      Path real = home.resolve("elsewhere-config");
+      Files.createDirectories(config().getParent());
+      Files.createSymbolicLink(config(), real);
+      new ConfigFileStore(config()).write(NEW);
+      assertTrue(Files.isSymbolicLink(config()));
+      assertArrayEquals(NEW, Files.readAllBytes(real));
+    }
+
+    @Test
+    void on_failure_deletes_the_temp_file_keeps_the_original_and_says_why() throws Exception {
+      Path config = existingConfig("rw-r-----");
+      ConfigFileStore store =
+          new ConfigFileStore(
+              config,
+              (source, target) -> {
+                throw new FileSystemException(source.toString(), null, "No space left on device");
+              });
+      ConfigFileException e = assertThrows(ConfigFileException.class, () -> store.write(NEW));
+      assertEquals("cannot write " + config + ": disk full", e.getMessage());
+      assertArrayEquals(ORIGINAL, Files.readAllBytes(config));
+      assertEquals(List.of("config"), names(config.getParent()));
+      assertEquals("rw-r-----", permissions(config));
+    }
+
+    @Test
+    void refuses_a_folder_at_the_config_path() throws Exception {
+      Files.createDirectories(config());
+      ConfigFileException e =
+          assertThrows(ConfigFileException.class, () -> new ConfigFileStore(config()).write(NEW));
+      assertEquals("cannot write " + config() + ": is a directory", e.getMessage());
+    }
+
+    @Test
+    void refuses_a_read_only_file() throws Exception {
+      Path config = existingConfig("r--------");
+      assumeTrue(permissionsAreEnforced(config), "running as root: file modes are not enforced");
+      assertThrows(ConfigFileException.class, () -> new ConfigFileStore(config).write(NEW));
+      assertArrayEquals(ORIGINAL, Files.readAllBytes(config));
+    }
+  }
+
+  @Nested
+  class CheckWritable {
+    @Test
+    void passes_for_a_missing_file_in_a_missing_folder_and_creates_nothing() throws Exception {
+      ConfigFileStore store = new ConfigFileStore(config());
+      assertDoesNotThrow(store::checkWritable);
+      assertFalse(Files.exists(config().getParent()));
+    }
+
+    @Test
+    void passes_for_a_writable_file() throws Exception {
+      assertDoesNotThrow(new ConfigFileStore(existingConfig("rw-------"))::checkWritable);
+    }
+
+    @Test
+    void fails_on_a_folder() throws Exception {
+      Files.createDirectories(config());
+      ConfigFileException e =
+          assertThrows(
+              ConfigFileException.class, () -> new ConfigFileStore(config()).checkWritable());
+      assertEquals("cannot write " + config() + ": is a directory", e.getMessage());
+      assertEquals(config(), e.path());
+      assertEquals("is a directory", e.reason());
+    }
+
+    @Test
+    void fails_when_a_parent_on_the_path_is_a_file() throws Exception {
+      Files.write(home.resolve(".aws"), ORIGINAL);
+      ConfigFileException e =
+          assertThrows(
+              ConfigFileException.class, () -> new ConfigFileStore(config()).checkWritable());
+      assertTrue(e.getMessage().startsWith("cannot write " + config() + ": "), e.getMessage());
+      assertTrue(e.getMessage().contains("not a folder"), e.getMessage());
+    }
+
+    @Test
+    void fails_on_a_read_only_folder() throws Exception {
+      Path folder = config().getParent();
+      Files.createDirectories(folder);
+      Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-x------"));
+      try {
+        assumeTrue(permissionsAreEnforced(folder), "running as root: folder modes not enforced");
+        ConfigFileException e =
+            assertThrows(
+                ConfigFileException.class, () -> new ConfigFileStore(config()).checkWritable());
+        assertTrue(e.getMessage().contains("permission denied"), e.getMessage());
+      } finally {
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+      }
+    }
+
+    @Test
+    void fails_on_a_read_only_file() throws Exception {
+      Path config = existingConfig("r--------");
+      assumeTrue(permissionsAreEnforced(config), "running as root: file modes not enforced");
+      ConfigFileException e =
+          assertThrows(
+              ConfigFileException.class, () -> new ConfigFileStore(config).checkWritable());
+      assertEquals("cannot write " + config + ": permission denied", e.getMessage());
+    }
+  }
+
+  @Nested
+  class Reasons {
+    @Test
+    void names_common_failures_plainly() {
+      assertEquals("permission denied", IoReasons.describe(new AccessDeniedException("/x")));
+      assertEquals("no such file or folder", IoReasons.describe(new NoSuchFileException("/x")));
+      assertEquals(
+          "read-only file system",
+          IoReasons.describe(new FileSystemException("/x", null, "Read-only file system")));
+      assertEquals(
+          "is a directory",
+          IoReasons.describe(new FileSystemException("/x", null, "Is a directory")));
+      assertEquals("disk full", IoReasons.describe(new IOException("No space left on device")));
+      assertEquals("disk full", IoReasons.describe(new IOException("Disk quota exceeded")));
+    }
+
+    @Test
+    void keeps_any_other_reason_on_one_line() {
+      assertEquals(
+          "odd thing happened", IoReasons.describe(new IOException("odd thing\nhappened")));
+      assertEquals("IOException", IoReasons.describe(new IOException()));
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package dev.ssoconfig.configfile;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ssoconfig.profiles.ProfilePlan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Golden files: {@code src/test/resources/configfile/golden/CASE.input} edited with {@link
+ * StandardPlan} must give exactly {@code CASE.output}, or, when a {@code CASE.error} file exists
+ * instead, fail with a {@link SessionConflictException} whose message is that file's content.
+ *
+ * <p>To regenerate the expected files after a deliberate change, run the tests with {@code
+ * -Dconfigfile.golden.update=true} and review the diff; without that property nothing is written.
+ */
+class GoldenFilesTest {
+  private static final String UPDATE_PROPERTY = "configfile.golden.update";
+  private static final Path GOLDEN =
+      Path.of(System.getProperty("basedir", "."), "src/test/resources/configfile/golden");
+
+  private final ConfigEditor editor = new ConfigEditor();
+
+  @TestFactory
+  Stream<DynamicTest> every_golden_input_gives_its_golden_output() throws IOException {
+    List<String> cases = cases();
+    assertTrue(cases.size() >= 11, "golden cases found in " + GOLDEN);
+    return cases.stream().map(name -> DynamicTest.dynamicTest(name, () -> check(name)));
+  }
+
+  private void check(String name) throws Exception {
+    byte[] input = read(name + ".input");
+    Path error = GOLDEN.resolve(name + ".error");
+    if (Files.exists(error)) {
+      SessionConflictException e =
+          assertThrows(SessionConflictException.class, () -> editor.apply(parse(input), plan()));
+      if (updating()) {
+        Files.writeString(error, e.getMessage() + "\n");
+      }
+      assertEquals(Files.readString(error).strip(), e.getMessage());
+      return;
+    }
+    ConfigDocument before = parse(input);
+    EditResult result = editor.apply(before, plan());
+    byte[] output = result.document().toBytes();
+    if (updating()) {
+      Files.write(GOLDEN.resolve(name + ".output"), output);
+    }
+    assertArrayEquals(
+        read(name + ".output"),
+        output,
+        () -> "golden output of " + name + ", got:\n" + new String(output, StandardCharsets.UTF_8));
+
+    Referee.assertHoldsPlan(output, plan(), result.skipped());
+    OutsideLines.assertUnchanged(before, result.document(), StandardPlan.SESSION);
+
+    EditResult again = editor.apply(result.document(), plan());
+    assertFalse(again.changed(), "a second run changes nothing");
+    assertSame(result.document(), again.document());
+    assertArrayEquals(output, again.document().toBytes());
+  }
+
+  @Nested
+  class Cases {
+    @Test
+    void an_empty_file_gets_the_session_then_the_profiles_without_a_leading_blank_line()
+        throws Exception {
+      EditResult result = apply("empty");
+      assertEquals(SessionChange.ADDED, result.session());
+      assertEquals(
+          List.of("Dev.ReadOnlyAccess", "Prod.AdministratorAccess", "Prod.ReadOnlyAccess"),
+          result.added());
+      assertTrue(text(result).startsWith("[sso-session acme]\n"));
+    }
+
+    @Test
+    void an_unmanaged_profile_with_a_generated_name_is_left_alone_and_reported_skipped()
+        throws Exception {
+      EditResult result = apply("unmanaged_collision");
+      assertEquals(List.of("Prod.AdministratorAccess"), result.skipped());
+      assertEquals(List.of("Dev.ReadOnlyAccess", "Prod.ReadOnlyAccess"), result.added());
+    }
+
+    @Test
+    void a_managed_profile_keeps_the_keys_a_person_added() throws Exception {
+      EditResult result = apply("person_added_key");
+      assertEquals(List.of("Prod.AdministratorAccess"), result.unchanged());
+      assertEquals(SessionChange.UNCHANGED, result.session());
+      String text = text(result);
+      assertTrue(text.contains("output = json\ncli_pager =\n"));
+      assertTrue(text.contains("credential_process_note = kept\n"));
+    }
+
+    @Test
+    void a_managed_profile_absent_from_the_plan_is_left_untouched() throws Exception {
+      String text = text(apply("person_added_key"));
+      assertTrue(text.contains("[profile Old.PowerUserAccess]\nsso_session = acme\n"));
+    }
+
+    @Test
+    void a_stale_value_is_set_in_place_and_a_missing_key_inserted_after_the_owned_keys()
+        throws Exception {
+      EditResult result = apply("stale_value");
+      assertEquals(List.of("Prod.AdministratorAccess", "Prod.ReadOnlyAccess"), result.updated());
+      String text = text(result);
+      assertTrue(text.contains("sso_session    =   acme\n"), "unchanged line keeps its spacing");
+      assertTrue(text.contains("region = us-east-1   # set by an older run\n"));
+      assertTrue(
+          text.contains(
+              "managed_by = aws-sso-config-generator\nregion = us-east-1\noutput = table\n"));
+    }
+
+    @Test
+    void a_matching_session_is_kept_and_only_gets_missing_keys() throws Exception {
+      EditResult result = apply("matching_session");
+      assertEquals(SessionChange.UPDATED, result.session());
+      assertTrue(
+          text(result)
+              .startsWith(
+                  "[sso-session acme]\nsso_start_url = https://acme.awsapps.com/start/\n"
+                      + "sso_region = us-east-1\nsso_registration_scopes = sso:account:access\n"));
+    }
+
+    @Test
+    void a_file_without_final_newline_gets_one_before_the_appended_sections() throws Exception {
+      assertTrue(text(apply("no_final_newline")).contains("region = eu-west-1\n\n[sso-session"));
+    }
+
+    @Test
+    void a_crlf_file_gets_crlf_sections() throws Exception {
+      String text = text(apply("crlf"));
+      assertFalse(text.replace("\r\n", "").contains("\n"), "every line ends in CRLF");
+    }
+
+    @Test
+    void a_conflicting_session_stops_the_edit() {
+      assertThrows(SessionConflictException.class, () -> apply("conflicting_session"));
+    }
+
+    private EditResult apply(String name) throws Exception {
+      return editor.apply(parse(read(name + ".input")), plan());
+    }
+
+    private String text(EditResult result) {
+      return new String(result.document().toBytes(), StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  private static ProfilePlan plan() {
+    return StandardPlan.plan();
+  }
+
+  private static ConfigDocument parse(byte[] bytes) {
+    return ConfigDocument.parse(bytes);
+  }
+
+  private static boolean updating() {
+    return Boolean.getBoolean(UPDATE_PROPERTY);
+  }
+
+  private static List<String> cases() throws IOException {
+    try (Stream<Path> files = Files.list(GOLDEN)) {
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(f -> f.endsWith(".input"))
+          .map(f -> f.substring(0, f.length() - ".input".length()))
+          .sorted()
+          .toList();
+    }
+  }
+
+  private static byte[] read(String file) {
+    try {
+      return Files.readAllBytes(GOLDEN.resolve(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
