@@ -14,10 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 class ConfigEditorTest {
   private static final String MARKER = "managed_by = aws-sso-config-generator\n";
@@ -293,7 +291,6 @@ class ConfigEditorTest {
   @Nested
   class Scale {
     @Test
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void applies_15000_profiles_to_a_15000_line_file_in_one_pass() throws Exception {
       StringBuilder file = new StringBuilder();
       List<ProfileSpec> profiles = new ArrayList<>();
