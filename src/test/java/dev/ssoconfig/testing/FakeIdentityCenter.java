@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -138,6 +139,16 @@ public final class FakeIdentityCenter implements AutoCloseable {
   }
 
   // ---- configuration --------------------------------------------------------------------------
+
+  /**
+   * Sets the clock that dates client registrations ({@code clientSecretExpiresAt}) and role
+   * credentials ({@code expiration}); the default is the system clock, which the AWS CLI needs.
+   */
+  public FakeIdentityCenter withClock(Clock clock) {
+    oidc.clock(clock);
+    portal.clock(clock);
+    return this;
+  }
 
   /** Replaces the dataset of accounts and roles. */
   public FakeIdentityCenter withAccounts(List<FakeAccount> accounts) {

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -58,6 +59,11 @@ final class FakeOidcService {
   private int accessTokenLifetime = 28_800;
   private long registrationLifetime = 90L * 24 * 3600;
   private String denyDescription;
+  private Clock clock = Clock.systemUTC();
+
+  synchronized void clock(Clock clock) {
+    this.clock = clock;
+  }
 
   synchronized void baseUrl(String baseUrl) {
     this.baseUrl = baseUrl;
@@ -140,7 +146,7 @@ final class FakeOidcService {
     String clientId = "client-" + random(16);
     String secret = "secret-" + random(32);
     clients.put(clientId, new Client(secret, grantTypes, redirectUris, strings(body, "scopes")));
-    long now = Instant.now().getEpochSecond();
+    long now = clock.instant().getEpochSecond();
     ObjectNode response =
         FakeHttp.JSON
             .createObjectNode()
@@ -165,7 +171,7 @@ final class FakeOidcService {
     String userCode = random(4).toUpperCase(java.util.Locale.ROOT) + "-" + random(4).toUpperCase(java.util.Locale.ROOT);
     deviceGrants.put(
         deviceCode,
-        new DeviceGrant(clientId, userCode, Instant.now().plusSeconds(deviceExpiresIn)));
+        new DeviceGrant(clientId, userCode, clock.instant().plusSeconds(deviceExpiresIn)));
     ObjectNode response =
         FakeHttp.JSON
             .createObjectNode()

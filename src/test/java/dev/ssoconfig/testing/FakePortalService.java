@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -39,9 +39,14 @@ final class FakePortalService {
   private int pageSize = 2;
   private int throttleRemaining;
   private Duration credentialLifetime = Duration.ofHours(1);
+  private Clock clock = Clock.systemUTC();
 
   FakePortalService(Predicate<String> validAccessToken) {
     this.validAccessToken = validAccessToken;
+  }
+
+  synchronized void clock(Clock clock) {
+    this.clock = clock;
   }
 
   synchronized void accounts(List<FakeAccount> accounts) {
@@ -136,7 +141,7 @@ final class FakePortalService {
         .put("accessKeyId", accessKeyId)
         .put("secretAccessKey", FakeOidcService.random(40))
         .put("sessionToken", "session-" + FakeOidcService.random(64))
-        .put("expiration", Instant.now().plus(credentialLifetime).toEpochMilli());
+        .put("expiration", clock.instant().plus(credentialLifetime).toEpochMilli());
     return json(body);
   }
 
