@@ -78,7 +78,11 @@ final class DeviceCodeLogin {
             ? Duration.ofSeconds(authorization.interval())
             : DEFAULT_INTERVAL;
 
-    URI verification = URI.create(authorization.verificationUriComplete());
+    URI verification =
+        URI.create(
+            authorization.verificationUriComplete() != null
+                ? authorization.verificationUriComplete()
+                : authorization.verificationUri());
     if (request.openBrowser()) {
       err.println("Opening the browser to sign in… If it does not open, or to use another device,");
       err.println("open this URL:");

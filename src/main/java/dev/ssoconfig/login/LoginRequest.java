@@ -26,13 +26,16 @@ public record LoginRequest(
 
   /**
    * @throws NullPointerException if startUrl, ssoRegion, flow or timeout is null
-   * @throws IllegalArgumentException if timeout is zero or negative
+   * @throws IllegalArgumentException if timeout is zero or negative, or sessionName is blank
    */
   public LoginRequest {
     Objects.requireNonNull(startUrl, "startUrl");
     Objects.requireNonNull(ssoRegion, "ssoRegion");
     Objects.requireNonNull(flow, "flow");
     Objects.requireNonNull(timeout, "timeout");
+    if (sessionName != null && sessionName.isBlank()) {
+      throw new IllegalArgumentException("sessionName must be null (legacy) or not blank");
+    }
     if (timeout.isZero() || timeout.isNegative()) {
       throw new IllegalArgumentException("timeout must be positive: " + timeout);
     }

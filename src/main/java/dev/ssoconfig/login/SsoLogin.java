@@ -1,5 +1,6 @@
 package dev.ssoconfig.login;
 
+import dev.ssoconfig.AwsCallException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -93,7 +94,7 @@ public final class SsoLogin {
    * @return a usable access token; {@code fromCache} tells whether no interactive sign-in happened
    * @throws LoginException the sign-in did not complete: denied, expired, timed out, or the browser
    *     came back with an error (exit code 3)
-   * @throws dev.ssoconfig.AwsCallException an OIDC call failed: network, throttling, a rejected
+   * @throws AwsCallException an OIDC call failed: network, throttling, a rejected
    *     client registration (exit code 4)
    * @throws UncheckedIOException the token cache folder or a cache file could not be written (exit
    *     code 5); checked before the person is sent to the browser
@@ -117,11 +118,11 @@ public final class SsoLogin {
           request.flow() == LoginFlow.PKCE
               ? pkce.run(request, registration)
               : deviceCode.run(request, registration);
-    } catch (dev.ssoconfig.AwsCallException e) {
+    } catch (AwsCallException e) {
       if (e.getCause() instanceof InvalidClientException
           || e.getCause() instanceof UnauthorizedClientException) {
         registrar.forget(request);
-        throw new dev.ssoconfig.AwsCallException(
+        throw new AwsCallException(
             e.getMessage() + " (the cached client registration was dropped; run the command again)",
             e.getCause());
       }

@@ -21,6 +21,11 @@ class LoginValuesTest {
     }
 
     @Test
+    void rejects_a_blank_session_name() {
+      assertThrows(IllegalArgumentException.class, () -> request(" "));
+    }
+
+    @Test
     void rejects_a_timeout_that_is_not_positive() {
       assertThrows(
           IllegalArgumentException.class,

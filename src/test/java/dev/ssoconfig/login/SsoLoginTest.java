@@ -422,6 +422,27 @@ class SsoLoginTest {
     }
 
     @Test
+    void drops_a_cached_registration_the_service_rejects() throws Exception {
+      List<String> scopes = List.of("sso:account:access");
+      cache.writeRegistration(
+          START_URL,
+          REGION,
+          LoginFlow.DEVICE_CODE,
+          new ClientRegistration("forgotten", "secret", START.plus(Duration.ofDays(30)), scopes));
+
+      AwsCallException e =
+          assertThrows(
+              AwsCallException.class, () -> login(browser).login(request(LoginFlow.DEVICE_CODE)));
+
+      assertTrue(e.getMessage().contains("StartDeviceAuthorization"), e.getMessage());
+      assertTrue(e.getMessage().contains("InvalidClientException (HTTP 401)"), e.getMessage());
+      assertEquals(
+          Optional.empty(),
+          cache.readRegistration(START_URL, REGION, scopes, LoginFlow.DEVICE_CODE));
+      assertFalse(login(browser).login(request(LoginFlow.DEVICE_CODE)).fromCache());
+    }
+
+    @Test
     void legacy_profiles_key_the_cache_by_the_start_url() throws Exception {
       LoginRequest legacy =
           new LoginRequest(
