@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * @param value the token itself; a secret, never shown by {@link #toString()}
  * @param expiresAt when the token stops working (UTC instant, whole seconds)
- * @param fromCache {@code true} when it was read from the token cache without a new sign-in
- *     (also when it was refreshed with a cached refresh token)
+ * @param fromCache {@code true} when it was read from the token cache without a new sign-in (also
+ *     when it was refreshed with a cached refresh token)
  */
 public record AccessToken(String value, Instant expiresAt, boolean fromCache) {
   public AccessToken {
@@ -18,9 +18,15 @@ public record AccessToken(String value, Instant expiresAt, boolean fromCache) {
     Objects.requireNonNull(expiresAt, "expiresAt");
   }
 
-  /** @return a description without the token value */
+  /**
+   * @return a description without the token value
+   */
   @Override
   public String toString() {
-    return "AccessToken[value=<redacted>, expiresAt=" + expiresAt + ", fromCache=" + fromCache + "]";
+    return "AccessToken[value=<redacted>, expiresAt="
+        + expiresAt
+        + ", fromCache="
+        + fromCache
+        + "]";
   }
 }

@@ -11,8 +11,8 @@ public interface BrowserOpener {
    * for the person to sign in.
    *
    * @param uri an {@code https} (or, against a local test server, {@code http}) URL
-   * @throws IOException if no browser could be started; the caller treats it as a warning, since the
-   *     URL is printed as well
+   * @throws IOException if no browser could be started; the caller treats it as a warning, since
+   *     the URL is printed as well
    */
   void open(URI uri) throws IOException;
 }

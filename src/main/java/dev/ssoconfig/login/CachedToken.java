@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One SSO token cache file ({@code ~/.aws/sso/cache/<key>.json}) in the form the AWS CLI v2 and
- * the AWS SDKs read and write.
+ * One SSO token cache file ({@code ~/.aws/sso/cache/<key>.json}) in the form the AWS CLI v2 and the
+ * AWS SDKs read and write.
  *
  * @param startUrl the start URL the token was issued for
  * @param region the SSO region; may be {@code null} in files left by old AWS CLI versions
@@ -45,7 +45,9 @@ public record CachedToken(
         && registrationExpiresAt.isAfter(now);
   }
 
-  /** @return a description without the access token, refresh token or client secret */
+  /**
+   * @return a description without the access token, refresh token or client secret
+   */
   @Override
   public String toString() {
     return "CachedToken[startUrl="

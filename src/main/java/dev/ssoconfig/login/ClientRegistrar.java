@@ -18,10 +18,13 @@ import software.amazon.awssdk.services.ssooidc.model.RegisterClientResponse;
 final class ClientRegistrar {
   /** Name under which this tool registers, shown by Identity Center. */
   static final String CLIENT_NAME = "aws-sso-config-generator";
+
   /** The only scope asked for; with it the service issues refresh tokens. */
   static final List<String> SCOPES = List.of("sso:account:access");
+
   /** Registered redirect URI; loopback redirects match on any port (RFC 8252 section 7.3). */
-  static final String REGISTERED_REDIRECT_URI = "http://127.0.0.1" + LoopbackCallbackServer.CALLBACK_PATH;
+  static final String REGISTERED_REDIRECT_URI =
+      "http://127.0.0.1" + LoopbackCallbackServer.CALLBACK_PATH;
 
   private final SsoOidcClient oidc;
   private final URI endpoint;
@@ -67,7 +70,8 @@ final class ClientRegistrar {
     ClientRegistration registration =
         new ClientRegistration(response.clientId(), response.clientSecret(), expiresAt, SCOPES);
     try {
-      cache.writeRegistration(request.startUrl(), request.ssoRegion(), request.flow(), registration);
+      cache.writeRegistration(
+          request.startUrl(), request.ssoRegion(), request.flow(), registration);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot write the client registration to " + cache.cacheDir() + ": " + e.getMessage(), e);

@@ -23,7 +23,9 @@ public record ClientRegistration(
     scopes = List.copyOf(scopes);
   }
 
-  /** @return a description without the client secret */
+  /**
+   * @return a description without the client secret
+   */
   @Override
   public String toString() {
     return "ClientRegistration[clientId="

@@ -22,8 +22,10 @@ import software.amazon.awssdk.services.ssooidc.model.StartDeviceAuthorizationRes
 final class DeviceCodeLogin {
   /** RFC 8628 section 3.2: poll every 5 s when the service gives no interval. */
   static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
+
   /** RFC 8628 section 3.5: {@code slow_down} adds 5 s to the interval for all later polls. */
   static final Duration SLOW_DOWN_INCREMENT = Duration.ofSeconds(5);
+
   /** Grant type of device-code polls. */
   static final String DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 
@@ -84,8 +86,8 @@ final class DeviceCodeLogin {
                 ? authorization.verificationUriComplete()
                 : authorization.verificationUri());
     if (request.openBrowser()) {
-      err.println("Opening the browser to sign in… If it does not open, or to use another device,");
-      err.println("open this URL:");
+      err.println("Opening the browser to sign in… If it does not open, or to sign in on");
+      err.println("another device, open this URL:");
     } else {
       err.println("To sign in, open this URL in a browser on any device:");
     }

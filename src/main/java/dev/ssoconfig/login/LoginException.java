@@ -2,8 +2,8 @@ package dev.ssoconfig.login;
 
 /**
  * The sign-in did not complete: the person denied it, the user code or authorization request
- * expired, the wait timed out, or the browser came back with an error. The command maps it to
- * exit code 3.
+ * expired, the wait timed out, or the browser came back with an error. The command maps it to exit
+ * code 3.
  *
  * <p>The message is one printable line for a person; it may carry the service's {@code
  * error_description} (sanitised by {@link #oneLine(String)}) but never a secret.
@@ -12,7 +12,9 @@ public class LoginException extends Exception {
   private static final long serialVersionUID = 1L;
   private static final int MAX_DETAIL = 300;
 
-  /** @param message one line for a person, naming what went wrong and what to do */
+  /**
+   * @param message one line for a person, naming what went wrong and what to do
+   */
   public LoginException(String message) {
     super(message);
   }
@@ -27,8 +29,8 @@ public class LoginException extends Exception {
 
   /**
    * Makes text from outside (a callback's {@code error_description}, a service message) safe to
-   * print on a terminal: control and format characters (escape sequences, line breaks, bidi overrides)
-   * become spaces, runs of spaces collapse, and the result is cut to 300 characters.
+   * print on a terminal: control and format characters (escape sequences, line breaks, bidi
+   * overrides) become spaces, runs of spaces collapse, and the result is cut to 300 characters.
    *
    * @param text any text, may be {@code null}
    * @return one printable line, empty for {@code null}
@@ -38,9 +40,7 @@ public class LoginException extends Exception {
       return "";
     }
     StringBuilder out = new StringBuilder();
-    text.codePoints()
-        .map(c -> isPrintable(c) ? c : ' ')
-        .forEach(out::appendCodePoint);
+    text.codePoints().map(c -> isPrintable(c) ? c : ' ').forEach(out::appendCodePoint);
     String line = out.toString().replaceAll("\\s+", " ").strip();
     return line.length() > MAX_DETAIL ? line.substring(0, MAX_DETAIL) + "…" : line;
   }

@@ -27,8 +27,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <ul>
  *   <li>Only {@code GET /oauth/callback} is served; other paths get 404, other methods 405.
- *   <li>A callback whose {@code state} is missing or wrong is refused with 400 and the wait goes
- *       on (RFC 6749 section 10.12: it may be a forged request).
+ *   <li>A callback whose {@code state} is missing or wrong is refused with 400 and the wait goes on
+ *       (RFC 6749 section 10.12: it may be a forged request).
  *   <li>With the right {@code state}, {@code error}/{@code error_description} end the wait with a
  *       {@link LoginException}; a {@code code} ends it with success. The first such callback wins.
  *   <li>Pages are static: nothing from the request is echoed. They are sent with {@code
@@ -94,12 +94,16 @@ public final class LoopbackCallbackServer implements AutoCloseable {
     return callback;
   }
 
-  /** @return the TCP port the server listens on */
+  /**
+   * @return the TCP port the server listens on
+   */
   public int port() {
     return server.getAddress().getPort();
   }
 
-  /** @return {@code http://127.0.0.1:PORT/oauth/callback}, the redirect URI with the port */
+  /**
+   * @return {@code http://127.0.0.1:PORT/oauth/callback}, the redirect URI with the port
+   */
   public String redirectUri() {
     return "http://127.0.0.1:" + port() + CALLBACK_PATH;
   }
@@ -188,7 +192,9 @@ public final class LoopbackCallbackServer implements AutoCloseable {
     }
   }
 
-  /** @return the decoded parameters, or {@code null} if malformed or a name repeats */
+  /**
+   * @return the decoded parameters, or {@code null} if malformed or a name repeats
+   */
   private static Map<String, String> parseQuery(String rawQuery) {
     Map<String, String> params = new HashMap<>();
     if (rawQuery == null || rawQuery.isEmpty()) {
@@ -197,7 +203,8 @@ public final class LoopbackCallbackServer implements AutoCloseable {
     try {
       for (String pair : rawQuery.split("&")) {
         int eq = pair.indexOf('=');
-        String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        String name =
+            URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
         String value =
             eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
         if (params.putIfAbsent(name, value) != null) {

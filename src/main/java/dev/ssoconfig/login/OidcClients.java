@@ -14,16 +14,18 @@ import software.amazon.awssdk.services.ssooidc.endpoints.SsoOidcEndpointParams;
 import software.amazon.awssdk.services.ssooidc.endpoints.SsoOidcEndpointProvider;
 
 /**
- * Builds the IAM Identity Center OIDC client ({@code sso-oauth}) and finds the endpoint it talks to.
+ * Builds the IAM Identity Center OIDC client ({@code sso-oauth}) and finds the endpoint it talks
+ * to.
  *
  * <p>OIDC calls are unsigned, so the client uses {@link AnonymousCredentialsProvider}: no AWS
  * credentials are looked up. It uses the URL-connection HTTP client and at most two attempts per
- * call (one retry of a throttled, 5xx or network failure), so a broken network fails within
- * seconds instead of after the SDK's default back-off.
+ * call (one retry of a throttled, 5xx or network failure), so a broken network fails within seconds
+ * instead of after the SDK's default back-off.
  */
 public final class OidcClients {
   /** Connect timeout of the OIDC HTTP client. */
   public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
   /** Read timeout of the OIDC HTTP client. */
   public static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
 
@@ -48,7 +50,9 @@ public final class OidcClients {
             .overrideConfiguration(
                 c ->
                     c.retryStrategy(
-                        AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(2).build()));
+                        AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                            .maxAttempts(2)
+                            .build()));
     endpointOverride.ifPresent(builder::endpointOverride);
     return builder.build();
   }

@@ -34,10 +34,13 @@ final class OidcFailures {
       return new AwsCallException(
           where + LoginException.oneLine(code) + " (HTTP " + service.statusCode() + ")" + hint, e);
     }
-    return new AwsCallException(where + networkCause(e) + "; check the network and the SSO region", e);
+    return new AwsCallException(
+        where + networkCause(e) + "; check the network and the SSO region", e);
   }
 
-  /** The innermost I/O failure's class and message; other causes only by class (may echo bodies). */
+  /**
+   * The innermost I/O failure's class and message; other causes only by class (may echo bodies).
+   */
   private static String networkCause(Throwable e) {
     Throwable root = e;
     Throwable io = null;

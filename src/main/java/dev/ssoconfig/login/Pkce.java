@@ -7,11 +7,11 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The secrets of one PKCE authorization request (RFC 7636) and its {@code state} (RFC 6749
- * section 10.12).
+ * The secrets of one PKCE authorization request (RFC 7636) and its {@code state} (RFC 6749 section
+ * 10.12).
  *
- * @param codeVerifier 64 characters of the unreserved set {@code [A-Za-z0-9-._~]} (RFC 7636
- *     section 4.1 allows 43 to 128); a secret
+ * @param codeVerifier 64 characters of the unreserved set {@code [A-Za-z0-9-._~]} (RFC 7636 section
+ *     4.1 allows 43 to 128); a secret
  * @param codeChallenge {@code BASE64URL(SHA-256(ASCII(code_verifier)))} without padding (section
  *     4.2, method {@code S256})
  * @param state 32 random bytes, base64url without padding: unguessable, checked on the callback
@@ -46,14 +46,17 @@ public record Pkce(String codeVerifier, String codeChallenge, String state) {
   public static String challengeOf(String codeVerifier) {
     try {
       byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(codeVerifier.getBytes(StandardCharsets.US_ASCII));
+          MessageDigest.getInstance("SHA-256")
+              .digest(codeVerifier.getBytes(StandardCharsets.US_ASCII));
       return BASE64URL.encodeToString(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
     }
   }
 
-  /** @return a description with the challenge only; verifier and state are redacted */
+  /**
+   * @return a description with the challenge only; verifier and state are redacted
+   */
   @Override
   public String toString() {
     return "Pkce[codeVerifier=<redacted>, codeChallenge=" + codeChallenge + ", state=<redacted>]";

@@ -11,7 +11,9 @@ public interface Sleeper {
    */
   void sleep(Duration duration) throws InterruptedException;
 
-  /** @return a sleeper that blocks the calling thread with {@link Thread#sleep(long)} */
+  /**
+   * @return a sleeper that blocks the calling thread with {@link Thread#sleep(long)}
+   */
   static Sleeper system() {
     return duration -> Thread.sleep(duration.toMillis());
   }

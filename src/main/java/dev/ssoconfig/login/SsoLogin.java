@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.ssooidc.model.InvalidClientException;
 import software.amazon.awssdk.services.ssooidc.model.UnauthorizedClientException;
 
 /**
- * Gets an IAM Identity Center access token for a start URL, the way {@code aws sso login} does,
- * and leaves it in the SSO token cache where the AWS CLI and SDKs find it.
+ * Gets an IAM Identity Center access token for a start URL, the way {@code aws sso login} does, and
+ * leaves it in the SSO token cache where the AWS CLI and SDKs find it.
  *
  * <ol>
  *   <li>Unless {@link LoginRequest#forceLogin()}: a cached token for the same cache key, start URL
@@ -94,8 +94,8 @@ public final class SsoLogin {
    * @return a usable access token; {@code fromCache} tells whether no interactive sign-in happened
    * @throws LoginException the sign-in did not complete: denied, expired, timed out, or the browser
    *     came back with an error (exit code 3)
-   * @throws AwsCallException an OIDC call failed: network, throttling, a rejected
-   *     client registration (exit code 4)
+   * @throws AwsCallException an OIDC call failed: network, throttling, a rejected client
+   *     registration (exit code 4)
    * @throws UncheckedIOException the token cache folder or a cache file could not be written (exit
    *     code 5); checked before the person is sent to the browser
    */

@@ -15,16 +15,17 @@ import java.util.Objects;
  * <p>The command is chosen as follows:
  *
  * <ol>
- *   <li>{@code $BROWSER} when set and not blank: its first non-empty entry (entries are separated by
- *       the path separator, {@code :} or {@code ;} on Windows, as in Python's {@code webbrowser}),
- *       split into words honouring single and double quotes; every {@code %s} in the words is
- *       replaced by the URL, and if there is none the URL is appended as the last argument;
- *   <li>else {@code open URL} on macOS, {@code rundll32 url.dll,FileProtocolHandler URL} on Windows,
- *       and {@code xdg-open URL} on Linux, the BSDs and anything else.
+ *   <li>{@code $BROWSER} when set and not blank: its first non-empty entry (entries are separated
+ *       by the path separator, {@code :} or {@code ;} on Windows, as in Python's {@code
+ *       webbrowser}), split into words honouring single and double quotes; every {@code %s} in the
+ *       words is replaced by the URL, and if there is none the URL is appended as the last
+ *       argument;
+ *   <li>else {@code open URL} on macOS, {@code rundll32 url.dll,FileProtocolHandler URL} on
+ *       Windows, and {@code xdg-open URL} on Linux, the BSDs and anything else.
  * </ol>
  *
- * <p>The process is started with its input closed and its output discarded; it is never waited
- * for, so a browser that stays in the foreground does not hold up the sign-in.
+ * <p>The process is started with its input closed and its output discarded; it is never waited for,
+ * so a browser that stays in the foreground does not hold up the sign-in.
  */
 public final class SystemBrowserOpener implements BrowserOpener {
   private final Map<String, String> env;

@@ -38,11 +38,11 @@ import java.util.Optional;
  * <p>Two kinds of file live there:
  *
  * <ul>
- *   <li>Token files, named {@code <sha1 hex of the sso-session name>.json} (legacy profiles:
- *       {@code <sha1 hex of the start URL>.json}), as botocore's {@code SSOTokenLoader} names them,
- *       with {@code startUrl}, {@code region}, {@code accessToken}, {@code expiresAt}, {@code
- *       clientId}, {@code clientSecret}, {@code registrationExpiresAt} and {@code refreshToken}.
- *       With these fields the AWS CLI and SDKs refresh the token by themselves.
+ *   <li>Token files, named {@code <sha1 hex of the sso-session name>.json} (legacy profiles: {@code
+ *       <sha1 hex of the start URL>.json}), as botocore's {@code SSOTokenLoader} names them, with
+ *       {@code startUrl}, {@code region}, {@code accessToken}, {@code expiresAt}, {@code clientId},
+ *       {@code clientSecret}, {@code registrationExpiresAt} and {@code refreshToken}. With these
+ *       fields the AWS CLI and SDKs refresh the token by themselves.
  *   <li>Client registration files of this tool, named by the SHA-1 hex of a JSON of the tool name,
  *       start URL, SSO region, scopes and flow (PKCE and device code registrations differ in grant
  *       types and redirect URIs), with {@code clientId}, {@code clientSecret}, {@code expiresAt}
@@ -76,7 +76,9 @@ public final class TokenCache {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** @return the cache folder */
+  /**
+   * @return the cache folder
+   */
   public Path cacheDir() {
     return cacheDir;
   }
@@ -249,7 +251,8 @@ public final class TokenCache {
    */
   public static String sha1Hex(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-1 is required of every Java runtime", e);
@@ -318,7 +321,8 @@ public final class TokenCache {
     if (!Files.isDirectory(cacheDir)) {
       if (isPosix()) {
         Files.createDirectories(
-            cacheDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            cacheDir,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       } else {
         Files.createDirectories(cacheDir);
       }

@@ -31,7 +31,13 @@ class LoginValuesTest {
           IllegalArgumentException.class,
           () ->
               new LoginRequest(
-                  "https://a/start", "us-east-1", null, LoginFlow.PKCE, true, Duration.ZERO, false));
+                  "https://a/start",
+                  "us-east-1",
+                  null,
+                  LoginFlow.PKCE,
+                  true,
+                  Duration.ZERO,
+                  false));
     }
 
     private LoginRequest request(String session) {
@@ -59,8 +65,14 @@ class LoginValuesTest {
     void cached_token_and_registration_hide_tokens_and_client_secret() {
       CachedToken cached =
           new CachedToken(
-              "https://a/start", "us-east-1", "acc-secret", Instant.EPOCH, "cid", "csecret",
-              Instant.EPOCH, "ref-secret");
+              "https://a/start",
+              "us-east-1",
+              "acc-secret",
+              Instant.EPOCH,
+              "cid",
+              "csecret",
+              Instant.EPOCH,
+              "ref-secret");
       ClientRegistration registration =
           new ClientRegistration("cid", "csecret", Instant.EPOCH, List.of("sso:account:access"));
 

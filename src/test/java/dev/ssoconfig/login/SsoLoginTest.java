@@ -131,7 +131,10 @@ class SsoLoginTest {
       assertEquals("2025-06-01T20:00:00Z", file.get("expiresAt").asText());
       assertTrue(file.get("refreshToken").asText().startsWith("aor"));
       assertTrue(file.has("clientId") && file.has("clientSecret"));
-      assertTrue(file.get("registrationExpiresAt").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
+      assertTrue(
+          file.get("registrationExpiresAt")
+              .asText()
+              .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
     }
 
     @Test
@@ -144,8 +147,10 @@ class SsoLoginTest {
       JsonNode register = fake.registerClientRequests().get(before);
       assertEquals("aws-sso-config-generator", register.get("clientName").asText());
       assertEquals("public", register.get("clientType").asText());
-      assertEquals("[\"authorization_code\",\"refresh_token\"]", register.get("grantTypes").toString());
-      assertEquals("[\"http://127.0.0.1/oauth/callback\"]", register.get("redirectUris").toString());
+      assertEquals(
+          "[\"authorization_code\",\"refresh_token\"]", register.get("grantTypes").toString());
+      assertEquals(
+          "[\"http://127.0.0.1/oauth/callback\"]", register.get("redirectUris").toString());
       assertEquals(START_URL, register.get("issuerUrl").asText());
       assertEquals("[\"sso:account:access\"]", register.get("scopes").toString());
     }
@@ -318,8 +323,14 @@ class SsoLoginTest {
       cache.writeToken(
           "acme",
           new CachedToken(
-              START_URL, REGION, "cached-token", START.plus(Duration.ofMinutes(16)), null, null,
-              null, null));
+              START_URL,
+              REGION,
+              "cached-token",
+              START.plus(Duration.ofMinutes(16)),
+              null,
+              null,
+              null,
+              null));
       int before = fake.totalRequests();
 
       AccessToken token = login(browser).login(request(LoginFlow.PKCE));
@@ -335,7 +346,13 @@ class SsoLoginTest {
       cache.writeToken(
           "acme",
           new CachedToken(
-              START_URL, REGION, "cached-token", START.plus(Duration.ofHours(1)), null, null, null,
+              START_URL,
+              REGION,
+              "cached-token",
+              START.plus(Duration.ofHours(1)),
+              null,
+              null,
+              null,
               null));
 
       AccessToken token = login(browser).login(forced(LoginFlow.DEVICE_CODE));
@@ -350,13 +367,25 @@ class SsoLoginTest {
       cache.writeToken(
           "acme",
           new CachedToken(
-              "https://other.awsapps.com/start", REGION, "other", START.plus(Duration.ofHours(1)),
-              null, null, null, null));
+              "https://other.awsapps.com/start",
+              REGION,
+              "other",
+              START.plus(Duration.ofHours(1)),
+              null,
+              null,
+              null,
+              null));
       AccessToken first = login(browser).login(request(LoginFlow.DEVICE_CODE));
       cache.writeToken(
           "acme",
           new CachedToken(
-              START_URL, "eu-west-1", "other", START.plus(Duration.ofHours(1)), null, null, null,
+              START_URL,
+              "eu-west-1",
+              "other",
+              START.plus(Duration.ofHours(1)),
+              null,
+              null,
+              null,
               null));
       AccessToken second = login(browser).login(request(LoginFlow.DEVICE_CODE));
 
@@ -388,8 +417,14 @@ class SsoLoginTest {
       cache.writeToken(
           "acme",
           new CachedToken(
-              START_URL, REGION, "old", START.minusSeconds(60), "unknown-client", "unknown-secret",
-              START.plus(Duration.ofDays(30)), "aor-unknown"));
+              START_URL,
+              REGION,
+              "old",
+              START.minusSeconds(60),
+              "unknown-client",
+              "unknown-secret",
+              START.plus(Duration.ofDays(30)),
+              "aor-unknown"));
 
       AccessToken token = login(browser).login(request(LoginFlow.DEVICE_CODE));
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SystemBrowserOpenerTest {
-  private static final URI URL = URI.create("https://oidc.us-east-1.amazonaws.com/authorize?a=1&b=2");
+  private static final URI URL =
+      URI.create("https://oidc.us-east-1.amazonaws.com/authorize?a=1&b=2");
 
   private static List<String> command(Map<String, String> env, String os) {
     return new SystemBrowserOpener(env, os).command(URL);
@@ -63,7 +64,8 @@ class SystemBrowserOpenerTest {
       Path script = dir.resolve("browser.sh");
       Files.writeString(script, "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"" + out + "\"\n");
       Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-      SystemBrowserOpener opener = new SystemBrowserOpener(Map.of("BROWSER", script.toString()), "Linux");
+      SystemBrowserOpener opener =
+          new SystemBrowserOpener(Map.of("BROWSER", script.toString()), "Linux");
 
       Process process = opener.start(URL);
 

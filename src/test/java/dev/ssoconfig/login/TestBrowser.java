@@ -47,7 +47,8 @@ final class TestBrowser implements BrowserOpener {
     opened.add(uri);
     if (visit) {
       visits.add(
-          http.sendAsync(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString()));
+          http.sendAsync(
+              HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString()));
     }
     if (failure != null) {
       throw failure;

@@ -68,8 +68,14 @@ class TokenCacheTest {
       JsonNode json = new ObjectMapper().readTree(cache.tokenFile("acme").toFile());
       assertEquals(
           List.of(
-              "startUrl", "region", "accessToken", "expiresAt", "clientId", "clientSecret",
-              "registrationExpiresAt", "refreshToken"),
+              "startUrl",
+              "region",
+              "accessToken",
+              "expiresAt",
+              "clientId",
+              "clientSecret",
+              "registrationExpiresAt",
+              "refreshToken"),
           fieldNames(json));
       assertEquals(START_URL, json.get("startUrl").asText());
       assertEquals("us-east-1", json.get("region").asText());
@@ -127,11 +133,15 @@ class TokenCacheTest {
       Files.createDirectories(cacheDir);
       Files.writeString(
           cache.tokenFile("old"),
-          "{\"startUrl\": \"" + START_URL + "\", \"region\": \"us-east-1\","
+          "{\"startUrl\": \""
+              + START_URL
+              + "\", \"region\": \"us-east-1\","
               + " \"accessToken\": \"aoa\", \"expiresAt\": \"2025-06-01T13:00:00UTC\"}");
       Files.writeString(
           cache.tokenFile("offset"),
-          "{\"startUrl\": \"" + START_URL + "\", \"accessToken\": \"aoa\","
+          "{\"startUrl\": \""
+              + START_URL
+              + "\", \"accessToken\": \"aoa\","
               + " \"expiresAt\": \"2025-06-01T14:00:00+0000\", \"extra\": 1}");
 
       assertEquals(
@@ -168,9 +178,12 @@ class TokenCacheTest {
           cache.readRegistration(START_URL, "us-east-1", SCOPES, LoginFlow.PKCE));
       JsonNode json =
           new ObjectMapper()
-              .readTree(cache.registrationFile(START_URL, "us-east-1", SCOPES, LoginFlow.PKCE).toFile());
+              .readTree(
+                  cache.registrationFile(START_URL, "us-east-1", SCOPES, LoginFlow.PKCE).toFile());
       assertEquals(List.of("clientId", "clientSecret", "expiresAt", "scopes"), fieldNames(json));
-      assertEquals("rw-------", perms(cache.registrationFile(START_URL, "us-east-1", SCOPES, LoginFlow.PKCE)));
+      assertEquals(
+          "rw-------",
+          perms(cache.registrationFile(START_URL, "us-east-1", SCOPES, LoginFlow.PKCE)));
     }
 
     @Test

@@ -16,7 +16,9 @@ public record FakeAccount(
     roleNames = List.copyOf(roleNames);
   }
 
-  /** @return an account with an email derived from its ID */
+  /**
+   * @return an account with an email derived from its ID
+   */
   public static FakeAccount of(String accountId, String accountName, String... roleNames) {
     return new FakeAccount(
         accountId, accountName, "aws+" + accountId + "@example.com", List.of(roleNames));

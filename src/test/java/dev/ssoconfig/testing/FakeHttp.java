@@ -15,7 +15,9 @@ final class FakeHttp {
 
   private FakeHttp() {}
 
-  /** @return the JSON body as an object node; an empty one if the body is empty or not JSON */
+  /**
+   * @return the JSON body as an object node; an empty one if the body is empty or not JSON
+   */
   static JsonNode jsonBody(Request request) {
     try {
       JsonNode node = JSON.readTree(request.getBodyAsString());
@@ -25,13 +27,17 @@ final class FakeHttp {
     }
   }
 
-  /** @return a text field, or null if absent or not text */
+  /**
+   * @return a text field, or null if absent or not text
+   */
   static String text(JsonNode node, String field) {
     JsonNode value = node.get(field);
     return value != null && value.isTextual() ? value.asText() : null;
   }
 
-  /** @return the first value of a decoded query parameter, or null */
+  /**
+   * @return the first value of a decoded query parameter, or null
+   */
   static String query(Request request, String name) {
     QueryParameter parameter = request.queryParameter(name);
     return parameter != null && parameter.isPresent() ? parameter.firstValue() : null;

@@ -58,6 +58,7 @@ import java.util.stream.Collectors;
 public final class FakeIdentityCenter implements AutoCloseable {
   /** The start URL tests sign in to; the fake accepts any. */
   public static final String START_URL = "https://d-1234567890.awsapps.com/start";
+
   /** The SSO region tests use; the fake answers for any. */
   public static final String REGION = "us-east-1";
 
@@ -122,12 +123,16 @@ public final class FakeIdentityCenter implements AutoCloseable {
                             + "<p>This fake approves device sign-ins by itself.</p>")));
   }
 
-  /** @return {@code http://127.0.0.1:PORT}, the endpoint of every fake service */
+  /**
+   * @return {@code http://127.0.0.1:PORT}, the endpoint of every fake service
+   */
   public URI baseUri() {
     return URI.create("http://127.0.0.1:" + server.port());
   }
 
-  /** @return the demo dataset: five accounts, one to three roles each, odd names included */
+  /**
+   * @return the demo dataset: five accounts, one to three roles each, odd names included
+   */
   public static List<FakeAccount> demoAccounts() {
     return List.of(
         FakeAccount.of("111111111111", "Prod Account", "AdministratorAccess", "ReadOnlyAccess"),
@@ -156,7 +161,9 @@ public final class FakeIdentityCenter implements AutoCloseable {
     return this;
   }
 
-  /** @return the current dataset */
+  /**
+   * @return the current dataset
+   */
   public List<FakeAccount> accounts() {
     return portal.accounts();
   }
@@ -183,7 +190,8 @@ public final class FakeIdentityCenter implements AutoCloseable {
   }
 
   /**
-   * @param intervalSeconds the {@code interval} of StartDeviceAuthorization, {@code null} to omit it
+   * @param intervalSeconds the {@code interval} of StartDeviceAuthorization, {@code null} to omit
+   *     it
    * @param expiresInSeconds its {@code expiresIn}
    */
   public FakeIdentityCenter withDeviceTiming(Integer intervalSeconds, int expiresInSeconds) {
@@ -217,12 +225,16 @@ public final class FakeIdentityCenter implements AutoCloseable {
 
   // ---- tokens ---------------------------------------------------------------------------------
 
-  /** @return a new access token the portal accepts, without any sign-in */
+  /**
+   * @return a new access token the portal accepts, without any sign-in
+   */
   public String issueAccessToken() {
     return oidc.issueAccessToken();
   }
 
-  /** @return whether the portal accepts this access token */
+  /**
+   * @return whether the portal accepts this access token
+   */
   public boolean isValidAccessToken(String token) {
     return oidc.isValidAccessToken(token);
   }
@@ -234,27 +246,37 @@ public final class FakeIdentityCenter implements AutoCloseable {
 
   // ---- observation ----------------------------------------------------------------------------
 
-  /** @return how many requests of this operation arrived (whatever the answer) */
+  /**
+   * @return how many requests of this operation arrived (whatever the answer)
+   */
   public int requestCount(Operation operation) {
     return counts.get(operation).get();
   }
 
-  /** @return how many requests arrived at all, unmatched ones included */
+  /**
+   * @return how many requests arrived at all, unmatched ones included
+   */
   public int totalRequests() {
     return server.getAllServeEvents().size();
   }
 
-  /** @return how many CreateToken calls used this {@code grantType} */
+  /**
+   * @return how many CreateToken calls used this {@code grantType}
+   */
   public int createTokenCount(String grantType) {
     return oidc.grantCount(grantType);
   }
 
-  /** @return the JSON bodies of all RegisterClient calls, oldest first */
+  /**
+   * @return the JSON bodies of all RegisterClient calls, oldest first
+   */
   public List<JsonNode> registerClientRequests() {
     return oidc.registerClientRequests();
   }
 
-  /** @return {@code METHOD url} of every request no stub matched (WireMock answered 404) */
+  /**
+   * @return {@code METHOD url} of every request no stub matched (WireMock answered 404)
+   */
   public List<String> unmatchedRequests() {
     return server.findAllUnmatchedRequests().stream()
         .map(r -> r.getMethod() + " " + r.getUrl())
@@ -274,7 +296,8 @@ public final class FakeIdentityCenter implements AutoCloseable {
    * @param args optional: the port to listen on (default: a free one)
    */
   public static void main(String[] args) throws InterruptedException {
-    FakeIdentityCenter fake = new FakeIdentityCenter(args.length > 0 ? Integer.parseInt(args[0]) : 0);
+    FakeIdentityCenter fake =
+        new FakeIdentityCenter(args.length > 0 ? Integer.parseInt(args[0]) : 0);
     Runtime.getRuntime().addShutdownHook(new Thread(fake::close));
     String base = fake.baseUri().toString();
     System.out.println("Fake IAM Identity Center listening at " + base);

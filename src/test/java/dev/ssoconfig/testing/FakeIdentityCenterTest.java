@@ -24,8 +24,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.sso.model.AccountInfo;
-import software.amazon.awssdk.services.sso.model.SsoException;
 import software.amazon.awssdk.services.sso.model.RoleCredentials;
+import software.amazon.awssdk.services.sso.model.SsoException;
 import software.amazon.awssdk.services.sso.model.TooManyRequestsException;
 import software.amazon.awssdk.services.sso.model.UnauthorizedException;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
@@ -72,7 +72,9 @@ class FakeIdentityCenterTest {
 
   @BeforeEach
   void defaults() {
-    fake.withAccounts(FakeIdentityCenter.demoAccounts()).withPageSize(2).throttleNextPortalRequests(0);
+    fake.withAccounts(FakeIdentityCenter.demoAccounts())
+        .withPageSize(2)
+        .throttleNextPortalRequests(0);
   }
 
   @Nested
@@ -143,7 +145,9 @@ class FakeIdentityCenterTest {
                       "AWS4-HMAC-SHA256 Credential="
                           + credentials.accessKeyId()
                           + "/20250101/us-east-1/sts/aws4_request, SignedHeaders=host, Signature=0")
-                  .POST(HttpRequest.BodyPublishers.ofString("Action=GetCallerIdentity&Version=2011-06-15"))
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "Action=GetCallerIdentity&Version=2011-06-15"))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
 

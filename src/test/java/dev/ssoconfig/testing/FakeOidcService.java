@@ -168,7 +168,10 @@ final class FakeOidcService {
       return oidcError(400, "InvalidRequestException", "invalid_request", "startUrl is required");
     }
     String deviceCode = "device-" + random(32);
-    String userCode = random(4).toUpperCase(java.util.Locale.ROOT) + "-" + random(4).toUpperCase(java.util.Locale.ROOT);
+    String userCode =
+        random(4).toUpperCase(java.util.Locale.ROOT)
+            + "-"
+            + random(4).toUpperCase(java.util.Locale.ROOT);
     deviceGrants.put(
         deviceCode,
         new DeviceGrant(clientId, userCode, clock.instant().plusSeconds(deviceExpiresIn)));

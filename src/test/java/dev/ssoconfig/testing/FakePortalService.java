@@ -133,8 +133,7 @@ final class FakePortalService {
     if (!assigned) {
       return portalError(403, "ForbiddenException", "No access");
     }
-    String accessKeyId =
-        "ASIA" + FakeOidcService.random(16).toUpperCase(Locale.ROOT);
+    String accessKeyId = "ASIA" + FakeOidcService.random(16).toUpperCase(Locale.ROOT);
     accessKeys.put(accessKeyId, new Assignment(accountId, roleName));
     ObjectNode body = FakeHttp.JSON.createObjectNode();
     body.putObject("roleCredentials")
@@ -190,13 +189,14 @@ final class FakePortalService {
     }
     if (throttleRemaining > 0) {
       throttleRemaining--;
-      return Optional.of(
-          portalError(429, "TooManyRequestsException", "HTTP 429 Unknown Code"));
+      return Optional.of(portalError(429, "TooManyRequestsException", "HTTP 429 Unknown Code"));
     }
     return Optional.empty();
   }
 
-  /** @return [from, to) of the page, or empty when next_token is not one this fake issued */
+  /**
+   * @return [from, to) of the page, or empty when next_token is not one this fake issued
+   */
   private Optional<int[]> page(Request request, String scope, int total) {
     int from = 0;
     String nextToken = query(request, "next_token");
