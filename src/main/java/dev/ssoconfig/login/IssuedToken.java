@@ -2,6 +2,7 @@ package dev.ssoconfig.login;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import software.amazon.awssdk.services.ssooidc.model.CreateTokenResponse;
 
 /**
@@ -20,7 +21,7 @@ record IssuedToken(String accessToken, Instant expiresAt, String refreshToken) {
         response.expiresIn() != null ? response.expiresIn() : DEFAULT_EXPIRES_IN_SECONDS;
     return new IssuedToken(
         response.accessToken(),
-        clock.instant().plusSeconds(expiresIn).truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+        clock.instant().plusSeconds(expiresIn).truncatedTo(ChronoUnit.SECONDS),
         response.refreshToken());
   }
 

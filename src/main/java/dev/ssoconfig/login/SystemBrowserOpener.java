@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Opens a URL in the person's browser by starting a command, the way the AWS CLI does through
@@ -102,7 +103,7 @@ public final class SystemBrowserOpener implements BrowserOpener {
       return null;
     }
     String separator = osName.toLowerCase(Locale.ROOT).startsWith("windows") ? ";" : ":";
-    for (String entry : value.split(java.util.regex.Pattern.quote(separator))) {
+    for (String entry : value.split(Pattern.quote(separator))) {
       if (!splitWords(entry).isEmpty()) {
         return entry;
       }

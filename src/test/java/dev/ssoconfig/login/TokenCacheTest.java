@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -246,7 +247,7 @@ class TokenCacheTest {
   }
 
   private static List<String> fieldNames(JsonNode json) {
-    List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     json.fieldNames().forEachRemaining(names::add);
     return names;
   }

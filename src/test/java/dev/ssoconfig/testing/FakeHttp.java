@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.io.IOException;
+import java.util.UUID;
 
 /** Small helpers shared by the fake services: parse requests, build wire-format responses. */
 final class FakeHttp {
@@ -48,7 +49,7 @@ final class FakeHttp {
     return ResponseDefinitionBuilder.responseDefinition()
         .withStatus(200)
         .withHeader("Content-Type", "application/json")
-        .withHeader("x-amzn-RequestId", java.util.UUID.randomUUID().toString())
+        .withHeader("x-amzn-RequestId", UUID.randomUUID().toString())
         .withBody(body.toString())
         .build();
   }
@@ -75,7 +76,7 @@ final class FakeHttp {
         .withStatus(status)
         .withHeader("Content-Type", "application/json")
         .withHeader("x-amzn-ErrorType", type)
-        .withHeader("x-amzn-RequestId", java.util.UUID.randomUUID().toString())
+        .withHeader("x-amzn-RequestId", UUID.randomUUID().toString())
         .withBody(body.toString())
         .build();
   }

@@ -21,7 +21,9 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -81,6 +83,9 @@ public final class FakeIdentityCenter implements AutoCloseable {
   private final FakePortalService portal = new FakePortalService(oidc::isValidAccessToken);
   private final Map<Operation, AtomicInteger> counts = new EnumMap<>(Operation.class);
   private final WireMockServer server;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger maxInFlight = new AtomicInteger();
+  private volatile long portalLatencyMillis;
 
   /** Starts a fake on a free port of 127.0.0.1 with the demo dataset. */
   public FakeIdentityCenter() {
@@ -98,7 +103,7 @@ public final class FakeIdentityCenter implements AutoCloseable {
             wireMockConfig()
                 .bindAddress("127.0.0.1")
                 .port(port)
-                .containerThreads(10)
+                .containerThreads(40)
                 .extensions(new Dispatcher()));
     server.start();
     oidc.baseUrl(baseUri().toString());
@@ -172,6 +177,31 @@ public final class FakeIdentityCenter implements AutoCloseable {
   public FakeIdentityCenter withPageSize(int pageSize) {
     portal.pageSize(pageSize);
     return this;
+  }
+
+  /**
+   * Every {@code n}th ListAccounts/ListAccountRoles call (counted from now) answers 429
+   * TooManyRequests; 0 turns this off.
+   */
+  public FakeIdentityCenter throttleEveryNthPortalRequest(int n) {
+    portal.throttleEvery(n);
+    return this;
+  }
+
+  /**
+   * Holds each ListAccounts/ListAccountRoles answer back this long (on the server thread), so that
+   * tests can observe how many calls a client keeps in flight.
+   */
+  public FakeIdentityCenter withPortalLatency(Duration latency) {
+    portalLatencyMillis = latency.toMillis();
+    return this;
+  }
+
+  /**
+   * @return the most ListAccounts/ListAccountRoles calls that were being answered at the same time
+   */
+  public int maxConcurrentPortalRequests() {
+    return maxInFlight.get();
   }
 
   /** The next {@code requests} ListAccounts/ListAccountRoles calls answer 429 TooManyRequests. */
@@ -306,7 +336,7 @@ public final class FakeIdentityCenter implements AutoCloseable {
     System.out.println("  export AWS_ENDPOINT_URL_SSO=" + base);
     System.out.println("  export AWS_ENDPOINT_URL_STS=" + base);
     System.out.println("Press Ctrl-C to stop.");
-    new java.util.concurrent.CountDownLatch(1).await();
+    new CountDownLatch(1).await();
   }
 
   private void stub(MappingBuilder request, Operation operation) {
@@ -315,6 +345,22 @@ public final class FakeIdentityCenter implements AutoCloseable {
             aResponse()
                 .withTransformers(TRANSFORMER)
                 .withTransformerParameter("operation", operation.name())));
+  }
+
+  /** Answers after the configured portal latency, tracking how many answers are in flight. */
+  private ResponseDefinition slowly(Supplier<ResponseDefinition> answer) {
+    maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    try {
+      if (portalLatencyMillis > 0) {
+        Thread.sleep(portalLatencyMillis);
+      }
+      return answer.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return FakeHttp.portalError(500, "InternalServerException", "interrupted");
+    } finally {
+      inFlight.decrementAndGet();
+    }
   }
 
   /** Routes each stubbed request to the fake service that owns its operation. */
@@ -345,9 +391,9 @@ public final class FakeIdentityCenter implements AutoCloseable {
         case AUTHORIZE:
           return oidc.authorize(request);
         case LIST_ACCOUNTS:
-          return portal.listAccounts(request);
+          return slowly(() -> portal.listAccounts(request));
         case LIST_ACCOUNT_ROLES:
-          return portal.listAccountRoles(request);
+          return slowly(() -> portal.listAccountRoles(request));
         case GET_ROLE_CREDENTIALS:
           return portal.getRoleCredentials(request);
         case LOGOUT:

@@ -7,11 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ssoconfig.testing.FakeIdentityCenter.Operation;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,7 +78,9 @@ class FakeIdentityCenterTest {
 
   @BeforeEach
   void defaults() {
-    fake.withAccounts(FakeIdentityCenter.demoAccounts())
+    fake.throttleEveryNthPortalRequest(0)
+        .withPortalLatency(Duration.ZERO)
+        .withAccounts(FakeIdentityCenter.demoAccounts())
         .withPageSize(2)
         .throttleNextPortalRequests(0);
   }
@@ -124,6 +132,37 @@ class FakeIdentityCenterTest {
               TooManyRequestsException.class, () -> sso.listAccounts(r -> r.accessToken(token)));
       assertEquals(429, e.statusCode());
       assertEquals(2, sso.listAccounts(r -> r.accessToken(token)).accountList().size());
+    }
+
+    @Test
+    void throttles_every_nth_request_when_asked() {
+      String token = fake.issueAccessToken();
+      fake.throttleEveryNthPortalRequest(2);
+
+      sso.listAccounts(r -> r.accessToken(token));
+      assertThrows(
+          TooManyRequestsException.class, () -> sso.listAccounts(r -> r.accessToken(token)));
+      sso.listAccounts(r -> r.accessToken(token));
+    }
+
+    @Test
+    void reports_how_many_portal_calls_were_in_flight_together() throws Exception {
+      String token = fake.issueAccessToken();
+      fake.withPortalLatency(Duration.ofMillis(300));
+      ExecutorService pool = Executors.newFixedThreadPool(3);
+      try {
+        List<Future<?>> calls = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+          calls.add(pool.submit(() -> sso.listAccounts(r -> r.accessToken(token))));
+        }
+        for (Future<?> call : calls) {
+          call.get();
+        }
+      } finally {
+        pool.shutdown();
+      }
+
+      assertTrue(fake.maxConcurrentPortalRequests() >= 2, "calls overlapped");
     }
 
     @Test
@@ -211,7 +250,7 @@ class FakeIdentityCenterTest {
                   + "/authorize?response_type=code&client_id="
                   + clientId
                   + "&redirect_uri="
-                  + java.net.URLEncoder.encode(redirect, java.nio.charset.StandardCharsets.UTF_8)
+                  + URLEncoder.encode(redirect, StandardCharsets.UTF_8)
                   + "&state=s&code_challenge_method=S256&scopes=sso%3Aaccount%3Aaccess"
                   + "&code_challenge="
                   + challenge);

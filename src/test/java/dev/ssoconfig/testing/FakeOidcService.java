@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -168,10 +169,7 @@ final class FakeOidcService {
       return oidcError(400, "InvalidRequestException", "invalid_request", "startUrl is required");
     }
     String deviceCode = "device-" + random(32);
-    String userCode =
-        random(4).toUpperCase(java.util.Locale.ROOT)
-            + "-"
-            + random(4).toUpperCase(java.util.Locale.ROOT);
+    String userCode = random(4).toUpperCase(Locale.ROOT) + "-" + random(4).toUpperCase(Locale.ROOT);
     deviceGrants.put(
         deviceCode,
         new DeviceGrant(clientId, userCode, clock.instant().plusSeconds(deviceExpiresIn)));

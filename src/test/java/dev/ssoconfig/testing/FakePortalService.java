@@ -38,6 +38,8 @@ final class FakePortalService {
   private List<FakeAccount> accounts = List.of();
   private int pageSize = 2;
   private int throttleRemaining;
+  private int throttleEvery;
+  private int listCalls;
   private Duration credentialLifetime = Duration.ofHours(1);
   private Clock clock = Clock.systemUTC();
 
@@ -66,6 +68,14 @@ final class FakePortalService {
 
   synchronized void throttleNext(int requests) {
     this.throttleRemaining = requests;
+  }
+
+  synchronized void throttleEvery(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("n must be 0 (off) or positive");
+    }
+    this.throttleEvery = n;
+    this.listCalls = 0;
   }
 
   /** GET /assignment/accounts?max_result=&next_token= */
@@ -187,8 +197,10 @@ final class FakePortalService {
     if (!validAccessToken.test(request.getHeader(BEARER_HEADER))) {
       return Optional.of(unauthorized());
     }
-    if (throttleRemaining > 0) {
-      throttleRemaining--;
+    listCalls++;
+    boolean everyNth = throttleEvery > 0 && listCalls % throttleEvery == 0;
+    if (throttleRemaining > 0 || everyNth) {
+      throttleRemaining = Math.max(0, throttleRemaining - 1);
       return Optional.of(portalError(429, "TooManyRequestsException", "HTTP 429 Unknown Code"));
     }
     return Optional.empty();
