@@ -1,0 +1,90 @@
+package dev.ssoconfig.login;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
+import software.amazon.awssdk.services.ssooidc.model.RegisterClientRequest;
+import software.amazon.awssdk.services.ssooidc.model.RegisterClientResponse;
+
+/**
+ * Finds the OIDC client registration for a sign-in: from the registration cache while it has more
+ * than 15 minutes left, else from RegisterClient, whose result is cached.
+ */
+final class ClientRegistrar {
+  /** Name under which this tool registers, shown by Identity Center. */
+  static final String CLIENT_NAME = "aws-sso-config-generator";
+
+  /** The only scope asked for; with it the service issues refresh tokens. */
+  static final List<String> SCOPES = List.of("sso:account:access");
+
+  /** Registered redirect URI; loopback redirects match on any port (RFC 8252 section 7.3). */
+  static final String REGISTERED_REDIRECT_URI =
+      "http://127.0.0.1" + LoopbackCallbackServer.CALLBACK_PATH;
+
+  private final SsoOidcClient oidc;
+  private final URI endpoint;
+  private final TokenCache cache;
+  private final Clock clock;
+
+  ClientRegistrar(SsoOidcClient oidc, URI endpoint, TokenCache cache, Clock clock) {
+    this.oidc = oidc;
+    this.endpoint = endpoint;
+    this.cache = cache;
+    this.clock = clock;
+  }
+
+  /**
+   * @return a usable registration for the request's start URL, SSO region and flow
+   * @throws dev.ssoconfig.AwsCallException if RegisterClient fails
+   * @throws UncheckedIOException if the registration cannot be cached
+   */
+  ClientRegistration obtain(LoginRequest request) {
+    var cached =
+        cache.readRegistration(request.startUrl(), request.ssoRegion(), SCOPES, request.flow());
+    if (cached.isPresent()) {
+      return cached.get();
+    }
+    RegisterClientRequest.Builder register =
+        RegisterClientRequest.builder().clientName(CLIENT_NAME).clientType("public").scopes(SCOPES);
+    if (request.flow() == LoginFlow.PKCE) {
+      register
+          .grantTypes("authorization_code", "refresh_token")
+          .redirectUris(REGISTERED_REDIRECT_URI)
+          .issuerUrl(request.startUrl());
+    }
+    RegisterClientResponse response;
+    try {
+      response = oidc.registerClient(register.build());
+    } catch (SdkException e) {
+      throw OidcFailures.of("RegisterClient", endpoint, e);
+    }
+    Instant expiresAt =
+        response.clientSecretExpiresAt() != null
+            ? Instant.ofEpochSecond(response.clientSecretExpiresAt())
+            : clock.instant();
+    ClientRegistration registration =
+        new ClientRegistration(response.clientId(), response.clientSecret(), expiresAt, SCOPES);
+    try {
+      cache.writeRegistration(
+          request.startUrl(), request.ssoRegion(), request.flow(), registration);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot write the client registration to " + cache.cacheDir() + ": " + e.getMessage(), e);
+    }
+    return registration;
+  }
+
+  /** Forgets the cached registration of the request's flow after the service rejected it. */
+  void forget(LoginRequest request) {
+    try {
+      cache.deleteRegistration(request.startUrl(), request.ssoRegion(), SCOPES, request.flow());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,249 @@
+package dev.ssoconfig.login;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The loopback redirect target of the PKCE flow (RFC 8252 section 7.3): an HTTP server on {@code
+ * 127.0.0.1}, on a port the OS picks, that waits for the browser to come back to {@code
+ * /oauth/callback} with the authorization code.
+ *
+ * <ul>
+ *   <li>Only {@code GET /oauth/callback} is served; other paths get 404, other methods 405.
+ *   <li>A callback whose {@code state} is missing or wrong is refused with 400 and the wait goes on
+ *       (RFC 6749 section 10.12: it may be a forged request).
+ *   <li>With the right {@code state}, {@code error}/{@code error_description} end the wait with a
+ *       {@link LoginException}; a {@code code} ends it with success. The first such callback wins.
+ *   <li>Pages are static: nothing from the request is echoed. They are sent with {@code
+ *       Cache-Control: no-store}, {@code Referrer-Policy: no-referrer} and {@code
+ *       Content-Security-Policy: default-src 'none'}, so the code does not linger in the browser or
+ *       leak to other sites.
+ * </ul>
+ *
+ * <p>Use with try-with-resources: {@link #close()} stops the server and frees the port.
+ */
+public final class LoopbackCallbackServer implements AutoCloseable {
+  /** The path of the redirect URI, as registered with RegisterClient. */
+  public static final String CALLBACK_PATH = "/oauth/callback";
+
+  private static final String SUCCESS_PAGE =
+      page(
+          "Signed in",
+          "You are signed in to AWS IAM Identity Center. You can close this tab and go back to the"
+              + " terminal.");
+  private static final String FAILURE_PAGE =
+      page(
+          "Sign-in failed",
+          "The sign-in did not complete. Go back to the terminal for details and run the command"
+              + " again.");
+  private static final String REFUSED_PAGE =
+      page(
+          "Unexpected request",
+          "This request does not belong to the sign-in in progress and was ignored.");
+  private static final String NOT_FOUND_PAGE = page("Not found", "Nothing here.");
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final byte[] expectedState;
+  private final CompletableFuture<String> code = new CompletableFuture<>();
+
+  private LoopbackCallbackServer(HttpServer server, ExecutorService executor, String state) {
+    this.server = server;
+    this.executor = executor;
+    this.expectedState = state.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Binds {@code 127.0.0.1} on a free port and starts serving.
+   *
+   * @param expectedState the {@code state} sent in the authorize URL
+   * @return the running server
+   * @throws IOException if no loopback port could be bound
+   */
+  public static LoopbackCallbackServer start(String expectedState) throws IOException {
+    InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+    HttpServer server = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
+    ExecutorService executor =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "sso-login-callback");
+              t.setDaemon(true);
+              return t;
+            });
+    LoopbackCallbackServer callback = new LoopbackCallbackServer(server, executor, expectedState);
+    server.createContext("/", callback::handle);
+    server.setExecutor(executor);
+    server.start();
+    return callback;
+  }
+
+  /**
+   * @return the TCP port the server listens on
+   */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /**
+   * @return {@code http://127.0.0.1:PORT/oauth/callback}, the redirect URI with the port
+   */
+  public String redirectUri() {
+    return "http://127.0.0.1:" + port() + CALLBACK_PATH;
+  }
+
+  /**
+   * Waits for the first callback with the right {@code state}.
+   *
+   * @param timeout the longest wait
+   * @return the authorization code (a secret)
+   * @throws LoginException if the callback carried an error (the message has its sanitised {@code
+   *     error} and {@code error_description}), had no code, the wait timed out, or this thread was
+   *     interrupted
+   */
+  public String awaitCode(Duration timeout) throws LoginException {
+    try {
+      return code.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new LoginException(
+          "Sign-in timed out after "
+              + timeout.toSeconds()
+              + " s waiting for the browser; run the command again, or use the device code flow"
+              + " on a machine without a browser");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof LoginException loginException) {
+        throw loginException;
+      }
+      throw new LoginException("The browser sign-in failed; run the command again", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LoginException("Interrupted while waiting for the browser sign-in");
+    }
+  }
+
+  /** Stops the server at once and frees the port; safe to call more than once. */
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try {
+      URI uri = exchange.getRequestURI();
+      if (!CALLBACK_PATH.equals(uri.getPath())) {
+        send(exchange, 404, NOT_FOUND_PAGE);
+        return;
+      }
+      if (!"GET".equals(exchange.getRequestMethod())) {
+        exchange.getResponseHeaders().set("Allow", "GET");
+        send(exchange, 405, REFUSED_PAGE);
+        return;
+      }
+      Map<String, String> query = parseQuery(uri.getRawQuery());
+      String state = query == null ? null : query.get("state");
+      if (state == null
+          || !MessageDigest.isEqual(state.getBytes(StandardCharsets.UTF_8), expectedState)) {
+        send(exchange, 400, REFUSED_PAGE);
+        return;
+      }
+      if (code.isDone()) {
+        send(exchange, 400, REFUSED_PAGE);
+        return;
+      }
+      String error = query.get("error");
+      String authorizationCode = query.get("code");
+      if (error != null) {
+        send(exchange, 200, FAILURE_PAGE);
+        String description = LoginException.oneLine(query.get("error_description"));
+        code.completeExceptionally(
+            new LoginException(
+                "Sign-in failed in the browser: "
+                    + LoginException.oneLine(error)
+                    + (description.isEmpty() ? "" : ": " + description)
+                    + "; run the command again"));
+      } else if (authorizationCode == null || authorizationCode.isEmpty()) {
+        send(exchange, 400, FAILURE_PAGE);
+        code.completeExceptionally(
+            new LoginException(
+                "The browser came back without an authorization code; run the command again"));
+      } else {
+        send(exchange, 200, SUCCESS_PAGE);
+        code.complete(authorizationCode);
+      }
+    } finally {
+      exchange.close();
+    }
+  }
+
+  /**
+   * @return the decoded parameters, or {@code null} if malformed or a name repeats
+   */
+  private static Map<String, String> parseQuery(String rawQuery) {
+    Map<String, String> params = new HashMap<>();
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return params;
+    }
+    try {
+      for (String pair : rawQuery.split("&")) {
+        int eq = pair.indexOf('=');
+        String name =
+            URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        String value =
+            eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        if (params.putIfAbsent(name, value) != null) {
+          return null;
+        }
+      }
+    } catch (IllegalArgumentException malformedEscape) {
+      return null;
+    }
+    return params;
+  }
+
+  private static void send(HttpExchange exchange, int status, String html) throws IOException {
+    byte[] body = html.getBytes(StandardCharsets.UTF_8);
+    var headers = exchange.getResponseHeaders();
+    headers.set("Content-Type", "text/html; charset=utf-8");
+    headers.set("Cache-Control", "no-store");
+    headers.set("Pragma", "no-cache");
+    headers.set("Referrer-Policy", "no-referrer");
+    headers.set("Content-Security-Policy", "default-src 'none'");
+    headers.set("X-Content-Type-Options", "nosniff");
+    headers.set("X-Frame-Options", "DENY");
+    if ("HEAD".equals(exchange.getRequestMethod())) {
+      exchange.sendResponseHeaders(status, -1);
+      return;
+    }
+    exchange.sendResponseHeaders(status, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  private static String page(String title, String text) {
+    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+        + title
+        + " - aws-sso-config-generator</title></head>\n<body><h1>"
+        + title
+        + "</h1><p>"
+        + text
+        + "</p></body></html>\n";
+  }
+}

@@ -1,0 +1,134 @@
+package dev.ssoconfig.login;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
+import software.amazon.awssdk.services.ssooidc.model.AccessDeniedException;
+import software.amazon.awssdk.services.ssooidc.model.CreateTokenRequest;
+import software.amazon.awssdk.services.ssooidc.model.ExpiredTokenException;
+import software.amazon.awssdk.services.ssooidc.model.InvalidGrantException;
+
+/**
+ * The authorization code flow with PKCE (RFC 7636) and a loopback redirect (RFC 8252), as the AWS
+ * CLI v2 runs it: start the callback server, send the person to {@code /authorize}, wait for the
+ * code, exchange it with CreateToken.
+ */
+final class PkceLogin {
+  private final SsoOidcClient oidc;
+  private final URI endpoint;
+  private final BrowserOpener browser;
+  private final PrintWriter err;
+  private final Clock clock;
+  private final SecureRandom random;
+
+  PkceLogin(
+      SsoOidcClient oidc,
+      URI endpoint,
+      BrowserOpener browser,
+      PrintWriter err,
+      Clock clock,
+      SecureRandom random) {
+    this.oidc = oidc;
+    this.endpoint = endpoint;
+    this.browser = browser;
+    this.err = err;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  /**
+   * @return the issued token
+   * @throws LoginException if the browser came back with an error, the wait timed out, or the code
+   *     was refused as expired or invalid
+   * @throws dev.ssoconfig.AwsCallException if CreateToken failed otherwise
+   */
+  IssuedToken run(LoginRequest request, ClientRegistration registration) throws LoginException {
+    Pkce pkce = Pkce.generate(random);
+    LoopbackCallbackServer server;
+    try {
+      server = LoopbackCallbackServer.start(pkce.state());
+    } catch (IOException e) {
+      throw new LoginException(
+          "Could not listen on 127.0.0.1 for the browser sign-in ("
+              + LoginException.oneLine(e.getMessage())
+              + "); use the device code flow instead",
+          e);
+    }
+    try (server) {
+      URI authorize = authorizeUri(endpoint, registration.clientId(), server.redirectUri(), pkce);
+      if (request.openBrowser()) {
+        err.println("Opening the browser to sign in… If it does not open, open this URL:");
+      } else {
+        err.println("To sign in, open this URL in a browser on this machine:");
+      }
+      err.println(authorize);
+      err.flush();
+      if (request.openBrowser()) {
+        Browsers.open(browser, authorize, err);
+      }
+      String code = server.awaitCode(request.timeout());
+      CreateTokenRequest createToken =
+          CreateTokenRequest.builder()
+              .clientId(registration.clientId())
+              .clientSecret(registration.clientSecret())
+              .grantType("authorization_code")
+              .code(code)
+              .redirectUri(server.redirectUri())
+              .codeVerifier(pkce.codeVerifier())
+              .build();
+      try {
+        return IssuedToken.from(oidc.createToken(createToken), clock);
+      } catch (InvalidGrantException | ExpiredTokenException | AccessDeniedException e) {
+        throw new LoginException(
+            "Identity Center refused the sign-in ("
+                + LoginException.oneLine(e.awsErrorDetails().errorCode())
+                + "); run the command again",
+            e);
+      } catch (SdkException e) {
+        throw OidcFailures.of("CreateToken", endpoint, e);
+      }
+    }
+  }
+
+  /**
+   * Builds the authorize URL exactly as the AWS CLI v2 does; note {@code scopes}, not {@code
+   * scope}.
+   *
+   * @param endpoint the OIDC endpoint (a trailing slash is dropped)
+   * @param clientId the client registration's ID
+   * @param redirectUri the loopback redirect URI with the port
+   * @param pkce the challenge and state
+   * @return {@code ENDPOINT/authorize?response_type=code&client_id=…&redirect_uri=…&state=…
+   *     &code_challenge_method=S256&scopes=sso%3Aaccount%3Aaccess&code_challenge=…}
+   */
+  static URI authorizeUri(URI endpoint, String clientId, String redirectUri, Pkce pkce) {
+    String base = endpoint.toString();
+    while (base.endsWith("/")) {
+      base = base.substring(0, base.length() - 1);
+    }
+    return URI.create(
+        base
+            + "/authorize?response_type=code"
+            + "&client_id="
+            + encode(clientId)
+            + "&redirect_uri="
+            + encode(redirectUri)
+            + "&state="
+            + encode(pkce.state())
+            + "&code_challenge_method=S256"
+            + "&scopes="
+            + encode(String.join(" ", ClientRegistrar.SCOPES))
+            + "&code_challenge="
+            + encode(pkce.codeChallenge()));
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

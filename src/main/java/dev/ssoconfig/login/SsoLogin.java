@@ -1,0 +1,206 @@
+package dev.ssoconfig.login;
+
+import dev.ssoconfig.AwsCallException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
+import software.amazon.awssdk.services.ssooidc.model.CreateTokenRequest;
+import software.amazon.awssdk.services.ssooidc.model.InvalidClientException;
+import software.amazon.awssdk.services.ssooidc.model.UnauthorizedClientException;
+
+/**
+ * Gets an IAM Identity Center access token for a start URL, the way {@code aws sso login} does, and
+ * leaves it in the SSO token cache where the AWS CLI and SDKs find it.
+ *
+ * <ol>
+ *   <li>Unless {@link LoginRequest#forceLogin()}: a cached token for the same cache key, start URL
+ *       and SSO region with at least 15 minutes left is returned as is. One that has expired or is
+ *       about to, but carries a refresh token and an unexpired client registration, is refreshed
+ *       with CreateToken ({@code grantType=refresh_token}); if the refresh fails, a full sign-in
+ *       follows.
+ *   <li>The client registration comes from the registration cache until 15 minutes before it
+ *       expires, else from RegisterClient.
+ *   <li>The person signs in with PKCE (a browser on this machine) or the device code flow.
+ *   <li>The token is written to the token cache with its refresh token and client registration.
+ * </ol>
+ */
+public final class SsoLogin {
+  /** A cached access token is reused only with at least this much time left. */
+  public static final Duration MIN_REMAINING = Duration.ofMinutes(15);
+
+  private final SsoOidcClient oidc;
+  private final URI oidcEndpoint;
+  private final TokenCache cache;
+  private final PrintWriter err;
+  private final Clock clock;
+  private final ClientRegistrar registrar;
+  private final PkceLogin pkce;
+  private final DeviceCodeLogin deviceCode;
+
+  /**
+   * @param oidc the OIDC client, from {@link OidcClients#create}
+   * @param oidcEndpoint the endpoint that client calls, from {@link OidcClients#resolveEndpoint};
+   *     the PKCE authorize URL is built on it and errors name its host
+   * @param cache the SSO token cache
+   * @param browser opens the sign-in page
+   * @param err where instructions for the person (URLs, the user code, warnings) are printed
+   * @param clock the time used for expiry decisions and for dating new tokens
+   */
+  public SsoLogin(
+      SsoOidcClient oidc,
+      URI oidcEndpoint,
+      TokenCache cache,
+      BrowserOpener browser,
+      PrintWriter err,
+      Clock clock) {
+    this(oidc, oidcEndpoint, cache, browser, err, clock, Sleeper.system());
+  }
+
+  /**
+   * As {@link #SsoLogin(SsoOidcClient, URI, TokenCache, BrowserOpener, PrintWriter, Clock)}, with
+   * the sleeper used between device-code polls.
+   */
+  public SsoLogin(
+      SsoOidcClient oidc,
+      URI oidcEndpoint,
+      TokenCache cache,
+      BrowserOpener browser,
+      PrintWriter err,
+      Clock clock,
+      Sleeper sleeper) {
+    this.oidc = Objects.requireNonNull(oidc, "oidc");
+    this.oidcEndpoint = Objects.requireNonNull(oidcEndpoint, "oidcEndpoint");
+    this.cache = Objects.requireNonNull(cache, "cache");
+    this.err = Objects.requireNonNull(err, "err");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(browser, "browser");
+    Objects.requireNonNull(sleeper, "sleeper");
+    this.registrar = new ClientRegistrar(oidc, oidcEndpoint, cache, clock);
+    this.pkce = new PkceLogin(oidc, oidcEndpoint, browser, err, clock, new SecureRandom());
+    this.deviceCode = new DeviceCodeLogin(oidc, oidcEndpoint, browser, err, clock, sleeper);
+  }
+
+  /**
+   * @param request what to sign in to and how
+   * @return a usable access token; {@code fromCache} tells whether no interactive sign-in happened
+   * @throws LoginException the sign-in did not complete: denied, expired, timed out, or the browser
+   *     came back with an error (exit code 3)
+   * @throws AwsCallException an OIDC call failed: network, throttling, a rejected client
+   *     registration (exit code 4)
+   * @throws UncheckedIOException the token cache folder or a cache file could not be written (exit
+   *     code 5); checked before the person is sent to the browser
+   */
+  public AccessToken login(LoginRequest request) throws LoginException {
+    if (!request.forceLogin()) {
+      Optional<AccessToken> cached = fromCache(request);
+      if (cached.isPresent()) {
+        return cached.get();
+      }
+    }
+    try {
+      cache.checkWritable();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e.getMessage(), e);
+    }
+    ClientRegistration registration = registrar.obtain(request);
+    IssuedToken token;
+    try {
+      token =
+          request.flow() == LoginFlow.PKCE
+              ? pkce.run(request, registration)
+              : deviceCode.run(request, registration);
+    } catch (AwsCallException e) {
+      if (e.getCause() instanceof InvalidClientException
+          || e.getCause() instanceof UnauthorizedClientException) {
+        registrar.forget(request);
+        throw new AwsCallException(
+            e.getMessage() + " (the cached client registration was dropped; run the command again)",
+            e.getCause());
+      }
+      throw e;
+    }
+    write(
+        request,
+        new CachedToken(
+            request.startUrl(),
+            request.ssoRegion(),
+            token.accessToken(),
+            token.expiresAt(),
+            registration.clientId(),
+            registration.clientSecret(),
+            registration.expiresAt(),
+            token.refreshToken()));
+    return new AccessToken(token.accessToken(), token.expiresAt(), false);
+  }
+
+  private Optional<AccessToken> fromCache(LoginRequest request) {
+    Optional<CachedToken> found = cache.readToken(request.cacheKeySource());
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    CachedToken cached = found.get();
+    if (!cached.startUrl().equals(request.startUrl())
+        || (cached.region() != null && !cached.region().equals(request.ssoRegion()))) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    if (cached.expiresAt().isAfter(now.plus(MIN_REMAINING))) {
+      return Optional.of(new AccessToken(cached.accessToken(), cached.expiresAt(), true));
+    }
+    if (!cached.canRefresh(now)) {
+      return Optional.empty();
+    }
+    IssuedToken refreshed;
+    try {
+      refreshed =
+          IssuedToken.from(
+              oidc.createToken(
+                  CreateTokenRequest.builder()
+                      .clientId(cached.clientId())
+                      .clientSecret(cached.clientSecret())
+                      .grantType("refresh_token")
+                      .refreshToken(cached.refreshToken())
+                      .build()),
+              clock);
+    } catch (SdkException e) {
+      err.println("The cached sign-in could not be refreshed; signing in again.");
+      err.flush();
+      return Optional.empty();
+    }
+    write(
+        request,
+        new CachedToken(
+            cached.startUrl(),
+            request.ssoRegion(),
+            refreshed.accessToken(),
+            refreshed.expiresAt(),
+            cached.clientId(),
+            cached.clientSecret(),
+            cached.registrationExpiresAt(),
+            refreshed.refreshToken() != null ? refreshed.refreshToken() : cached.refreshToken()));
+    return Optional.of(new AccessToken(refreshed.accessToken(), refreshed.expiresAt(), true));
+  }
+
+  private void write(LoginRequest request, CachedToken token) {
+    try {
+      cache.writeToken(request.cacheKeySource(), token);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot write the SSO token cache file "
+              + cache.tokenFile(request.cacheKeySource())
+              + " ("
+              + e.getClass().getSimpleName()
+              + "); check the folder's owner and permissions",
+          e);
+    }
+  }
+}

@@ -1,0 +1,354 @@
+package dev.ssoconfig.login;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The SSO token cache folder, {@code ~/.aws/sso/cache}, shared with the AWS CLI and the SDKs.
+ *
+ * <p>Two kinds of file live there:
+ *
+ * <ul>
+ *   <li>Token files, named {@code <sha1 hex of the sso-session name>.json} (legacy profiles: {@code
+ *       <sha1 hex of the start URL>.json}), as botocore's {@code SSOTokenLoader} names them, with
+ *       {@code startUrl}, {@code region}, {@code accessToken}, {@code expiresAt}, {@code clientId},
+ *       {@code clientSecret}, {@code registrationExpiresAt} and {@code refreshToken}. With these
+ *       fields the AWS CLI and SDKs refresh the token by themselves.
+ *   <li>Client registration files of this tool, named by the SHA-1 hex of a JSON of the tool name,
+ *       start URL, SSO region, scopes and flow (PKCE and device code registrations differ in grant
+ *       types and redirect URIs), with {@code clientId}, {@code clientSecret}, {@code expiresAt}
+ *       and {@code scopes}. The tool name keeps them apart from botocore's own.
+ * </ul>
+ *
+ * <p>Times are written as {@code yyyy-MM-ddTHH:mm:ssZ} in UTC. Files are written atomically (a
+ * temporary file in the same folder, flushed to disk, then renamed over the old one) with mode
+ * 0600; a missing folder is created with mode 0700 (on file systems with POSIX permissions).
+ */
+public final class TokenCache {
+  /** Registrations are used until this long before they expire. */
+  public static final Duration REGISTRATION_MARGIN = Duration.ofMinutes(15);
+
+  private static final String TOOL = "aws-sso-config-generator";
+  private static final DateTimeFormatter TIME_FORMAT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter COMPACT_OFFSET_FORMAT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSSSSS][.SSS]XX", Locale.ROOT);
+
+  private final Path cacheDir;
+  private final Clock clock;
+  private final ObjectMapper json = new ObjectMapper();
+
+  /**
+   * @param cacheDir the cache folder, normally {@code ~/.aws/sso/cache}; created when first needed
+   * @param clock the clock that decides whether a client registration is still usable
+   */
+  public TokenCache(Path cacheDir, Clock clock) {
+    this.cacheDir = Objects.requireNonNull(cacheDir, "cacheDir");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * @return the cache folder
+   */
+  public Path cacheDir() {
+    return cacheDir;
+  }
+
+  /**
+   * Checks, before any sign-in, that the folder exists or can be created and that a file can be
+   * written in it, so a person is not sent through the browser for nothing.
+   *
+   * @throws IOException with a one-line message naming the folder if it cannot be written
+   */
+  public void checkWritable() throws IOException {
+    try {
+      ensureFolder();
+      Path probe = Files.createTempFile(cacheDir, ".write-check-", ".tmp", ownerOnlyFile());
+      Files.delete(probe);
+    } catch (IOException e) {
+      throw new IOException(
+          "Cannot write the SSO token cache folder "
+              + cacheDir
+              + " ("
+              + e.getClass().getSimpleName()
+              + "); check that it is a folder you own and can write",
+          e);
+    }
+  }
+
+  /**
+   * @param keySource the sso-session name, or the start URL for a legacy profile
+   * @return the token file for it: {@code <cacheDir>/<sha1 hex of keySource>.json}
+   */
+  public Path tokenFile(String keySource) {
+    return cacheDir.resolve(sha1Hex(keySource) + ".json");
+  }
+
+  /**
+   * Reads a token file. A file that is missing, unreadable, not JSON, or lacks {@code startUrl},
+   * {@code accessToken} or a parsable {@code expiresAt} counts as no token: a sign-in replaces it.
+   * {@code expiresAt} is accepted as ISO-8601 with {@code Z}, an offset, or the {@code UTC} suffix
+   * of old AWS CLI versions.
+   *
+   * @param keySource the sso-session name, or the start URL for a legacy profile
+   * @return the cached token, if there is a usable file
+   */
+  public Optional<CachedToken> readToken(String keySource) {
+    Optional<JsonNode> node = readJson(tokenFile(keySource));
+    if (node.isEmpty()) {
+      return Optional.empty();
+    }
+    JsonNode n = node.get();
+    String startUrl = text(n, "startUrl");
+    String accessToken = text(n, "accessToken");
+    Optional<Instant> expiresAt = parseTime(text(n, "expiresAt"));
+    if (startUrl == null || accessToken == null || expiresAt.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new CachedToken(
+            startUrl,
+            text(n, "region"),
+            accessToken,
+            expiresAt.get(),
+            text(n, "clientId"),
+            text(n, "clientSecret"),
+            parseTime(text(n, "registrationExpiresAt")).orElse(null),
+            text(n, "refreshToken")));
+  }
+
+  /**
+   * Writes (replaces) a token file atomically, mode 0600. Null fields are left out.
+   *
+   * @param keySource the sso-session name, or the start URL for a legacy profile
+   * @param token the token to store
+   * @throws IOException if the folder or file cannot be written
+   */
+  public void writeToken(String keySource, CachedToken token) throws IOException {
+    ObjectNode n = json.createObjectNode();
+    n.put("startUrl", token.startUrl());
+    putIfPresent(n, "region", token.region());
+    n.put("accessToken", token.accessToken());
+    n.put("expiresAt", formatTime(token.expiresAt()));
+    putIfPresent(n, "clientId", token.clientId());
+    putIfPresent(n, "clientSecret", token.clientSecret());
+    if (token.registrationExpiresAt() != null) {
+      n.put("registrationExpiresAt", formatTime(token.registrationExpiresAt()));
+    }
+    putIfPresent(n, "refreshToken", token.refreshToken());
+    writeAtomically(tokenFile(keySource), json.writeValueAsBytes(n));
+  }
+
+  /**
+   * Reads a cached client registration that is still usable: it expires more than {@link
+   * #REGISTRATION_MARGIN} after the clock's now and was made for the same scopes.
+   *
+   * @param startUrl the start URL (the registration's issuer URL)
+   * @param ssoRegion the SSO region
+   * @param scopes the scopes the registration must have
+   * @param flow the flow the registration is for
+   * @return the registration, if one is cached and usable
+   */
+  public Optional<ClientRegistration> readRegistration(
+      String startUrl, String ssoRegion, List<String> scopes, LoginFlow flow) {
+    Optional<JsonNode> node = readJson(registrationFile(startUrl, ssoRegion, scopes, flow));
+    if (node.isEmpty()) {
+      return Optional.empty();
+    }
+    JsonNode n = node.get();
+    String clientId = text(n, "clientId");
+    String clientSecret = text(n, "clientSecret");
+    Optional<Instant> expiresAt = parseTime(text(n, "expiresAt"));
+    List<String> cachedScopes = new ArrayList<>();
+    n.path("scopes").forEach(s -> cachedScopes.add(s.asText()));
+    if (clientId == null
+        || clientSecret == null
+        || expiresAt.isEmpty()
+        || !expiresAt.get().isAfter(clock.instant().plus(REGISTRATION_MARGIN))
+        || !cachedScopes.equals(scopes)) {
+      return Optional.empty();
+    }
+    return Optional.of(new ClientRegistration(clientId, clientSecret, expiresAt.get(), scopes));
+  }
+
+  /**
+   * Stores a client registration atomically, mode 0600.
+   *
+   * @throws IOException if the folder or file cannot be written
+   */
+  public void writeRegistration(
+      String startUrl, String ssoRegion, LoginFlow flow, ClientRegistration registration)
+      throws IOException {
+    ObjectNode n = json.createObjectNode();
+    n.put("clientId", registration.clientId());
+    n.put("clientSecret", registration.clientSecret());
+    n.put("expiresAt", formatTime(registration.expiresAt()));
+    ArrayNode scopes = n.putArray("scopes");
+    registration.scopes().forEach(scopes::add);
+    writeAtomically(
+        registrationFile(startUrl, ssoRegion, registration.scopes(), flow),
+        json.writeValueAsBytes(n));
+  }
+
+  /**
+   * Forgets a cached client registration, e.g. after the service rejected it.
+   *
+   * @throws IOException if the file exists and cannot be deleted
+   */
+  public void deleteRegistration(
+      String startUrl, String ssoRegion, List<String> scopes, LoginFlow flow) throws IOException {
+    Files.deleteIfExists(registrationFile(startUrl, ssoRegion, scopes, flow));
+  }
+
+  /**
+   * @return the registration file: {@code <cacheDir>/<sha1 hex of {"flow":…,"region":…,
+   *     "scopes":[…],"startUrl":…,"tool":"aws-sso-config-generator"}>.json}
+   */
+  public Path registrationFile(
+      String startUrl, String ssoRegion, List<String> scopes, LoginFlow flow) {
+    ObjectNode key = json.createObjectNode();
+    key.put("flow", flow.name().toLowerCase(Locale.ROOT));
+    key.put("region", ssoRegion);
+    ArrayNode scopeArray = key.putArray("scopes");
+    scopes.forEach(scopeArray::add);
+    key.put("startUrl", startUrl);
+    key.put("tool", TOOL);
+    return cacheDir.resolve(sha1Hex(key.toString()) + ".json");
+  }
+
+  /**
+   * @param text any text
+   * @return the lowercase hex SHA-1 of its UTF-8 bytes, the cache file naming rule of botocore
+   */
+  public static String sha1Hex(String text) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-1 is required of every Java runtime", e);
+    }
+  }
+
+  /**
+   * @param instant a time
+   * @return it as {@code yyyy-MM-ddTHH:mm:ssZ} in UTC, fractions of a second dropped
+   */
+  public static String formatTime(Instant instant) {
+    return TIME_FORMAT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  static Optional<Instant> parseTime(String text) {
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    String t = text.strip();
+    if (t.endsWith("UTC")) {
+      t = t.substring(0, t.length() - 3).strip() + "Z";
+    }
+    try {
+      return Optional.of(OffsetDateTime.parse(t).toInstant());
+    } catch (DateTimeParseException e) {
+      try {
+        return Optional.of(OffsetDateTime.parse(t, COMPACT_OFFSET_FORMAT).toInstant());
+      } catch (DateTimeParseException e2) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  private Optional<JsonNode> readJson(Path file) {
+    try {
+      JsonNode node = json.readTree(Files.readAllBytes(file));
+      return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
+    } catch (IOException missingUnreadableOrNotJson) {
+      return Optional.empty();
+    }
+  }
+
+  private void writeAtomically(Path target, byte[] content) throws IOException {
+    ensureFolder();
+    Path temp = Files.createTempFile(cacheDir, ".tmp-", ".json", ownerOnlyFile());
+    try {
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(content);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(true);
+      }
+      try {
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private void ensureFolder() throws IOException {
+    if (!Files.isDirectory(cacheDir)) {
+      if (isPosix()) {
+        Files.createDirectories(
+            cacheDir,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      } else {
+        Files.createDirectories(cacheDir);
+      }
+    }
+  }
+
+  private FileAttribute<?>[] ownerOnlyFile() {
+    return isPosix()
+        ? new FileAttribute<?>[] {
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+        }
+        : new FileAttribute<?>[0];
+  }
+
+  private boolean isPosix() {
+    return cacheDir.getFileSystem().supportedFileAttributeViews().contains("posix");
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value != null && value.isTextual() && !value.asText().isEmpty() ? value.asText() : null;
+  }
+
+  private static void putIfPresent(ObjectNode node, String field, String value) {
+    if (value != null) {
+      node.put(field, value);
+    }
+  }
+}

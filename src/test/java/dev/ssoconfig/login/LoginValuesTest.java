@@ -1,0 +1,103 @@
+package dev.ssoconfig.login;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class LoginValuesTest {
+  @Nested
+  class LoginRequestValues {
+    @Test
+    void cache_key_is_the_session_name_or_in_legacy_form_the_start_url() {
+      assertEquals("acme", request("acme").cacheKeySource());
+      assertEquals("https://acme.awsapps.com/start", request(null).cacheKeySource());
+    }
+
+    @Test
+    void rejects_a_blank_session_name() {
+      assertThrows(IllegalArgumentException.class, () -> request(" "));
+    }
+
+    @Test
+    void rejects_a_timeout_that_is_not_positive() {
+      assertThrows(
+          IllegalArgumentException.class,
+          () ->
+              new LoginRequest(
+                  "https://a/start",
+                  "us-east-1",
+                  null,
+                  LoginFlow.PKCE,
+                  true,
+                  Duration.ZERO,
+                  false));
+    }
+
+    private LoginRequest request(String session) {
+      return new LoginRequest(
+          "https://acme.awsapps.com/start",
+          "us-east-1",
+          session,
+          LoginFlow.DEVICE_CODE,
+          false,
+          Duration.ofMinutes(5),
+          false);
+    }
+  }
+
+  @Nested
+  class SecretsInToString {
+    @Test
+    void access_token_does_not_show_its_value() {
+      AccessToken token = new AccessToken("aoa-secret-value", Instant.EPOCH, true);
+      assertFalse(token.toString().contains("aoa-secret-value"));
+      assertTrue(token.toString().contains("1970-01-01T00:00:00Z"));
+    }
+
+    @Test
+    void cached_token_and_registration_hide_tokens_and_client_secret() {
+      CachedToken cached =
+          new CachedToken(
+              "https://a/start",
+              "us-east-1",
+              "acc-secret",
+              Instant.EPOCH,
+              "cid",
+              "csecret",
+              Instant.EPOCH,
+              "ref-secret");
+      ClientRegistration registration =
+          new ClientRegistration("cid", "csecret", Instant.EPOCH, List.of("sso:account:access"));
+
+      for (String text : List.of(cached.toString(), registration.toString())) {
+        assertFalse(text.contains("acc-secret"), text);
+        assertFalse(text.contains("csecret"), text);
+        assertFalse(text.contains("ref-secret"), text);
+        assertTrue(text.contains("cid"), text);
+      }
+    }
+  }
+
+  @Nested
+  class OneLine {
+    @Test
+    void turns_control_characters_and_line_breaks_into_single_spaces() {
+      assertEquals(
+          "User denied [31m access",
+          LoginException.oneLine("User denied\u001b[31m\r\n access\u202e"));
+    }
+
+    @Test
+    void cuts_long_text_and_maps_null_to_empty() {
+      assertEquals("", LoginException.oneLine(null));
+      assertEquals(301, LoginException.oneLine("x".repeat(1000)).length());
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package dev.ssoconfig.login;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A stand-in for the person's browser: records every URL it is asked to open and, when visiting,
+ * GETs it in the background following redirects, as a browser would (the fake's /authorize
+ * redirects to the loopback callback).
+ */
+final class TestBrowser implements BrowserOpener {
+  private final boolean visit;
+  private final IOException failure;
+  private final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+  final List<URI> opened = new CopyOnWriteArrayList<>();
+  final List<CompletableFuture<HttpResponse<String>>> visits = new CopyOnWriteArrayList<>();
+
+  private TestBrowser(boolean visit, IOException failure) {
+    this.visit = visit;
+    this.failure = failure;
+  }
+
+  /** Visits each URL, like a person who signs in at once. */
+  static TestBrowser visiting() {
+    return new TestBrowser(true, null);
+  }
+
+  /** Only records URLs, like a person who never signs in. */
+  static TestBrowser recording() {
+    return new TestBrowser(false, null);
+  }
+
+  /** Visits each URL but reports that the browser could not be started. */
+  static TestBrowser visitingThenFailing(String message) {
+    return new TestBrowser(true, new IOException(message));
+  }
+
+  @Override
+  public void open(URI uri) throws IOException {
+    opened.add(uri);
+    if (visit) {
+      visits.add(
+          http.sendAsync(
+              HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString()));
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+}

@@ -1,0 +1,409 @@
+package dev.ssoconfig.testing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * A fake AWS IAM Identity Center on {@code 127.0.0.1} (a WireMock server on a free port) speaking
+ * the wire protocols the AWS SDKs and the AWS CLI speak, so that sign-in, portal enumeration and
+ * the generated profiles can be tested end to end without AWS.
+ *
+ * <p>Point clients at {@link #baseUri()}: the SDK with {@code endpointOverride}, the AWS CLI with
+ * {@code AWS_ENDPOINT_URL_SSO_OIDC}, {@code AWS_ENDPOINT_URL_SSO} and {@code AWS_ENDPOINT_URL_STS}.
+ *
+ * <table>
+ *   <caption>Served operations</caption>
+ *   <tr><th>request</th><th>operation</th></tr>
+ *   <tr><td>POST /client/register</td><td>RegisterClient</td></tr>
+ *   <tr><td>POST /device_authorization</td><td>StartDeviceAuthorization</td></tr>
+ *   <tr><td>POST /token</td><td>CreateToken: device code (scripted), authorization code (PKCE
+ *       verified), refresh token</td></tr>
+ *   <tr><td>GET /authorize</td><td>the browser leg of PKCE: 302 to redirect_uri with code and
+ *       state, or with error=access_denied in deny mode</td></tr>
+ *   <tr><td>GET /device</td><td>a static verification page</td></tr>
+ *   <tr><td>GET /assignment/accounts</td><td>ListAccounts (paged; bearer token checked)</td></tr>
+ *   <tr><td>GET /assignment/roles</td><td>ListAccountRoles (paged; bearer token checked)</td></tr>
+ *   <tr><td>GET /federation/credentials</td><td>GetRoleCredentials</td></tr>
+ *   <tr><td>POST /logout</td><td>Logout (revokes the access token)</td></tr>
+ *   <tr><td>POST / Action=GetCallerIdentity</td><td>STS GetCallerIdentity (XML) for keys from
+ *       GetRoleCredentials</td></tr>
+ * </table>
+ *
+ * <p>Errors carry {@code x-amzn-ErrorType: <Name>Exception} and, for OIDC, {@code {"error": ...,
+ * "error_description": ...}} as the real services do. Defaults: the {@link #demoAccounts()}
+ * dataset, 2 items per page, device polls approved at once with an interval of 1 s and {@code
+ * expiresIn} 600 s, access tokens valid 8 h, client registrations 90 days, authorization approved.
+ */
+public final class FakeIdentityCenter implements AutoCloseable {
+  /** The start URL tests sign in to; the fake accepts any. */
+  public static final String START_URL = "https://d-1234567890.awsapps.com/start";
+
+  /** The SSO region tests use; the fake answers for any. */
+  public static final String REGION = "us-east-1";
+
+  /** The operations the fake serves, for {@link #requestCount(Operation)}. */
+  public enum Operation {
+    REGISTER_CLIENT,
+    START_DEVICE_AUTHORIZATION,
+    CREATE_TOKEN,
+    AUTHORIZE,
+    LIST_ACCOUNTS,
+    LIST_ACCOUNT_ROLES,
+    GET_ROLE_CREDENTIALS,
+    LOGOUT,
+    GET_CALLER_IDENTITY
+  }
+
+  private static final String TRANSFORMER = "fake-identity-center";
+
+  private final FakeOidcService oidc = new FakeOidcService();
+  private final FakePortalService portal = new FakePortalService(oidc::isValidAccessToken);
+  private final Map<Operation, AtomicInteger> counts = new EnumMap<>(Operation.class);
+  private final WireMockServer server;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger maxInFlight = new AtomicInteger();
+  private volatile long portalLatencyMillis;
+
+  /** Starts a fake on a free port of 127.0.0.1 with the demo dataset. */
+  public FakeIdentityCenter() {
+    this(0);
+  }
+
+  /** Starts a fake on the given port of 127.0.0.1 (0: a free one) with the demo dataset. */
+  public FakeIdentityCenter(int port) {
+    for (Operation operation : Operation.values()) {
+      counts.put(operation, new AtomicInteger());
+    }
+    portal.accounts(demoAccounts());
+    server =
+        new WireMockServer(
+            wireMockConfig()
+                .bindAddress("127.0.0.1")
+                .port(port)
+                .containerThreads(40)
+                .extensions(new Dispatcher()));
+    server.start();
+    oidc.baseUrl(baseUri().toString());
+    stub(post(urlPathEqualTo("/client/register")), Operation.REGISTER_CLIENT);
+    stub(post(urlPathEqualTo("/device_authorization")), Operation.START_DEVICE_AUTHORIZATION);
+    stub(post(urlPathEqualTo("/token")), Operation.CREATE_TOKEN);
+    stub(get(urlPathEqualTo("/authorize")), Operation.AUTHORIZE);
+    stub(get(urlPathEqualTo("/assignment/accounts")), Operation.LIST_ACCOUNTS);
+    stub(get(urlPathEqualTo("/assignment/roles")), Operation.LIST_ACCOUNT_ROLES);
+    stub(get(urlPathEqualTo("/federation/credentials")), Operation.GET_ROLE_CREDENTIALS);
+    stub(post(urlPathEqualTo("/logout")), Operation.LOGOUT);
+    stub(
+        post(urlPathEqualTo("/")).withRequestBody(containing("Action=GetCallerIdentity")),
+        Operation.GET_CALLER_IDENTITY);
+    server.stubFor(
+        get(urlPathEqualTo("/device"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "text/html; charset=utf-8")
+                    .withBody(
+                        "<!DOCTYPE html><title>Fake Identity Center</title>"
+                            + "<p>This fake approves device sign-ins by itself.</p>")));
+  }
+
+  /**
+   * @return {@code http://127.0.0.1:PORT}, the endpoint of every fake service
+   */
+  public URI baseUri() {
+    return URI.create("http://127.0.0.1:" + server.port());
+  }
+
+  /**
+   * @return the demo dataset: five accounts, one to three roles each, odd names included
+   */
+  public static List<FakeAccount> demoAccounts() {
+    return List.of(
+        FakeAccount.of("111111111111", "Prod Account", "AdministratorAccess", "ReadOnlyAccess"),
+        FakeAccount.of(
+            "222222222222", "Dev", "AdministratorAccess", "PowerUserAccess", "ReadOnlyAccess"),
+        FakeAccount.of("333333333333", "Shared Services", "ReadOnlyAccess"),
+        FakeAccount.of("444444444444", "Audit (Security)", "SecurityAudit"),
+        FakeAccount.of("555555555555", "Sandbox – Zoë", "AdministratorAccess"));
+  }
+
+  // ---- configuration --------------------------------------------------------------------------
+
+  /**
+   * Sets the clock that dates client registrations ({@code clientSecretExpiresAt}) and role
+   * credentials ({@code expiration}); the default is the system clock, which the AWS CLI needs.
+   */
+  public FakeIdentityCenter withClock(Clock clock) {
+    oidc.clock(clock);
+    portal.clock(clock);
+    return this;
+  }
+
+  /** Replaces the dataset of accounts and roles. */
+  public FakeIdentityCenter withAccounts(List<FakeAccount> accounts) {
+    portal.accounts(accounts);
+    return this;
+  }
+
+  /**
+   * @return the current dataset
+   */
+  public List<FakeAccount> accounts() {
+    return portal.accounts();
+  }
+
+  /** Sets the most items per ListAccounts/ListAccountRoles page (a smaller max_result wins). */
+  public FakeIdentityCenter withPageSize(int pageSize) {
+    portal.pageSize(pageSize);
+    return this;
+  }
+
+  /**
+   * Every {@code n}th ListAccounts/ListAccountRoles call (counted from now) answers 429
+   * TooManyRequests; 0 turns this off.
+   */
+  public FakeIdentityCenter throttleEveryNthPortalRequest(int n) {
+    portal.throttleEvery(n);
+    return this;
+  }
+
+  /**
+   * Holds each ListAccounts/ListAccountRoles answer back this long (on the server thread), so that
+   * tests can observe how many calls a client keeps in flight.
+   */
+  public FakeIdentityCenter withPortalLatency(Duration latency) {
+    portalLatencyMillis = latency.toMillis();
+    return this;
+  }
+
+  /**
+   * @return the most ListAccounts/ListAccountRoles calls that were being answered at the same time
+   */
+  public int maxConcurrentPortalRequests() {
+    return maxInFlight.get();
+  }
+
+  /** The next {@code requests} ListAccounts/ListAccountRoles calls answer 429 TooManyRequests. */
+  public FakeIdentityCenter throttleNextPortalRequests(int requests) {
+    portal.throttleNext(requests);
+    return this;
+  }
+
+  /**
+   * Scripts the answers to device-code CreateToken polls, one step per poll; the last step repeats.
+   * The default is {@code APPROVED}.
+   */
+  public FakeIdentityCenter withDeviceScript(DevicePoll... steps) {
+    oidc.deviceScript(Arrays.asList(steps));
+    return this;
+  }
+
+  /**
+   * @param intervalSeconds the {@code interval} of StartDeviceAuthorization, {@code null} to omit
+   *     it
+   * @param expiresInSeconds its {@code expiresIn}
+   */
+  public FakeIdentityCenter withDeviceTiming(Integer intervalSeconds, int expiresInSeconds) {
+    oidc.deviceTiming(intervalSeconds, expiresInSeconds);
+    return this;
+  }
+
+  /** Sets {@code expiresIn} of issued access tokens. */
+  public FakeIdentityCenter withAccessTokenLifetime(Duration lifetime) {
+    oidc.accessTokenLifetime(Math.toIntExact(lifetime.toSeconds()));
+    return this;
+  }
+
+  /** Sets how long client registrations last ({@code clientSecretExpiresAt} - now). */
+  public FakeIdentityCenter withRegistrationLifetime(Duration lifetime) {
+    oidc.registrationLifetime(lifetime.toSeconds());
+    return this;
+  }
+
+  /** {@code GET /authorize} redirects with {@code error=access_denied} and this description. */
+  public FakeIdentityCenter denyAuthorization(String description) {
+    oidc.denyAuthorization(description);
+    return this;
+  }
+
+  /** {@code GET /authorize} redirects with a code (the default). */
+  public FakeIdentityCenter approveAuthorization() {
+    oidc.denyAuthorization(null);
+    return this;
+  }
+
+  // ---- tokens ---------------------------------------------------------------------------------
+
+  /**
+   * @return a new access token the portal accepts, without any sign-in
+   */
+  public String issueAccessToken() {
+    return oidc.issueAccessToken();
+  }
+
+  /**
+   * @return whether the portal accepts this access token
+   */
+  public boolean isValidAccessToken(String token) {
+    return oidc.isValidAccessToken(token);
+  }
+
+  /** Makes the portal refuse every access token issued so far (401 UnauthorizedException). */
+  public void revokeAllAccessTokens() {
+    oidc.revokeAllAccessTokens();
+  }
+
+  // ---- observation ----------------------------------------------------------------------------
+
+  /**
+   * @return how many requests of this operation arrived (whatever the answer)
+   */
+  public int requestCount(Operation operation) {
+    return counts.get(operation).get();
+  }
+
+  /**
+   * @return how many requests arrived at all, unmatched ones included
+   */
+  public int totalRequests() {
+    return server.getAllServeEvents().size();
+  }
+
+  /**
+   * @return how many CreateToken calls used this {@code grantType}
+   */
+  public int createTokenCount(String grantType) {
+    return oidc.grantCount(grantType);
+  }
+
+  /**
+   * @return the JSON bodies of all RegisterClient calls, oldest first
+   */
+  public List<JsonNode> registerClientRequests() {
+    return oidc.registerClientRequests();
+  }
+
+  /**
+   * @return {@code METHOD url} of every request no stub matched (WireMock answered 404)
+   */
+  public List<String> unmatchedRequests() {
+    return server.findAllUnmatchedRequests().stream()
+        .map(r -> r.getMethod() + " " + r.getUrl())
+        .collect(Collectors.toList());
+  }
+
+  /** Stops the server. */
+  @Override
+  public void close() {
+    server.stop();
+  }
+
+  /**
+   * Starts a fake with the demo dataset and prints how to point the AWS CLI at it; runs until
+   * interrupted (Ctrl-C).
+   *
+   * @param args optional: the port to listen on (default: a free one)
+   */
+  public static void main(String[] args) throws InterruptedException {
+    FakeIdentityCenter fake =
+        new FakeIdentityCenter(args.length > 0 ? Integer.parseInt(args[0]) : 0);
+    Runtime.getRuntime().addShutdownHook(new Thread(fake::close));
+    String base = fake.baseUri().toString();
+    System.out.println("Fake IAM Identity Center listening at " + base);
+    System.out.println("  start URL " + START_URL + ", SSO region " + REGION);
+    System.out.println("  export AWS_ENDPOINT_URL_SSO_OIDC=" + base);
+    System.out.println("  export AWS_ENDPOINT_URL_SSO=" + base);
+    System.out.println("  export AWS_ENDPOINT_URL_STS=" + base);
+    System.out.println("Press Ctrl-C to stop.");
+    new CountDownLatch(1).await();
+  }
+
+  private void stub(MappingBuilder request, Operation operation) {
+    server.stubFor(
+        request.willReturn(
+            aResponse()
+                .withTransformers(TRANSFORMER)
+                .withTransformerParameter("operation", operation.name())));
+  }
+
+  /** Answers after the configured portal latency, tracking how many answers are in flight. */
+  private ResponseDefinition slowly(Supplier<ResponseDefinition> answer) {
+    maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    try {
+      if (portalLatencyMillis > 0) {
+        Thread.sleep(portalLatencyMillis);
+      }
+      return answer.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return FakeHttp.portalError(500, "InternalServerException", "interrupted");
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  /** Routes each stubbed request to the fake service that owns its operation. */
+  private final class Dispatcher implements ResponseDefinitionTransformerV2 {
+    @Override
+    public String getName() {
+      return TRANSFORMER;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+      return false;
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent serveEvent) {
+      Operation operation =
+          Operation.valueOf(serveEvent.getTransformerParameters().getString("operation"));
+      counts.get(operation).incrementAndGet();
+      Request request = serveEvent.getRequest();
+      switch (operation) {
+        case REGISTER_CLIENT:
+          return oidc.registerClient(request);
+        case START_DEVICE_AUTHORIZATION:
+          return oidc.startDeviceAuthorization(request);
+        case CREATE_TOKEN:
+          return oidc.createToken(request);
+        case AUTHORIZE:
+          return oidc.authorize(request);
+        case LIST_ACCOUNTS:
+          return slowly(() -> portal.listAccounts(request));
+        case LIST_ACCOUNT_ROLES:
+          return slowly(() -> portal.listAccountRoles(request));
+        case GET_ROLE_CREDENTIALS:
+          return portal.getRoleCredentials(request);
+        case LOGOUT:
+          oidc.revoke(request.getHeader(FakePortalService.BEARER_HEADER));
+          return FakeHttp.body(200, "application/json", "");
+        case GET_CALLER_IDENTITY:
+          return portal.getCallerIdentity(request);
+        default:
+          throw new IllegalStateException("no handler for " + operation);
+      }
+    }
+  }
+}
