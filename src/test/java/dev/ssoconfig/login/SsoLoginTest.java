@@ -1,5 +1,7 @@
 package dev.ssoconfig.login;
 
+import dev.ssoconfig.testing.TestBrowser;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,5 +1,6 @@
-package dev.ssoconfig.login;
+package dev.ssoconfig.testing;
 
+import dev.ssoconfig.login.BrowserOpener;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,13 +15,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * GETs it in the background following redirects, as a browser would (the fake's /authorize
  * redirects to the loopback callback).
  */
-final class TestBrowser implements BrowserOpener {
+public final class TestBrowser implements BrowserOpener {
   private final boolean visit;
   private final IOException failure;
   private final HttpClient http =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
-  final List<URI> opened = new CopyOnWriteArrayList<>();
-  final List<CompletableFuture<HttpResponse<String>>> visits = new CopyOnWriteArrayList<>();
+  /** Every URL it was asked to open, in order. */
+  public final List<URI> opened = new CopyOnWriteArrayList<>();
+  /** The page loads it started, one per visited URL. */
+  public final List<CompletableFuture<HttpResponse<String>>> visits = new CopyOnWriteArrayList<>();
 
   private TestBrowser(boolean visit, IOException failure) {
     this.visit = visit;
@@ -28,17 +31,17 @@ final class TestBrowser implements BrowserOpener {
   }
 
   /** Visits each URL, like a person who signs in at once. */
-  static TestBrowser visiting() {
+  public static TestBrowser visiting() {
     return new TestBrowser(true, null);
   }
 
   /** Only records URLs, like a person who never signs in. */
-  static TestBrowser recording() {
+  public static TestBrowser recording() {
     return new TestBrowser(false, null);
   }
 
   /** Visits each URL but reports that the browser could not be started. */
-  static TestBrowser visitingThenFailing(String message) {
+  public static TestBrowser visitingThenFailing(String message) {
     return new TestBrowser(true, new IOException(message));
   }
 

@@ -1,0 +1,122 @@
+package dev.ssoconfig.cli;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The process environment the command depends on, injected so tests run against a temp dir and a
+ * fake Identity Center. Pure computation: nothing here touches the disk.
+ *
+ * @param variables the environment variables (usually {@link System#getenv()})
+ * @param userHome the {@code user.home} system property, the last fallback for the home folder
+ */
+public record Environment(Map<String, String> variables, String userHome) {
+
+  public Environment {
+    variables = Map.copyOf(variables);
+  }
+
+  /** The environment of this process. */
+  public static Environment system() {
+    return new Environment(System.getenv(), System.getProperty("user.home"));
+  }
+
+  /**
+   * The home folder as the AWS SDKs find it: {@code HOME}, then {@code USERPROFILE}, then {@code
+   * HOMEDRIVE}+{@code HOMEPATH}, then {@code user.home} (the rule of the SDKs' shared config-file
+   * spec; Java's {@code user.home} alone ignores {@code HOME}).
+   *
+   * @return an absolute or relative path as given; never {@code null}
+   * @throws UsageException if no home folder can be found at all
+   */
+  public Path home() {
+    String home = get("HOME");
+    if (home == null) {
+      home = get("USERPROFILE");
+    }
+    if (home == null && get("HOMEDRIVE") != null && get("HOMEPATH") != null) {
+      home = get("HOMEDRIVE") + get("HOMEPATH");
+    }
+    if (home == null) {
+      home = userHome;
+    }
+    if (home == null || home.isBlank()) {
+      throw new UsageException("cannot find the home folder: set HOME or AWS_CONFIG_FILE");
+    }
+    return Path.of(home);
+  }
+
+  /**
+   * The AWS config file: {@code AWS_CONFIG_FILE} if set (a leading {@code ~/} expanded to the home
+   * folder, as the AWS CLI does), else {@code ~/.aws/config}.
+   */
+  public Path configFile() {
+    String explicit = get("AWS_CONFIG_FILE");
+    if (explicit != null) {
+      return expandTilde(explicit);
+    }
+    return home().resolve(".aws").resolve("config");
+  }
+
+  /** The SSO cache folder shared with the AWS CLI and SDKs: {@code ~/.aws/sso/cache}. */
+  public Path ssoCacheDir() {
+    return home().resolve(".aws").resolve("sso").resolve("cache");
+  }
+
+  /**
+   * The endpoint override for the IAM Identity Center OIDC service: {@code
+   * AWS_ENDPOINT_URL_SSO_OIDC}, else {@code AWS_ENDPOINT_URL} (the SDKs' service-specific endpoint
+   * rule).
+   *
+   * @throws UsageException if the variable is set but is not an absolute URL
+   */
+  public Optional<URI> oidcEndpoint() {
+    return endpoint("AWS_ENDPOINT_URL_SSO_OIDC");
+  }
+
+  /**
+   * The endpoint override for the AWS SSO portal API: {@code AWS_ENDPOINT_URL_SSO}, else {@code
+   * AWS_ENDPOINT_URL}.
+   *
+   * @throws UsageException if the variable is set but is not an absolute URL
+   */
+  public Optional<URI> portalEndpoint() {
+    return endpoint("AWS_ENDPOINT_URL_SSO");
+  }
+
+  /** The value of a variable, or {@code null} when unset or empty. */
+  public String get(String name) {
+    String value = variables.get(name);
+    return value == null || value.isEmpty() ? null : value;
+  }
+
+  private Optional<URI> endpoint(String specific) {
+    String name = get(specific) != null ? specific : "AWS_ENDPOINT_URL";
+    String value = get(name);
+    if (value == null) {
+      return Optional.empty();
+    }
+    try {
+      URI uri = new URI(value.trim());
+      if (uri.getScheme() == null || uri.getHost() == null) {
+        throw new URISyntaxException(value, "not an absolute URL");
+      }
+      return Optional.of(uri);
+    } catch (URISyntaxException e) {
+      throw new UsageException(name + " is not an absolute URL: " + value);
+    }
+  }
+
+  private Path expandTilde(String path) {
+    if (path.equals("~")) {
+      return home();
+    }
+    if (path.startsWith("~/") || path.startsWith("~\\")) {
+      return home().resolve(path.substring(2));
+    }
+    return Path.of(path);
+  }
+}

@@ -1,0 +1,65 @@
+package dev.ssoconfig.cli;
+
+import dev.ssoconfig.AwsCallException;
+import dev.ssoconfig.configfile.ConfigFileException;
+import dev.ssoconfig.configfile.SessionConflictException;
+import dev.ssoconfig.login.LoginException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns a failure into one line on stderr and its exit code (see {@link ExitCode}). Known failures
+ * print their own message; anything else is a bug, printed as one line too, with the stack trace
+ * only under {@code --verbose}. Messages of the known failures never carry secrets.
+ */
+final class FailureHandler implements IExecutionExceptionHandler {
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
+    PrintWriter err = commandLine.getErr();
+    int code = exitCode(ex);
+    String message = oneLine(ex.getMessage());
+    if (code == ExitCode.UNEXPECTED) {
+      message = "unexpected error: " + ex.getClass().getName() + (message.isEmpty() ? "" : ": " + message);
+    }
+    err.println(Main.NAME + ": " + message);
+    Object command = commandLine.getCommand();
+    if (command instanceof GenerateCommand generate && generate.verbose()) {
+      Throwable cause = ex.getCause();
+      if (code == ExitCode.UNEXPECTED) {
+        ex.printStackTrace(err);
+      } else if (cause != null) {
+        err.println("  caused by: " + cause.getClass().getName() + ": " + oneLine(cause.getMessage()));
+      }
+    }
+    err.flush();
+    return code;
+  }
+
+  /** @return the documented exit code for a failure */
+  static int exitCode(Throwable ex) {
+    if (ex instanceof UsageException || ex instanceof SessionConflictException) {
+      return ExitCode.USAGE;
+    }
+    if (ex instanceof LoginException) {
+      return ExitCode.LOGIN;
+    }
+    if (ex instanceof AwsCallException) {
+      return ExitCode.AWS_CALL;
+    }
+    if (ex instanceof ConfigFileException || ex instanceof CannotWriteException) {
+      return ExitCode.WRITE;
+    }
+    return ExitCode.UNEXPECTED;
+  }
+
+  /** @return the text on one line, control characters replaced, never {@code null} */
+  static String oneLine(String text) {
+    if (text == null) {
+      return "";
+    }
+    return text.replaceAll("[\\p{Cntrl}\\s]+", " ").trim();
+  }
+}

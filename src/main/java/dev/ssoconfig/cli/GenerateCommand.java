@@ -1,0 +1,175 @@
+package dev.ssoconfig.cli;
+
+import dev.ssoconfig.login.BrowserOpener;
+import dev.ssoconfig.login.LoginFlow;
+import dev.ssoconfig.profiles.ProfileNames;
+import java.net.URI;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The command: sign in to IAM Identity Center once and write a profile for every account and role
+ * into the AWS config file. Options are validated here, before any network call; the work itself
+ * is done by {@link Generator}.
+ */
+@Command(
+    name = "aws-sso-config-generator",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    headerHeading = "%n",
+    header = "Write an AWS CLI profile for every account and role you can reach through IAM Identity Center.",
+    synopsisHeading = "%nUsage: ",
+    descriptionHeading = "%n",
+    description = {
+      "Signs you in once (browser login with PKCE, or --device-code on hosts without a browser),",
+      "lists every account and role, and adds or updates one [profile ACCOUNT.ROLE] per pair and one",
+      "[sso-session NAME] in the AWS config file (AWS_CONFIG_FILE, else ~/.aws/config). Everything",
+      "else in that file is kept byte for byte. The access token is cached in ~/.aws/sso/cache the way",
+      "the AWS CLI does, so the profiles work at once."
+    },
+    optionListHeading = "%nOptions:%n",
+    footerHeading = "%n",
+    footer = {
+      "Exit codes: 0 success, 1 unexpected failure, 2 bad option or value, 3 login did not complete,",
+      "            4 AWS call failed, 5 config file or cache could not be written.",
+      "",
+      "Example:",
+      "  aws-sso-config-generator --start-url https://acme.awsapps.com/start --region eu-west-1",
+      "  aws sts get-caller-identity --profile Prod.AdministratorAccess",
+      "",
+      "Documentation: docs/usage.md"
+    })
+public final class GenerateCommand implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
+
+  @Option(
+      names = "--start-url",
+      required = true,
+      paramLabel = "URL",
+      description = "The IAM Identity Center start URL, e.g. https://acme.awsapps.com/start.")
+  String startUrl;
+
+  @Option(
+      names = "--region",
+      required = true,
+      paramLabel = "REGION",
+      description =
+          "Region written into each profile, and the Identity Center region unless --sso-region is given.")
+  String region;
+
+  @Option(
+      names = "--sso-region",
+      paramLabel = "REGION",
+      description = "Region of the Identity Center instance, when it differs from --region.")
+  String ssoRegion;
+
+  @Option(
+      names = {"--device-code", "--use-device-code"},
+      description = "Sign in with a device code (for SSH sessions and hosts without a browser).")
+  boolean deviceCode;
+
+  @Option(
+      names = "--no-browser",
+      description = "Do not start a browser; only print the sign-in URL to open by hand.")
+  boolean noBrowser;
+
+  @Option(
+      names = "--sso-session",
+      paramLabel = "NAME",
+      description =
+          "Name of the [sso-session] section and token cache entry (default: first label of the start URL's host).")
+  String ssoSession;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      defaultValue = "10m",
+      description = "How long to wait for the sign-in, e.g. 90s, 10m, 1h (default: ${DEFAULT-VALUE}).")
+  String timeout;
+
+  @Option(
+      names = "--force-login",
+      description = "Sign in again even if a valid access token is cached.")
+  boolean forceLogin;
+
+  @Option(
+      names = "--concurrency",
+      paramLabel = "N",
+      defaultValue = "8",
+      description = "How many accounts' roles are listed at once, 1-64 (default: ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Show more detail on stderr (never secrets).")
+  boolean verbose;
+
+  private final Environment environment;
+  private final Clock clock;
+  private final BrowserOpener browser;
+
+  /**
+   * @param environment the environment variables and home folder to use
+   * @param clock the clock for token expiry decisions (UTC)
+   * @param browser opens the sign-in URL
+   */
+  public GenerateCommand(Environment environment, Clock clock, BrowserOpener browser) {
+    this.environment = environment;
+    this.clock = clock;
+    this.browser = browser;
+  }
+
+  /**
+   * Validates the options and runs the generation.
+   *
+   * @return the exit code, see {@link ExitCode}
+   * @throws UsageException when a value is invalid (before any network call)
+   * @throws Exception the failures {@link FailureHandler} maps to exit codes
+   */
+  @Override
+  public Integer call() throws Exception {
+    Settings settings = settings();
+    Generator generator =
+        new Generator(
+            environment,
+            clock,
+            browser,
+            spec.commandLine().getOut(),
+            spec.commandLine().getErr(),
+            verbose);
+    return generator.run(settings);
+  }
+
+  /** @return whether {@code --verbose} was given (used by the failure handler) */
+  boolean verbose() {
+    return verbose;
+  }
+
+  private Settings settings() {
+    String url = InputRules.startUrl("--start-url", startUrl);
+    String profileRegion = InputRules.region("--region", region);
+    String identityCenterRegion =
+        ssoRegion == null ? profileRegion : InputRules.region("--sso-region", ssoRegion);
+    String session =
+        ssoSession == null
+            ? ProfileNames.sessionNameFor(URI.create(url))
+            : InputRules.sessionName("--sso-session", ssoSession);
+    return new Settings(
+        url,
+        identityCenterRegion,
+        profileRegion,
+        session,
+        deviceCode ? LoginFlow.DEVICE_CODE : LoginFlow.PKCE,
+        !noBrowser,
+        InputRules.duration("--timeout", timeout),
+        forceLogin,
+        InputRules.concurrency("--concurrency", concurrency));
+  }
+}

@@ -1,0 +1,133 @@
+package dev.ssoconfig.cli;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Validation of the values a person types, done before any network call. Every method throws
+ * {@link UsageException} with a one-line message naming the option.
+ */
+public final class InputRules {
+
+  /**
+   * The shape of an AWS region name: a partition prefix of 2–4 letters, one to three words, and a
+   * number ({@code us-east-1}, {@code us-gov-west-1}, {@code cn-north-1}, {@code ap-southeast-7},
+   * {@code eusc-de-east-1}). The shape only: new regions need no release of this tool.
+   */
+  private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]{2,12}){1,3}-[1-9][0-9]?");
+
+  /** Names every SDK accepts for profiles and sso-sessions (DESIGN.md). */
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.@:+/%-]+");
+
+  private static final Pattern SIMPLE_DURATION =
+      Pattern.compile("([0-9]{1,9})\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
+
+  private InputRules() {}
+
+  /**
+   * Checks an IAM Identity Center start URL.
+   *
+   * @param option the option name for the message, e.g. {@code --start-url}
+   * @param value what the person typed
+   * @return the start URL, trimmed
+   * @throws UsageException unless it is an absolute {@code https} URL with a host
+   */
+  public static String startUrl(String option, String value) {
+    String trimmed = value == null ? "" : value.trim();
+    URI uri;
+    try {
+      uri = new URI(trimmed);
+    } catch (URISyntaxException e) {
+      throw new UsageException(
+          option + " '" + trimmed + "' is not a valid URL; expected e.g. https://acme.awsapps.com/start");
+    }
+    if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getHost().isEmpty()) {
+      throw new UsageException(
+          option
+              + " '"
+              + trimmed
+              + "' must be an absolute https URL with a host, e.g. https://acme.awsapps.com/start");
+    }
+    return trimmed;
+  }
+
+  /**
+   * Checks a region name's shape.
+   *
+   * @param option the option name for the message
+   * @param value what the person typed
+   * @return the region
+   * @throws UsageException unless it looks like {@code us-east-1}
+   */
+  public static String region(String option, String value) {
+    if (value == null || !REGION.matcher(value).matches()) {
+      throw new UsageException(
+          option + " '" + value + "' is not an AWS region name, e.g. us-east-1 or eu-central-1");
+    }
+    return value;
+  }
+
+  /**
+   * Checks an sso-session name.
+   *
+   * @throws UsageException unless it matches {@code [A-Za-z0-9_.@:+/%-]+}
+   */
+  public static String sessionName(String option, String value) {
+    if (value == null || !NAME.matcher(value).matches()) {
+      throw new UsageException(
+          option + " '" + value + "' may only contain letters, digits and _.@:+/%-");
+    }
+    return value;
+  }
+
+  /**
+   * Parses a duration: {@code 90s}, {@code 10m}, {@code 1h}, {@code 500ms}, a bare number of
+   * seconds, or ISO-8601 ({@code PT10M}).
+   *
+   * @return a positive duration
+   * @throws UsageException when it cannot be parsed or is not positive
+   */
+  public static Duration duration(String option, String value) {
+    String text = value == null ? "" : value.trim();
+    Duration result;
+    Matcher m = SIMPLE_DURATION.matcher(text);
+    if (m.matches()) {
+      long n = Long.parseLong(m.group(1));
+      String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
+      result =
+          switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofSeconds(n);
+          };
+    } else {
+      try {
+        result = Duration.parse(text.toUpperCase(Locale.ROOT));
+      } catch (DateTimeParseException e) {
+        throw new UsageException(option + " '" + text + "' is not a duration; use e.g. 90s, 10m or 1h");
+      }
+    }
+    if (result.isNegative() || result.isZero()) {
+      throw new UsageException(option + " must be longer than zero");
+    }
+    return result;
+  }
+
+  /**
+   * Checks a concurrency bound.
+   *
+   * @throws UsageException unless {@code 1 <= value <= 64}
+   */
+  public static int concurrency(String option, int value) {
+    if (value < 1 || value > 64) {
+      throw new UsageException(option + " must be between 1 and 64, got " + value);
+    }
+    return value;
+  }
+}

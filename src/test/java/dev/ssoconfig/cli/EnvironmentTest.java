@@ -1,0 +1,95 @@
+package dev.ssoconfig.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class EnvironmentTest {
+
+  @Nested
+  class Home {
+    @Test
+    void prefers_HOME_over_user_home() {
+      Environment env = new Environment(Map.of("HOME", "/h", "USERPROFILE", "/u"), "/j");
+      assertEquals(Path.of("/h"), env.home());
+    }
+
+    @Test
+    void falls_back_to_USERPROFILE_then_HOMEDRIVE_HOMEPATH_then_user_home() {
+      assertEquals(Path.of("/u"), new Environment(Map.of("USERPROFILE", "/u"), "/j").home());
+      assertEquals(
+          Path.of("C:/Users/x"),
+          new Environment(Map.of("HOMEDRIVE", "C:", "HOMEPATH", "/Users/x"), "/j").home());
+      assertEquals(Path.of("/j"), new Environment(Map.of(), "/j").home());
+    }
+
+    @Test
+    void treats_an_empty_variable_as_unset() {
+      assertEquals(Path.of("/j"), new Environment(Map.of("HOME", ""), "/j").home());
+    }
+
+    @Test
+    void without_any_home_is_a_usage_error() {
+      assertThrows(UsageException.class, () -> new Environment(Map.of(), null).home());
+    }
+  }
+
+  @Nested
+  class ConfigFile {
+    @Test
+    void defaults_to_dot_aws_config_under_home() {
+      assertEquals(
+          Path.of("/h/.aws/config"), new Environment(Map.of("HOME", "/h"), "/j").configFile());
+    }
+
+    @Test
+    void honours_AWS_CONFIG_FILE_and_expands_tilde() {
+      assertEquals(
+          Path.of("/elsewhere/cfg"),
+          new Environment(Map.of("HOME", "/h", "AWS_CONFIG_FILE", "/elsewhere/cfg"), "/j")
+              .configFile());
+      assertEquals(
+          Path.of("/h/cfg"),
+          new Environment(Map.of("HOME", "/h", "AWS_CONFIG_FILE", "~/cfg"), "/j").configFile());
+    }
+
+    @Test
+    void sso_cache_is_under_home() {
+      assertEquals(
+          Path.of("/h/.aws/sso/cache"), new Environment(Map.of("HOME", "/h"), "/j").ssoCacheDir());
+    }
+  }
+
+  @Nested
+  class Endpoints {
+    @Test
+    void service_specific_variables_win_over_the_global_one() {
+      Environment env =
+          new Environment(
+              Map.of(
+                  "AWS_ENDPOINT_URL", "http://127.0.0.1:1",
+                  "AWS_ENDPOINT_URL_SSO_OIDC", "http://127.0.0.1:2"),
+              "/j");
+      assertEquals(Optional.of(URI.create("http://127.0.0.1:2")), env.oidcEndpoint());
+      assertEquals(Optional.of(URI.create("http://127.0.0.1:1")), env.portalEndpoint());
+    }
+
+    @Test
+    void none_set_means_the_sdk_default() {
+      assertEquals(Optional.empty(), new Environment(Map.of(), "/j").portalEndpoint());
+    }
+
+    @Test
+    void a_malformed_endpoint_is_a_usage_error() {
+      Environment env = new Environment(Map.of("AWS_ENDPOINT_URL_SSO", "not a url"), "/j");
+      UsageException e = assertThrows(UsageException.class, env::portalEndpoint);
+      assertEquals("AWS_ENDPOINT_URL_SSO is not an absolute URL: not a url", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,434 @@
+package dev.ssoconfig.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ssoconfig.login.TokenCache;
+import dev.ssoconfig.testing.DevicePoll;
+import dev.ssoconfig.testing.FakeAccount;
+import dev.ssoconfig.testing.FakeIdentityCenter;
+import dev.ssoconfig.testing.FakeIdentityCenter.Operation;
+import dev.ssoconfig.testing.TestBrowser;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.profiles.Profile;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileProperty;
+
+/**
+ * The whole command, in process, against the fake Identity Center on 127.0.0.1: exit code,
+ * stdout, the config file as the SDK's own parser reads it, and the token cache.
+ */
+class GenerateEndToEndTest {
+  private static final String START_URL = "https://acme.awsapps.com/start";
+
+  @TempDir Path home;
+  private FakeIdentityCenter fake;
+  private TestBrowser browser;
+  private final Map<String, String> env = new HashMap<>();
+
+  @BeforeEach
+  void startFake() {
+    fake =
+        new FakeIdentityCenter()
+            .withPageSize(2)
+            .withAccounts(
+                List.of(
+                    FakeAccount.of("111111111111", "Prod Account", "AdministratorAccess", "ReadOnly"),
+                    FakeAccount.of("222222222222", "Ünïcode Dev", "Developer"),
+                    FakeAccount.of("333333333333", "Shared", "ReadOnly"),
+                    FakeAccount.of("444444444444", "Shared", "ReadOnly"),
+                    FakeAccount.of("555555555555", "Sandbox", "A", "B", "C")));
+    browser = TestBrowser.visiting();
+    env.put("HOME", home.toString());
+    env.put("AWS_ENDPOINT_URL_SSO_OIDC", fake.baseUri().toString());
+    env.put("AWS_ENDPOINT_URL_SSO", fake.baseUri().toString());
+  }
+
+  @AfterEach
+  void stopFake() {
+    assertEquals(List.of(), fake.unmatchedRequests());
+    fake.close();
+  }
+
+  private Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        new Main(
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                new Environment(env, home.toString()),
+                Clock.systemUTC(),
+                browser)
+            .run(args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private Result generate(String... extra) {
+    List<String> args = new ArrayList<>(List.of("--start-url", START_URL, "--region", "eu-west-1", "--sso-region", "us-east-1"));
+    args.addAll(List.of(extra));
+    return run(args.toArray(String[]::new));
+  }
+
+  private Path config() {
+    return home.resolve(".aws/config");
+  }
+
+  private ProfileFile parsed() throws IOException {
+    return ProfileFile.builder()
+        .content(new ByteArrayInputStream(Files.readAllBytes(config())))
+        .type(ProfileFile.Type.CONFIGURATION)
+        .build();
+  }
+
+  private static final List<String> EXPECTED_PROFILES =
+      List.of(
+          "Prod-Account.AdministratorAccess",
+          "Prod-Account.ReadOnly",
+          "Sandbox.A",
+          "Sandbox.B",
+          "Sandbox.C",
+          "Shared.ReadOnly.333333333333",
+          "Shared.ReadOnly.444444444444",
+          "Unicode-Dev.Developer");
+
+  private void assertProfilesWritten() throws IOException {
+    ProfileFile file = parsed();
+    List<String> generated =
+        file.profiles().values().stream()
+            .filter(p -> p.property("managed_by").equals(Optional.of("aws-sso-config-generator")))
+            .map(Profile::name)
+            .sorted()
+            .toList();
+    assertEquals(EXPECTED_PROFILES, generated);
+    Profile prod = file.profile("Prod-Account.AdministratorAccess").orElseThrow();
+    assertEquals(Optional.of("acme"), prod.property("sso_session"));
+    assertEquals(Optional.of("111111111111"), prod.property("sso_account_id"));
+    assertEquals(Optional.of("AdministratorAccess"), prod.property("sso_role_name"));
+    assertEquals(Optional.of("eu-west-1"), prod.property(ProfileProperty.REGION));
+    assertEquals(
+        Optional.of("444444444444"),
+        file.profile("Shared.ReadOnly.444444444444").orElseThrow().property("sso_account_id"));
+    Profile session = file.getSection("sso-session", "acme").orElseThrow();
+    assertEquals(Optional.of(START_URL), session.property("sso_start_url"));
+    assertEquals(Optional.of("us-east-1"), session.property("sso_region"));
+    assertEquals(Optional.of("sso:account:access"), session.property("sso_registration_scopes"));
+  }
+
+  private JsonNode tokenCacheEntry() throws IOException {
+    Path file = home.resolve(".aws/sso/cache").resolve(TokenCache.sha1Hex("acme") + ".json");
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    assertEquals(
+        "rwx------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
+    return new ObjectMapper().readTree(file.toFile());
+  }
+
+  @Nested
+  class Pkce {
+    @Test
+    void writes_every_profile_and_a_token_cache_the_aws_cli_can_use() throws IOException {
+      Result result = generate();
+
+      assertEquals(0, result.code(), result.err());
+      assertTrue(result.out().contains("8 added, 0 updated, 0 unchanged"), result.out());
+      assertTrue(
+          result.out().contains("aws sts get-caller-identity --profile Prod-Account.AdministratorAccess"),
+          result.out());
+      assertEquals(1, browser.opened.size());
+      assertTrue(result.err().contains(browser.opened.get(0).toString()), "URL printed to stderr");
+      assertProfilesWritten();
+      assertEquals(EXPECTED_PROFILES, parsed().profiles().keySet().stream().sorted().toList());
+      assertEquals(
+          "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(config())));
+
+      JsonNode token = tokenCacheEntry();
+      assertEquals(START_URL, token.get("startUrl").asText());
+      assertEquals("us-east-1", token.get("region").asText());
+      assertTrue(fake.isValidAccessToken(token.get("accessToken").asText()));
+      assertTrue(token.get("expiresAt").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
+      for (String field : List.of("clientId", "clientSecret", "registrationExpiresAt", "refreshToken")) {
+        assertTrue(token.hasNonNull(field), field);
+      }
+    }
+
+    @Test
+    void a_second_run_asks_for_no_login_and_leaves_the_file_byte_identical() throws IOException {
+      assertEquals(0, generate().code());
+      byte[] first = Files.readAllBytes(config());
+      int tokens = fake.requestCount(Operation.CREATE_TOKEN);
+      int registrations = fake.requestCount(Operation.REGISTER_CLIENT);
+
+      Result second = generate();
+
+      assertEquals(0, second.code(), second.err());
+      assertArrayEquals(first, Files.readAllBytes(config()));
+      assertTrue(second.out().startsWith("No change to "), second.out());
+      assertEquals(tokens, fake.requestCount(Operation.CREATE_TOKEN));
+      assertEquals(registrations, fake.requestCount(Operation.REGISTER_CLIENT));
+      assertEquals(1, browser.opened.size(), "no second browser sign-in");
+    }
+
+    @Test
+    void force_login_signs_in_again_but_reuses_the_client_registration() {
+      assertEquals(0, generate().code());
+      Result again = generate("--force-login");
+      assertEquals(0, again.code(), again.err());
+      assertEquals(2, browser.opened.size());
+      assertEquals(1, fake.requestCount(Operation.REGISTER_CLIENT));
+    }
+
+    @Test
+    void keeps_everything_else_in_an_existing_config() throws IOException {
+      String before =
+          "# my settings\r\n[default]\r\nregion = eu-north-1 ; inline\r\n\r\n[profile mine]\r\n"
+              + "sso_session = acme\r\nsso_account_id = 111111111111\r\nsso_role_name = Admin\r\n"
+              + "[services local]\r\ns3 =\r\n  endpoint_url = http://localhost:9000\r\n";
+      Files.createDirectories(config().getParent());
+      Files.writeString(config(), before);
+
+      assertEquals(0, generate().code());
+
+      String after = Files.readString(config());
+      assertTrue(after.startsWith(before), after);
+      assertTrue(after.contains("\r\n[profile Sandbox.A]\r\n"), "new sections use the file's CRLF");
+      assertProfilesWritten();
+      assertEquals(Optional.of("eu-north-1"), parsed().profile("default").orElseThrow().property("region"));
+    }
+
+    @Test
+    void an_unmanaged_profile_with_the_same_name_is_left_alone_with_a_warning() throws IOException {
+      String mine = "[profile Sandbox.A]\nregion = ap-south-1\n";
+      Files.createDirectories(config().getParent());
+      Files.writeString(config(), mine);
+
+      Result result = generate();
+
+      assertEquals(0, result.code(), result.err());
+      assertTrue(result.err().contains("warning: [profile Sandbox.A] exists"), result.err());
+      assertTrue(Files.readString(config()).startsWith(mine));
+      assertEquals(
+          Optional.empty(), parsed().profile("Sandbox.A").orElseThrow().property("sso_session"));
+    }
+
+    @Test
+    void denied_sign_in_exits_3_and_leaves_the_config_untouched() throws IOException {
+      Files.createDirectories(config().getParent());
+      byte[] before = "[default]\nregion = eu-west-1".getBytes(StandardCharsets.UTF_8);
+      Files.write(config(), before);
+      fake.denyAuthorization("The user denied access");
+
+      Result result = generate();
+
+      assertEquals(3, result.code(), result.err());
+      assertEquals(1, result.err().lines().filter(l -> l.startsWith("aws-sso-config-generator:")).count());
+      assertTrue(result.err().contains("denied"), result.err());
+      assertArrayEquals(before, Files.readAllBytes(config()));
+      assertEquals(0, fake.requestCount(Operation.LIST_ACCOUNTS));
+    }
+
+    @Test
+    void a_sign_in_nobody_completes_times_out_with_exit_3() {
+      browser = TestBrowser.recording();
+      Result result = generate("--timeout", "300ms");
+      assertEquals(3, result.code(), result.err());
+      assertTrue(result.err().contains("timed out"), result.err());
+      assertFalse(Files.exists(config()));
+    }
+  }
+
+  @Nested
+  class DeviceCode {
+    @Test
+    void writes_every_profile_without_a_browser() throws IOException {
+      Result result = generate("--device-code", "--no-browser");
+
+      assertEquals(0, result.code(), result.err());
+      assertEquals(List.of(), browser.opened);
+      assertTrue(result.err().contains("/device"), result.err());
+      assertProfilesWritten();
+      assertTrue(tokenCacheEntry().hasNonNull("refreshToken"));
+      assertEquals(1, fake.requestCount(Operation.START_DEVICE_AUTHORIZATION));
+    }
+
+    @Test
+    void use_device_code_is_an_alias() {
+      assertEquals(0, generate("--use-device-code", "--no-browser").code());
+      assertEquals(1, fake.requestCount(Operation.START_DEVICE_AUTHORIZATION));
+    }
+
+    @Test
+    void expired_device_code_exits_3_and_writes_nothing() {
+      fake.withDeviceScript(DevicePoll.EXPIRED);
+      Result result = generate("--device-code", "--no-browser");
+      assertEquals(3, result.code(), result.err());
+      assertFalse(Files.exists(config()));
+    }
+
+    @Test
+    void denied_device_code_exits_3() {
+      fake.withDeviceScript(DevicePoll.DENIED);
+      Result result = generate("--device-code", "--no-browser");
+      assertEquals(3, result.code(), result.err());
+      assertFalse(Files.exists(config()));
+    }
+  }
+
+  @Nested
+  class Listing {
+    @Test
+    void throttled_portal_still_yields_every_profile() throws IOException {
+      fake.throttleEveryNthPortalRequest(3);
+      Result result = generate("--concurrency", "3");
+      assertEquals(0, result.code(), result.err());
+      assertProfilesWritten();
+    }
+
+    @Test
+    void a_cached_token_the_service_rejects_leads_to_one_new_login() throws IOException {
+      assertEquals(0, generate().code());
+      fake.revokeAllAccessTokens();
+      Result again = generate();
+      assertEquals(0, again.code(), again.err());
+      assertEquals(2, browser.opened.size());
+      assertTrue(again.err().contains("signing in again"), again.err());
+    }
+  }
+
+  @Nested
+  class BadInput {
+    private void assertUsageError(Result result, String fragment) {
+      assertEquals(2, result.code(), result.err());
+      List<String> lines = result.err().lines().toList();
+      assertEquals(1, lines.size(), result.err());
+      assertTrue(lines.get(0).startsWith("aws-sso-config-generator: "), lines.get(0));
+      assertTrue(lines.get(0).contains(fragment), lines.get(0));
+      assertFalse(result.err().contains("\tat "), "no stack trace");
+      assertEquals("", result.out());
+      assertEquals(0, fake.totalRequests(), "no request sent");
+      assertFalse(Files.exists(home.resolve(".aws")), "nothing written");
+    }
+
+    @Test
+    void a_plain_http_start_url() {
+      assertUsageError(
+          run("--start-url", "http://acme.awsapps.com/start", "--region", "us-east-1"),
+          "--start-url");
+    }
+
+    @Test
+    void a_start_url_without_a_host() {
+      assertUsageError(run("--start-url", "acme", "--region", "us-east-1"), "--start-url");
+    }
+
+    @Test
+    void a_region_of_the_wrong_shape() {
+      assertUsageError(run("--start-url", START_URL, "--region", "Frankfurt"), "--region");
+      assertUsageError(
+          run("--start-url", START_URL, "--region", "eu-central-1", "--sso-region", "eu"),
+          "--sso-region");
+    }
+
+    @Test
+    void an_unknown_option() {
+      assertUsageError(
+          run("--start-url", START_URL, "--region", "us-east-1", "--frobnicate"), "--frobnicate");
+    }
+
+    @Test
+    void a_missing_required_option() {
+      assertUsageError(run("--region", "us-east-1"), "--start-url");
+    }
+
+    @Test
+    void a_bad_timeout_and_concurrency() {
+      assertUsageError(
+          run("--start-url", START_URL, "--region", "us-east-1", "--timeout", "soon"), "--timeout");
+      assertUsageError(
+          run("--start-url", START_URL, "--region", "us-east-1", "--concurrency", "0"),
+          "--concurrency");
+      assertUsageError(
+          run("--start-url", START_URL, "--region", "us-east-1", "--concurrency", "many"),
+          "--concurrency");
+    }
+
+    @Test
+    void a_conflicting_sso_session_is_refused_before_sign_in() throws IOException {
+      Files.createDirectories(config().getParent());
+      String existing =
+          "[sso-session acme]\nsso_start_url = https://other.awsapps.com/start\nsso_region = us-east-1\n";
+      Files.writeString(config(), existing);
+      Result result = generate();
+      assertEquals(2, result.code(), result.err());
+      assertTrue(result.err().contains("--sso-session"), result.err());
+      assertEquals(0, fake.totalRequests());
+      assertEquals(existing, Files.readString(config()));
+    }
+  }
+
+  @Nested
+  class Unwritable {
+    @Test
+    void a_directory_where_the_config_should_be_exits_5_before_sign_in() throws IOException {
+      Files.createDirectories(config());
+      Result result = generate();
+      assertEquals(5, result.code(), result.err());
+      assertTrue(result.err().contains(config().toString()), result.err());
+      assertEquals(0, fake.totalRequests());
+    }
+
+    @Test
+    void a_file_where_the_cache_folder_should_be_exits_5_before_sign_in() throws IOException {
+      Files.createDirectories(home.resolve(".aws/sso"));
+      Files.writeString(home.resolve(".aws/sso/cache"), "not a folder");
+      Result result = generate();
+      assertEquals(5, result.code(), result.err());
+      assertTrue(result.err().contains(".aws/sso/cache"), result.err());
+      assertEquals(0, fake.totalRequests());
+    }
+  }
+
+  @Nested
+  class Help {
+    @Test
+    void help_and_version_exit_0_on_stdout() {
+      Result help = run("--help");
+      assertEquals(0, help.code());
+      for (String option :
+          Stream.of("--start-url", "--region", "--sso-region", "--device-code", "--use-device-code",
+                  "--no-browser", "--sso-session", "--timeout", "--force-login", "--concurrency",
+                  "--verbose")
+              .toList()) {
+        assertTrue(help.out().contains(option), option);
+      }
+      Result version = run("--version");
+      assertEquals(0, version.code());
+      assertTrue(version.out().startsWith("aws-sso-config-generator "), version.out());
+    }
+  }
+
+  record Result(int code, String out, String err) {}
+}
