@@ -28,6 +28,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.sso.SsoClient;
@@ -106,6 +107,14 @@ final class Generator {
               clock);
       LoginRequest request = loginRequest(settings, settings.forceLogin());
       AccessToken token = login(login, request);
+      if (token.fromCache()) {
+        err.println(
+            "Using the cached access token of sso-session "
+                + settings.sessionName()
+                + " (valid until "
+                + token.expiresAt().truncatedTo(ChronoUnit.SECONDS)
+                + ").");
+      }
       PortalLister lister =
           new PortalLister(
               portal,

@@ -56,7 +56,15 @@ public final class Main {
     commandLine.setErr(err);
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());
     commandLine.setExecutionExceptionHandler(new FailureHandler());
-    int code = commandLine.execute(args);
+    int code;
+    try {
+      code = commandLine.execute(args);
+    } catch (RuntimeException | Error e) {
+      // picocli hands only Exceptions to the handler; an Error (e.g. a class missing from a broken
+      // installation) still gets one line, not a stack trace.
+      err.println(NAME + ": unexpected error: " + e.getClass().getName() + ": " + FailureHandler.oneLine(e.getMessage()));
+      code = ExitCode.UNEXPECTED;
+    }
     out.flush();
     err.flush();
     return code;

@@ -1,0 +1,163 @@
+package dev.ssoconfig.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.ssoconfig.testing.FakeIdentityCenter;
+import dev.ssoconfig.testing.FakeIdentityCenter.Operation;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.profiles.ProfileFile;
+
+/**
+ * Black-box tests of the built launcher {@code target/aws-sso-config-generator}, run as a separate
+ * process with an isolated environment against the fake Identity Center on 127.0.0.1.
+ */
+class LauncherIT {
+  private static final Path LAUNCHER =
+      Path.of(System.getProperty("launcher", "target/aws-sso-config-generator"));
+
+  @TempDir Path home;
+  private FakeIdentityCenter fake;
+
+  @BeforeEach
+  void start() {
+    fake = new FakeIdentityCenter();
+  }
+
+  @AfterEach
+  void stop() {
+    fake.close();
+  }
+
+  private Run launch(Map<String, String> extraEnv, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(LAUNCHER.toAbsolutePath().toString());
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    Map<String, String> env = builder.environment();
+    env.keySet().removeIf(k -> k.startsWith("AWS_") || k.equals("BROWSER"));
+    env.put("HOME", home.toString());
+    env.put("AWS_ENDPOINT_URL_SSO_OIDC", fake.baseUri().toString());
+    env.put("AWS_ENDPOINT_URL_SSO", fake.baseUri().toString());
+    env.putAll(extraEnv);
+    Path out = Files.createTempFile(home, "out", ".txt");
+    Path err = Files.createTempFile(home, "err", ".txt");
+    builder.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+    Process process = builder.start();
+    assertTrue(process.waitFor(2, TimeUnit.MINUTES), "launcher did not finish");
+    Run run = new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    Files.delete(out);
+    Files.delete(err);
+    return run;
+  }
+
+  private ProfileFile config() throws IOException {
+    return ProfileFile.builder()
+        .content(new ByteArrayInputStream(Files.readAllBytes(home.resolve(".aws/config"))))
+        .type(ProfileFile.Type.CONFIGURATION)
+        .build();
+  }
+
+  private static final String[] GENERATE = {
+    "--start-url", "https://acme.awsapps.com/start", "--region", "us-east-1"
+  };
+
+  private static String[] with(String... extra) {
+    List<String> all = new ArrayList<>(List.of(GENERATE));
+    all.addAll(List.of(extra));
+    return all.toArray(String[]::new);
+  }
+
+  @Test
+  void device_code_run_writes_profiles_and_a_second_run_changes_nothing() throws Exception {
+    Run first = launch(Map.of(), with("--device-code", "--no-browser"));
+
+    assertEquals(0, first.code(), first.err());
+    assertTrue(first.out().contains("8 added"), first.out());
+    assertTrue(first.err().contains("user_code="), first.err());
+    assertFalse(first.err().contains("SLF4J"), "no logging warnings reach the user");
+    assertEquals(8, config().profiles().size());
+    assertEquals(
+        "rw-------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve(".aws/config"))));
+    byte[] written = Files.readAllBytes(home.resolve(".aws/config"));
+    int tokenCalls = fake.requestCount(Operation.CREATE_TOKEN);
+
+    Run second = launch(Map.of(), with("--device-code", "--no-browser"));
+
+    assertEquals(0, second.code(), second.err());
+    assertTrue(second.out().startsWith("No change"), second.out());
+    assertTrue(second.err().contains("cached access token"), second.err());
+    assertArrayEquals(written, Files.readAllBytes(home.resolve(".aws/config")));
+    assertEquals(tokenCalls, fake.requestCount(Operation.CREATE_TOKEN));
+  }
+
+  @Test
+  void pkce_run_with_a_BROWSER_that_fetches_the_url() throws Exception {
+    Path curl = Path.of("/usr/bin/curl");
+    assumeTrue(Files.isExecutable(curl), "needs curl to play the browser");
+    Path browser = home.resolve("browser.sh");
+    Files.writeString(browser, "#!/bin/sh\n" + curl + " -sSL -o /dev/null \"$1\" &\n");
+    browser.toFile().setExecutable(true);
+
+    Run run = launch(Map.of("BROWSER", browser.toString()), GENERATE);
+
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.err().contains("/authorize?response_type=code"), run.err());
+    assertEquals(8, config().profiles().size());
+    assertEquals(1, fake.createTokenCount("authorization_code"));
+  }
+
+  @Test
+  void bad_input_is_one_line_exit_2_and_no_request() throws Exception {
+    Run run = launch(Map.of(), "--start-url", "http://acme.awsapps.com/start", "--region", "us-east-1");
+    assertEquals(2, run.code());
+    assertEquals(1, run.err().lines().count(), run.err());
+    assertEquals(0, fake.totalRequests());
+    assertFalse(Files.exists(home.resolve(".aws")));
+  }
+
+  @Test
+  void help_works_without_any_environment() throws Exception {
+    Run run = launch(Map.of(), "--help");
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.out().contains("--start-url=URL"), run.out());
+    assertEquals("", run.err());
+  }
+
+  @Test
+  void the_jar_runs_with_java_jar() throws Exception {
+    Path jar = LAUNCHER.resolveSibling("aws-sso-config-generator.jar");
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString(),
+                "--version")
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(1, TimeUnit.MINUTES));
+    assertEquals(0, process.exitValue(), output);
+    assertTrue(output.startsWith("aws-sso-config-generator 0."), output);
+  }
+
+  record Run(int code, String out, String err) {}
+}
