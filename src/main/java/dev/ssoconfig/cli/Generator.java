@@ -17,7 +17,7 @@ import dev.ssoconfig.portal.AccountRole;
 import dev.ssoconfig.portal.PortalClients;
 import dev.ssoconfig.portal.PortalLister;
 import dev.ssoconfig.portal.RetryPolicy;
-import dev.ssoconfig.portal.Sleeper;
+import dev.ssoconfig.Sleeper;
 import dev.ssoconfig.portal.TokenRejectedException;
 import dev.ssoconfig.profiles.ProfilePlan;
 import dev.ssoconfig.profiles.ProfilePlanner;
@@ -88,8 +88,7 @@ final class Generator {
     try {
       tokenCache.checkWritable();
     } catch (IOException e) {
-      throw new CannotWriteException(
-          "cannot write the SSO cache folder " + environment.ssoCacheDir() + ": " + Reasons.of(e));
+      throw new CannotWriteException(e.getMessage());
     }
     editor.apply(ConfigDocument.parse(store.read()), planner.plan(List.of()));
     verbose("config file: " + configPath);
@@ -120,7 +119,7 @@ final class Generator {
               portal,
               settings.concurrency(),
               RetryPolicy.defaults(),
-              Sleeper.REAL,
+              Sleeper.SYSTEM,
               new SecureRandom(),
               new ProgressPrinter(err, verbose));
       try {

@@ -1,5 +1,6 @@
 package dev.ssoconfig.login;
 
+import dev.ssoconfig.IoReasons;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -74,7 +75,8 @@ final class ClientRegistrar {
           request.startUrl(), request.ssoRegion(), request.flow(), registration);
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "Cannot write the client registration to " + cache.cacheDir() + ": " + e.getMessage(), e);
+          "cannot write the client registration to " + cache.cacheDir() + ": " + IoReasons.describe(e),
+          e);
     }
     return registration;
   }
@@ -84,7 +86,12 @@ final class ClientRegistrar {
     try {
       cache.deleteRegistration(request.startUrl(), request.ssoRegion(), SCOPES, request.flow());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException(
+          "cannot delete the cached client registration in "
+              + cache.cacheDir()
+              + ": "
+              + IoReasons.describe(e),
+          e);
     }
   }
 }

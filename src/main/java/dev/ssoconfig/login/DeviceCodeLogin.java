@@ -1,5 +1,6 @@
 package dev.ssoconfig.login;
 
+import dev.ssoconfig.Sleeper;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;

@@ -1,15 +1,12 @@
 package dev.ssoconfig.login;
 
+import dev.ssoconfig.SdkClients;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
-import software.amazon.awssdk.services.ssooidc.SsoOidcClientBuilder;
 import software.amazon.awssdk.services.ssooidc.endpoints.SsoOidcEndpointParams;
 import software.amazon.awssdk.services.ssooidc.endpoints.SsoOidcEndpointProvider;
 
@@ -17,18 +14,12 @@ import software.amazon.awssdk.services.ssooidc.endpoints.SsoOidcEndpointProvider
  * Builds the IAM Identity Center OIDC client ({@code sso-oauth}) and finds the endpoint it talks
  * to.
  *
- * <p>OIDC calls are unsigned, so the client uses {@link AnonymousCredentialsProvider}: no AWS
+ * <p>OIDC calls are unsigned, so the client uses anonymous credentials ({@link SdkClients}): no AWS
  * credentials are looked up. It uses the URL-connection HTTP client and at most two attempts per
  * call (one retry of a throttled, 5xx or network failure), so a broken network fails within seconds
  * instead of after the SDK's default back-off.
  */
 public final class OidcClients {
-  /** Connect timeout of the OIDC HTTP client. */
-  public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-
-  /** Read timeout of the OIDC HTTP client. */
-  public static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
-
   private OidcClients() {}
 
   /**
@@ -38,23 +29,11 @@ public final class OidcClients {
    * @return a new client; the caller closes it
    */
   public static SsoOidcClient create(String ssoRegion, Optional<URI> endpointOverride) {
-    Objects.requireNonNull(ssoRegion, "ssoRegion");
-    SsoOidcClientBuilder builder =
-        SsoOidcClient.builder()
-            .region(Region.of(ssoRegion))
-            .credentialsProvider(AnonymousCredentialsProvider.create())
-            .httpClientBuilder(
-                UrlConnectionHttpClient.builder()
-                    .connectionTimeout(CONNECT_TIMEOUT)
-                    .socketTimeout(SOCKET_TIMEOUT))
-            .overrideConfiguration(
-                c ->
-                    c.retryStrategy(
-                        AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                            .maxAttempts(2)
-                            .build()));
-    endpointOverride.ifPresent(builder::endpointOverride);
-    return builder.build();
+    return SdkClients.build(
+        SsoOidcClient.builder(),
+        ssoRegion,
+        endpointOverride,
+        AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(2).build());
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.ssoconfig.login;
 
+import dev.ssoconfig.IoReasons;
+import dev.ssoconfig.Sleeper;
 import dev.ssoconfig.AwsCallException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -62,7 +64,7 @@ public final class SsoLogin {
       BrowserOpener browser,
       PrintWriter err,
       Clock clock) {
-    this(oidc, oidcEndpoint, cache, browser, err, clock, Sleeper.system());
+    this(oidc, oidcEndpoint, cache, browser, err, clock, Sleeper.SYSTEM);
   }
 
   /**
@@ -195,11 +197,10 @@ public final class SsoLogin {
       cache.writeToken(request.cacheKeySource(), token);
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "Cannot write the SSO token cache file "
+          "cannot write the SSO token cache file "
               + cache.tokenFile(request.cacheKeySource())
-              + " ("
-              + e.getClass().getSimpleName()
-              + "); check the folder's owner and permissions",
+              + ": "
+              + IoReasons.describe(e),
           e);
     }
   }

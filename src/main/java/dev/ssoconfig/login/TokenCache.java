@@ -1,5 +1,6 @@
 package dev.ssoconfig.login;
 
+import dev.ssoconfig.IoReasons;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -96,11 +97,7 @@ public final class TokenCache {
       Files.delete(probe);
     } catch (IOException e) {
       throw new IOException(
-          "Cannot write the SSO token cache folder "
-              + cacheDir
-              + " ("
-              + e.getClass().getSimpleName()
-              + "); check that it is a folder you own and can write",
+          "cannot write the SSO token cache folder " + cacheDir + ": " + IoReasons.describe(e),
           e);
     }
   }

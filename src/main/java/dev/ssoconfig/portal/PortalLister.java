@@ -1,5 +1,6 @@
 package dev.ssoconfig.portal;
 
+import dev.ssoconfig.Sleeper;
 import dev.ssoconfig.AwsCallException;
 import java.util.ArrayList;
 import java.util.Comparator;

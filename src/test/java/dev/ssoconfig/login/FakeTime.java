@@ -1,5 +1,6 @@
 package dev.ssoconfig.login;
 
+import dev.ssoconfig.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

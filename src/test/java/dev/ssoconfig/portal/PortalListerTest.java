@@ -1,5 +1,6 @@
 package dev.ssoconfig.portal;
 
+import dev.ssoconfig.Sleeper;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;

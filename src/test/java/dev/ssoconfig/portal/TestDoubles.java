@@ -1,5 +1,6 @@
 package dev.ssoconfig.portal;
 
+import dev.ssoconfig.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

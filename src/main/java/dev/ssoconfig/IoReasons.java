@@ -1,4 +1,4 @@
-package dev.ssoconfig.configfile;
+package dev.ssoconfig;
 
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -6,15 +6,18 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.Locale;
 
-/** Turns an {@link java.io.IOException} into a short reason a person can act on. */
-final class IoReasons {
+/**
+ * Turns an {@link java.io.IOException} into a short reason a person can act on, for the one-line
+ * messages of exit code 5. Never includes a stack trace.
+ */
+public final class IoReasons {
   private IoReasons() {}
 
   /**
    * A lower-case reason such as {@code permission denied}, {@code read-only file system}, {@code
    * disk full}, {@code is a directory}; the exception's own reason, on one line, otherwise.
    */
-  static String describe(Exception e) {
+  public static String describe(Exception e) {
     if (e instanceof AccessDeniedException) {
       return "permission denied";
     }

@@ -1,0 +1,23 @@
+package dev.ssoconfig;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Waits on the calling thread: between device-code polls (RFC 8628 section 3.5) and between retries
+ * of throttled portal calls. Injected so tests record the waits instead of sleeping.
+ */
+@FunctionalInterface
+public interface Sleeper {
+
+  /** Blocks the calling thread with {@link TimeUnit#sleep(long)}. */
+  Sleeper SYSTEM = d -> TimeUnit.NANOSECONDS.sleep(d.toNanos());
+
+  /**
+   * Blocks the calling thread.
+   *
+   * @param duration how long, not negative
+   * @throws InterruptedException when the thread is interrupted while waiting
+   */
+  void sleep(Duration duration) throws InterruptedException;
+}
