@@ -147,6 +147,16 @@ class GenerateEndToEndTest {
     return new ObjectMapper().readTree(file.toFile());
   }
 
+  /** The cached access token, refresh token and client secret appear nowhere in the output. */
+  private void assertNoSecretIn(String output) throws IOException {
+    JsonNode token = tokenCacheEntry();
+    for (String field : List.of("accessToken", "refreshToken", "clientSecret")) {
+      String secret = token.get(field).asText();
+      assertTrue(secret.length() >= 16, field);
+      assertFalse(output.contains(secret), field + " printed");
+    }
+  }
+
   @Nested
   class Pkce {
     @Test
@@ -173,6 +183,15 @@ class GenerateEndToEndTest {
       for (String field : List.of("clientId", "clientSecret", "registrationExpiresAt", "refreshToken")) {
         assertTrue(token.hasNonNull(field), field);
       }
+    }
+
+    @Test
+    void verbose_output_shows_no_secret() throws IOException {
+      Result result = generate("--verbose");
+      Result forced = generate("--verbose", "--force-login");
+      assertEquals(0, result.code(), result.err());
+      assertEquals(0, forced.code(), forced.err());
+      assertNoSecretIn(result.out() + result.err() + forced.out() + forced.err());
     }
 
     @Test
@@ -272,6 +291,13 @@ class GenerateEndToEndTest {
       assertProfilesWritten();
       assertTrue(tokenCacheEntry().hasNonNull("refreshToken"));
       assertEquals(1, fake.requestCount(Operation.START_DEVICE_AUTHORIZATION));
+    }
+
+    @Test
+    void verbose_output_shows_no_secret() throws IOException {
+      Result result = generate("--device-code", "--no-browser", "--verbose");
+      assertEquals(0, result.code(), result.err());
+      assertNoSecretIn(result.out() + result.err());
     }
 
     @Test
