@@ -27,20 +27,23 @@ import picocli.CommandLine.Spec;
     synopsisHeading = "%nUsage: ",
     descriptionHeading = "%n",
     description = {
-      "Signs you in once (browser login with PKCE, or --device-code on hosts without a browser),",
-      "lists every account and role, and adds or updates one [profile ACCOUNT.ROLE] per pair and one",
-      "[sso-session NAME] in the AWS config file (AWS_CONFIG_FILE, else ~/.aws/config). Everything",
-      "else in that file is kept byte for byte. The access token is cached in ~/.aws/sso/cache the way",
-      "the AWS CLI does, so the profiles work at once."
+      "Signs you in once (browser login with PKCE, or --device-code on hosts without a browser), "
+          + "lists every account and role, and adds or updates one profile per pair and one "
+          + "sso-session in the AWS config file: AWS_CONFIG_FILE, else the config file in the .aws "
+          + "folder of your home. Everything else in that file is kept byte for byte. The access "
+          + "token is cached the way the AWS CLI caches it, so the profiles work at once."
     },
     optionListHeading = "%nOptions:%n",
     footerHeading = "%n",
     footer = {
-      "Exit codes: 0 success, 1 unexpected failure, 2 bad option or value, 3 login did not complete,",
-      "            4 AWS call failed, 5 config file or cache could not be written.",
+      "Exit codes:",
+      "  0 success              3 sign-in did not complete (denied, expired, timed out)",
+      "  1 unexpected failure   4 AWS call failed (network, throttling, rejected token)",
+      "  2 bad option or value  5 config file or SSO cache could not be written",
       "",
       "Example:",
-      "  aws-sso-config-generator --start-url https://acme.awsapps.com/start --region eu-west-1",
+      "  aws-sso-config-generator --start-url https://acme.awsapps.com/start \\",
+      "      --region eu-west-1",
       "  aws sts get-caller-identity --profile Prod.AdministratorAccess",
       "",
       "Documentation: docs/usage.md"
