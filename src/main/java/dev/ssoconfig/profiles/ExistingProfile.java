@@ -1,0 +1,19 @@
+package dev.ssoconfig.profiles;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A generated profile as it stands in the config file now (it carries {@link
+ * ProfilePlan#MARKER_KEY}), for deciding which generated profiles are stale.
+ *
+ * @param name the profile name
+ * @param properties its top-level keys and values as the SDK would read them (later sections of
+ *     the same name win)
+ */
+public record ExistingProfile(String name, Map<String, String> properties) {
+  public ExistingProfile {
+    Objects.requireNonNull(name, "name");
+    properties = Map.copyOf(properties);
+  }
+}
