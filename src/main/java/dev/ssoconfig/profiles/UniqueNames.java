@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Gives every account/role pair a distinct profile name. Names are compared exactly
  * (case-sensitively), as the AWS CLI and SDKs compare profile names.
  *
  * <ol>
- *   <li>Each pair gets the name of the template.
+ *   <li>Each pair gets the name of the {@link ProfileNamer}.
  *   <li>When two or more pairs share a name, each of them gets {@code .<account ID>} appended, so
  *       no pair silently takes the plain name depending on input order.
  *   <li>Should names still be shared (one account with role names that sanitise alike, such as
@@ -38,14 +39,14 @@ final class UniqueNames {
 
   /**
    * @param roles distinct pairs
-   * @param template names a pair
+   * @param namer names a pair
    * @return a distinct name for every pair in {@code roles}
    */
   static Map<AccountRole, String> assign(
-      Collection<AccountRole> roles, ProfileNameTemplate template) {
+      Collection<AccountRole> roles, Function<AccountRole, String> namer) {
     Map<AccountRole, String> names = new HashMap<>();
     for (AccountRole role : roles) {
-      names.put(role, template.render(role));
+      names.put(role, namer.apply(role));
     }
     for (List<AccountRole> shared : sharedNames(names).values()) {
       for (AccountRole role : shared) {

@@ -1,0 +1,137 @@
+package dev.ssoconfig.profiles;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Keys added to every generated profile, from the repeatable {@code --set KEY=VALUE} option (e.g.
+ * {@code --set output=json --set cli_pager=}{@code less}), written after {@code region} and before
+ * the marker, in the order given.
+ *
+ * <p>The argument is split at its first {@code =}; key and value are trimmed, as the AWS SDKs trim
+ * them when they read the file. Refused, each with a one-line message naming the {@code --set}:
+ *
+ * <ul>
+ *   <li>no {@code =}, an empty key or an empty value;
+ *   <li>a key outside {@code [A-Za-z0-9_.@:+/%-]+}, the property names the AWS SDK for Java v2
+ *       {@code ProfileFileReader} accepts (it ignores any other property);
+ *   <li>a key this tool writes itself: {@code region}, {@code managed_by} and every {@code sso_*}
+ *       key. Keys are compared ignoring case, here and for the next rule, because the AWS CLI reads
+ *       the file with Python's {@code configparser}, which lower-cases keys;
+ *   <li>a key given twice;
+ *   <li>a line break or another control character except tab anywhere in the argument;
+ *   <li>a value the SDKs would cut short as an inline comment: a {@code #} or {@code ;} at its
+ *       start (it follows {@code " = "} in the file) or after a space or tab.
+ * </ul>
+ */
+public final class ExtraKeys {
+
+  /** No extra keys. */
+  public static final ExtraKeys NONE = new ExtraKeys(List.of());
+
+  /** The AWS SDK for Java v2 {@code ProfileFileReader}'s rule for property names. */
+  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.@:+/%-]+");
+
+  private static final Pattern INLINE_COMMENT = Pattern.compile("(^|[ \\t])[#;]");
+
+  private final List<Property> properties;
+
+  private ExtraKeys(List<Property> properties) {
+    this.properties = List.copyOf(properties);
+  }
+
+  /**
+   * Parses the {@code --set} values.
+   *
+   * @param settings each {@code KEY=VALUE} in the order given
+   * @return the keys to add, in that order
+   * @throws ExtraKeyException for the first refused {@code --set} (see the class comment)
+   */
+  public static ExtraKeys parse(List<String> settings) throws ExtraKeyException {
+    List<Property> properties = new ArrayList<>(settings.size());
+    Set<String> seen = new HashSet<>();
+    for (String setting : settings) {
+      Property property = parseOne(Objects.requireNonNull(setting, "setting"));
+      if (!seen.add(property.key().toLowerCase(Locale.ROOT))) {
+        throw refused(
+            setting, "the key " + property.key() + " is set twice; give each key one --set");
+      }
+      properties.add(property);
+    }
+    return new ExtraKeys(properties);
+  }
+
+  /**
+   * @return the keys and values in the order given
+   */
+  public List<Property> properties() {
+    return properties;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ExtraKeys that && properties.equals(that.properties);
+  }
+
+  @Override
+  public int hashCode() {
+    return properties.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "ExtraKeys" + properties;
+  }
+
+  private static Property parseOne(String setting) throws ExtraKeyException {
+    for (int i = 0; i < setting.length(); i++) {
+      char c = setting.charAt(i);
+      if (c != '\t' && (Character.isISOControl(c) || c == '\u2028' || c == '\u2029')) {
+        throw refused(setting, "must be one line without control characters");
+      }
+    }
+    int equals = setting.indexOf('=');
+    if (equals < 0) {
+      throw refused(setting, "no = in it; write --set KEY=VALUE, e.g. --set output=json");
+    }
+    String key = setting.substring(0, equals).trim();
+    String value = setting.substring(equals + 1).trim();
+    if (key.isEmpty()) {
+      throw refused(setting, "no key before =; write --set KEY=VALUE, e.g. --set output=json");
+    }
+    if (!KEY.matcher(key).matches()) {
+      throw refused(
+          setting,
+          "a key may only contain letters, digits and _ . @ : + / % - (AWS SDK property names)");
+    }
+    String lower = key.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("sso_")
+        || lower.equals("region")
+        || lower.equals(ProfilePlan.MARKER_KEY)) {
+      throw refused(
+          setting,
+          key
+              + " is written by aws-sso-config-generator itself (region, managed_by and sso_* keys)"
+              + " and cannot be set");
+    }
+    if (value.isEmpty()) {
+      throw refused(setting, "no value after =; write --set KEY=VALUE, e.g. --set output=json");
+    }
+    if (INLINE_COMMENT.matcher(value).find()) {
+      throw refused(
+          setting,
+          "the AWS SDKs would read a # or ; at the start of the value or after a space as a"
+              + " comment; remove it or the space before it");
+    }
+    return new Property(key, value);
+  }
+
+  private static ExtraKeyException refused(String setting, String reason) {
+    return new ExtraKeyException("--set " + OneLine.quote(setting) + ": " + reason);
+  }
+}

@@ -1,0 +1,139 @@
+package dev.ssoconfig.profiles;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ExtraKeysTest {
+
+  private static String refusal(String... settings) {
+    return assertThrows(ExtraKeyException.class, () -> ExtraKeys.parse(List.of(settings)))
+        .getMessage();
+  }
+
+  @Nested
+  class Parse {
+
+    @Test
+    void keeps_the_keys_in_the_order_given() throws ExtraKeyException {
+      assertEquals(
+          List.of(
+              new Property("output", "json"),
+              new Property("cli_pager", "less"),
+              new Property("s3.addressing_style", "path")),
+          ExtraKeys.parse(List.of("output=json", "cli_pager=less", "s3.addressing_style=path"))
+              .properties());
+    }
+
+    @Test
+    void gives_no_keys_for_no_settings() throws ExtraKeyException {
+      assertEquals(ExtraKeys.NONE, ExtraKeys.parse(List.of()));
+      assertEquals(List.of(), ExtraKeys.NONE.properties());
+    }
+
+    @Test
+    void splits_at_the_first_equals_sign_and_trims_like_the_sdk() throws ExtraKeyException {
+      assertEquals(
+          List.of(
+              new Property("credential_process", "tool --opt=1"), new Property("output", "json")),
+          ExtraKeys.parse(List.of("credential_process=tool --opt=1", " output = json "))
+              .properties());
+    }
+
+    @Test
+    void keeps_characters_that_are_no_comment() throws ExtraKeyException {
+      assertEquals(
+          List.of(new Property("a", "x#y"), new Property("b", "x;y"), new Property("c", "x\ty")),
+          ExtraKeys.parse(List.of("a=x#y", "b=x;y", "c=x\ty")).properties());
+    }
+  }
+
+  @Nested
+  class Refuses {
+
+    @Test
+    void a_setting_without_equals_sign() {
+      assertEquals(
+          "--set \"output\": no = in it; write --set KEY=VALUE, e.g. --set output=json",
+          refusal("output"));
+    }
+
+    @Test
+    void an_empty_key() {
+      assertEquals(
+          "--set \"=json\": no key before =; write --set KEY=VALUE, e.g. --set output=json",
+          refusal("=json"));
+      assertTrue(refusal(" =json").startsWith("--set \" =json\": no key"));
+    }
+
+    @Test
+    void an_empty_value() {
+      assertEquals(
+          "--set \"output=\": no value after =; write --set KEY=VALUE, e.g. --set output=json",
+          refusal("output="));
+      assertTrue(refusal("output=  ").contains("no value after ="));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"out put=json", "out[put]=json", "outpüt=json", "a#b=c"})
+    void a_key_outside_the_sdk_property_name_characters(String setting) {
+      String message = refusal(setting);
+
+      assertTrue(
+          message.endsWith(
+              ": a key may only contain letters, digits and _ . @ : + / % - (AWS SDK property"
+                  + " names)"),
+          message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "region=us-east-1",
+          "REGION=us-east-1",
+          "sso_session=other",
+          "sso_start_url=https://x",
+          "SSO_Role_Name=Admin",
+          "sso_=x",
+          "managed_by=me",
+        })
+    void a_key_the_tool_owns(String setting) {
+      String message = refusal(setting);
+
+      assertTrue(message.startsWith("--set \"" + setting + "\": "), message);
+      assertTrue(message.contains("is written by aws-sso-config-generator itself"), message);
+    }
+
+    @Test
+    void the_same_key_twice() {
+      assertEquals(
+          "--set \"output=text\": the key output is set twice; give each key one --set",
+          refusal("output=json", "output=text"));
+      assertTrue(refusal("output=json", "Output=text").contains("the key Output is set twice"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a=x\ny", "a=x\ry", "a=x\n", "a\n=x", "a=x\u0000y", "a=x\u2028y"})
+    void a_line_break_or_control_character(String setting) {
+      String message = refusal(setting);
+
+      assertTrue(message.endsWith(": must be one line without control characters"), message);
+      assertFalse(message.contains("\n") || message.contains("\r"), message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a=x #y", "a=x ;y", "a=x\t#y", "a=x\t;y", "a=#y", "a=;y", "a= #y"})
+    void a_value_the_sdk_would_read_as_a_comment(String setting) {
+      String message = refusal(setting);
+
+      assertTrue(message.contains("would read a # or ; at the start of the value"), message);
+    }
+  }
+}
