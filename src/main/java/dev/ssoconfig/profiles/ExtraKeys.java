@@ -110,14 +110,16 @@ public final class ExtraKeys {
           "a key may only contain letters, digits and _ . @ : + / % - (AWS SDK property names)");
     }
     String lower = key.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("sso_")
-        || lower.equals("region")
-        || lower.equals(ProfilePlan.MARKER_KEY)) {
+    if (lower.equals("region")) {
+      throw refused(
+          setting, key + " is written by aws-sso-config-generator itself; use --region instead");
+    }
+    if (lower.startsWith("sso_") || lower.equals(ProfilePlan.MARKER_KEY)) {
       throw refused(
           setting,
           key
-              + " is written by aws-sso-config-generator itself (region, managed_by and sso_* keys)"
-              + " and cannot be set");
+              + " is written by aws-sso-config-generator itself (managed_by and sso_* keys) and"
+              + " cannot be set");
     }
     if (value.isEmpty()) {
       throw refused(setting, "no value after =; write --set KEY=VALUE, e.g. --set output=json");

@@ -61,7 +61,8 @@ public final class RenameMap {
   /**
    * Reads a rename file's content.
    *
-   * @param json the file's content (strict JSON: no comments, no trailing commas)
+   * @param json the file's content (strict JSON: no comments, no trailing commas); a leading byte
+   *     order mark is skipped
    * @param sourceName how to name the file in a message, e.g. the path the person gave
    * @return the names the file maps
    * @throws RenameFileException with a one-line message {@code cannot read rename file NAME, line
@@ -74,7 +75,8 @@ public final class RenameMap {
   public static RenameMap parse(String json, String sourceName) throws RenameFileException {
     Objects.requireNonNull(json, "json");
     Objects.requireNonNull(sourceName, "sourceName");
-    try (JsonParser parser = JSON.createParser(json)) {
+    String content = json.startsWith("\uFEFF") ? json.substring(1) : json;
+    try (JsonParser parser = JSON.createParser(content)) {
       return new Reader(parser, sourceName).read();
     } catch (JsonProcessingException e) {
       String reason = e.getOriginalMessage() == null ? "not valid JSON" : e.getOriginalMessage();

@@ -112,6 +112,14 @@ class ExtraKeysTest {
     }
 
     @Test
+    void region_pointing_to_the_region_option() {
+      assertEquals(
+          "--set \"region=us-east-1\": region is written by aws-sso-config-generator itself; use"
+              + " --region instead",
+          refusal("region=us-east-1"));
+    }
+
+    @Test
     void the_same_key_twice() {
       assertEquals(
           "--set \"output=text\": the key output is set twice; give each key one --set",

@@ -56,6 +56,13 @@ class RenameMapTest {
     }
 
     @Test
+    void skips_a_byte_order_mark() throws RenameFileException {
+      assertEquals(
+          RenameMap.of(Map.of(), Map.of("Admin", "A")),
+          RenameMap.parse("\uFEFF{\"roles\": {\"Admin\": \"A\"}}", "renames.json"));
+    }
+
+    @Test
     void rejects_an_unknown_top_level_key() {
       assertEquals(
           "cannot read rename file renames.json, line 3: unknown key \"role\"; use \"accounts\""
