@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Keys added to every generated profile, from the repeatable {@code --set KEY=VALUE} option (e.g.
- * {@code --set output=json --set cli_pager=}{@code less}), written after {@code region} and before
+ * {@code --set output=json --set cli_pager=less}), written after {@code region} and before
  * the marker, in the order given.
  *
  * <p>The argument is split at its first {@code =}; key and value are trimmed, as the AWS SDKs trim
