@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -218,6 +219,128 @@ class ConfigFileStoreTest {
       assumeTrue(permissionsAreEnforced(config), "running as root: file modes are not enforced");
       assertThrows(ConfigFileException.class, () -> new ConfigFileStore(config).write(NEW, false));
       assertArrayEquals(ORIGINAL, Files.readAllBytes(config));
+    }
+  }
+
+  @Nested
+  class Backup {
+    @Test
+    void keeps_the_previous_content_beside_the_config_with_its_permissions() throws Exception {
+      Path config = existingConfig("rw-r-----");
+      ConfigFileStore store = new ConfigFileStore(config);
+      store.write(NEW, true);
+      Path backup = config.resolveSibling("config.bak");
+      assertEquals(backup, store.backupPath());
+      assertArrayEquals(ORIGINAL, Files.readAllBytes(backup));
+      assertArrayEquals(NEW, Files.readAllBytes(config));
+      assertEquals("rw-r-----", permissions(backup));
+      assertEquals(List.of("config", "config.bak", "config.lock"), names(config.getParent()));
+    }
+
+    @Test
+    void keeps_one_copy_replaced_by_each_run_that_changes_the_file() throws Exception {
+      Path config = existingConfig("rw-------");
+      ConfigFileStore store = new ConfigFileStore(config);
+      byte[] third = "[profile third]\n".getBytes(StandardCharsets.UTF_8);
+      store.write(NEW, true);
+      store.write(third, true);
+      assertArrayEquals(NEW, Files.readAllBytes(store.backupPath()));
+      assertArrayEquals(third, Files.readAllBytes(config));
+      assertEquals(List.of("config", "config.bak", "config.lock"), names(config.getParent()));
+    }
+
+    @Test
+    void is_not_made_when_the_file_did_not_exist() throws Exception {
+      ConfigFileStore store = new ConfigFileStore(config());
+      store.write(NEW, true);
+      assertFalse(Files.exists(store.backupPath()));
+      assertEquals(List.of("config", "config.lock"), names(config().getParent()));
+    }
+
+    @Test
+    void is_not_made_when_not_asked_for() throws Exception {
+      Path config = existingConfig("rw-------");
+      new ConfigFileStore(config).write(NEW, false);
+      assertFalse(Files.exists(config.resolveSibling("config.bak")));
+    }
+
+    @Test
+    void nothing_changes_when_the_file_already_holds_the_content() throws Exception {
+      Path config = existingConfig("rw-------");
+      ConfigFileStore store = new ConfigFileStore(config);
+      store.write(NEW, true);
+      FileTime written = Files.getLastModifiedTime(config);
+      Files.setLastModifiedTime(config, FileTime.fromMillis(written.toMillis() - 60_000));
+      FileTime before = Files.getLastModifiedTime(config);
+      store.write(NEW, true);
+      assertArrayEquals(ORIGINAL, Files.readAllBytes(store.backupPath()), "backup kept");
+      assertEquals(before, Files.getLastModifiedTime(config), "file not rewritten");
+    }
+
+    @Test
+    void of_a_linked_config_sits_beside_the_link_and_the_link_is_kept() throws Exception {
+      Path real = home.resolve("dotfiles").resolve("aws-config");
+      Files.createDirectories(real.getParent());
+      Files.write(real, ORIGINAL);
+      Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-r-----"));
+      Files.createDirectories(config().getParent());
+      Files.createSymbolicLink(config(), real);
+
+      new ConfigFileStore(config()).write(NEW, true);
+
+      assertTrue(Files.isSymbolicLink(config()));
+      assertEquals(real, Files.readSymbolicLink(config()));
+      assertArrayEquals(NEW, Files.readAllBytes(real));
+      Path backup = config().resolveSibling("config.bak");
+      assertFalse(Files.isSymbolicLink(backup));
+      assertArrayEquals(ORIGINAL, Files.readAllBytes(backup));
+      assertEquals("rw-r-----", permissions(backup));
+      assertEquals(List.of("aws-config"), names(real.getParent()));
+      assertEquals(List.of("config", "config.bak", "config.lock"), names(config().getParent()));
+    }
+  }
+
+  @Nested
+  class Leftovers {
+    @Test
+    void temp_files_of_a_killed_run_are_deleted_by_the_next_write() throws Exception {
+      Path config = existingConfig("rw-------");
+      Path folder = config.getParent();
+      Files.write(folder.resolve(".config.tmp-0123456789abcdef"), NEW);
+      Files.write(folder.resolve(".config.bak.tmp-fedcba9876543210"), ORIGINAL);
+      new ConfigFileStore(config).write(NEW, true);
+      assertEquals(List.of("config", "config.bak", "config.lock"), names(folder));
+    }
+
+    @Test
+    void files_that_only_look_alike_are_left_alone() throws Exception {
+      Path config = existingConfig("rw-------");
+      Path folder = config.getParent();
+      List<String> others =
+          List.of(
+              ".config.tmp-notours",
+              ".config.tmp-0123456789abcdef.keep",
+              ".credentials.tmp-0123456789abcdef",
+              "config.tmp-0123456789abcdef");
+      for (String other : others) {
+        Files.write(folder.resolve(other), NEW);
+      }
+      new ConfigFileStore(config).write(NEW, true);
+      List<String> expected = new ArrayList<>(others);
+      expected.addAll(List.of("config", "config.bak", "config.lock"));
+      assertEquals(expected.stream().sorted().toList(), names(folder));
+    }
+
+    @Test
+    void of_a_linked_config_are_deleted_beside_the_target() throws Exception {
+      Path real = home.resolve("dotfiles").resolve("aws-config");
+      Files.createDirectories(real.getParent());
+      Files.write(real, ORIGINAL);
+      Files.write(real.resolveSibling(".aws-config.tmp-0123456789abcdef"), NEW);
+      Files.createDirectories(config().getParent());
+      Files.createSymbolicLink(config(), real);
+      new ConfigFileStore(config()).write(NEW, true);
+      assertEquals(List.of("aws-config"), names(real.getParent()));
     }
   }
 
