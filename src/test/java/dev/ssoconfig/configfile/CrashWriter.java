@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * <p>Arguments: the config file path, and the size of each content in bytes.
  */
 public final class CrashWriter {
-  /** The line printed when the first write is about to start. */
+  /** The line printed when the writes are under way. */
   static final String READY = "writing";
 
   private CrashWriter() {}
@@ -21,9 +21,10 @@ public final class CrashWriter {
     int size = Integer.parseInt(args[1]);
     byte[][] contents = {content(0, size), content(1, size)};
     ConfigFileStore store = new ConfigFileStore(config);
+    store.write(contents[0], true);
     System.out.println(READY);
     System.out.flush();
-    for (long i = 0; ; i++) {
+    for (long i = 1; ; i++) {
       store.write(contents[(int) (i % 2)], true);
     }
   }
@@ -42,7 +43,7 @@ public final class CrashWriter {
           .append("]\nsso_session = crash-")
           .append(variant)
           .append("\nsso_account_id = ")
-          .append(String.format("%012d", n))
+          .append(100_000_000_000L + n)
           .append("\nsso_role_name = Role")
           .append(variant)
           .append("\n\n");
