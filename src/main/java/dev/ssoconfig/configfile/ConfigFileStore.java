@@ -202,8 +202,11 @@ public final class ConfigFileStore {
       writeLocked(content, backup);
       return;
     }
-    try (ConfigLock ignored = lock(DEFAULT_LOCK_TIMEOUT)) {
+    ConfigLock own = lock(DEFAULT_LOCK_TIMEOUT);
+    try {
       writeLocked(content, backup);
+    } finally {
+      own.close();
     }
   }
 

@@ -171,13 +171,14 @@ public final class ConfigLock implements AutoCloseable {
     String owner;
     synchronized (HELD) {
       owner = HELD.get(key);
-    }
-    if (owner == null) {
-      try {
-        // Safe only because this JVM holds no lock on the file: closing would drop it.
-        owner = Files.readString(lockFile, StandardCharsets.ISO_8859_1);
-      } catch (IOException e) {
-        return ""; // e.g. Windows refuses to read a locked file
+      if (owner == null) {
+        // Safe only while this JVM holds no lock on the file, which the monitor ensures: closing
+        // the file would drop such a lock.
+        try {
+          owner = Files.readString(lockFile, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+          return ""; // e.g. Windows refuses to read a locked file
+        }
       }
     }
     return describe(owner);

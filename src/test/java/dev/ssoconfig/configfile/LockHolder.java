@@ -18,13 +18,13 @@ public final class LockHolder {
 
   public static void main(String[] args) throws Exception {
     ConfigFileStore store = new ConfigFileStore(Path.of(args[0]));
-    try (ConfigLock lock = store.lock(Duration.ZERO)) {
-      System.out.println(LOCKED);
-      System.out.flush();
-      while (System.in.read() != -1) {
-        // hold the lock until the test closes stdin
-      }
+    ConfigLock lock = store.lock(Duration.ZERO);
+    System.out.println(LOCKED);
+    System.out.flush();
+    while (System.in.read() != -1) {
+      // hold the lock until the test closes stdin
     }
+    lock.close();
     System.out.println(RELEASED);
     System.out.flush();
   }

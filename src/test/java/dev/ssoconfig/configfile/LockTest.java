@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
@@ -87,6 +90,7 @@ class LockTest {
       ConfigFileStore store = new ConfigFileStore(config());
       try (ConfigLock lock = store.lock(TIMEOUT)) {
         assertThrows(IllegalStateException.class, () -> store.lock(TIMEOUT));
+        assertTrue(lock.isHeld());
       }
     }
 
@@ -142,12 +146,37 @@ class LockTest {
     }
 
     @Test
+    void a_lock_on_the_file_taken_elsewhere_in_this_jvm_counts_as_held() throws Exception {
+      Files.createDirectories(config().getParent());
+      Path lockFile = config().resolveSibling("config.lock");
+      try (FileChannel channel =
+              FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock foreign = channel.lock()) {
+        LockTime time = new LockTime();
+        ConfigFileException e =
+            assertThrows(
+                ConfigFileException.class,
+                () -> new ConfigFileStore(config(), time, time).lock(Duration.ofSeconds(1)));
+        assertEquals(
+            "cannot lock "
+                + config()
+                + ": another run holds the lock "
+                + lockFile
+                + "; try again when it has finished",
+            e.getMessage());
+        assertEquals(Duration.ofSeconds(1), time.slept());
+        assertTrue(foreign.isValid());
+      }
+    }
+
+    @Test
     void tries_once_with_a_zero_timeout() throws Exception {
       try (ConfigLock held = new ConfigFileStore(config()).lock(Duration.ZERO)) {
         LockTime time = new LockTime();
         ConfigFileStore waiting = new ConfigFileStore(config(), time, time);
         assertThrows(ConfigFileException.class, () -> waiting.lock(Duration.ZERO));
         assertEquals(List.of(), time.sleeps());
+        assertTrue(held.isHeld());
       }
     }
 
@@ -186,6 +215,7 @@ class LockTest {
                 + config()
                 + ".lock",
             e.getMessage());
+        assertTrue(held.isHeld());
       }
     }
 
@@ -201,6 +231,7 @@ class LockTest {
             assertThrows(ConfigFileException.class, () -> waiting.write(NEW, true));
         assertEquals(heldMessage(PID), e.getMessage());
         assertEquals(ConfigFileStore.DEFAULT_LOCK_TIMEOUT, time.slept());
+        assertTrue(held.isHeld());
       }
       assertArrayEquals(ORIGINAL, Files.readAllBytes(config()));
       assertFalse(Files.exists(config().resolveSibling("config.bak")));
