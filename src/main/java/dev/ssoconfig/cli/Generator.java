@@ -143,7 +143,7 @@ final class Generator {
               + "] exists and was not made by this tool; left it alone and wrote no profile for it.");
     }
     if (result.changed()) {
-      store.write(result.document().toBytes());
+      store.write(result.document().toBytes(), true);
     }
     new Summary(out).print(configPath, result, plan);
     return ExitCode.OK;

@@ -1,16 +1,16 @@
 package dev.ssoconfig.configfile;
 
 import dev.ssoconfig.IoReasons;
+import dev.ssoconfig.Sleeper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -18,11 +18,15 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads and safely replaces the AWS config file.
@@ -32,44 +36,86 @@ import java.util.Set;
  * where the platform allows. The file keeps its POSIX permissions (a new file gets 0600, a new
  * folder 0700) and, where the process may set them, its owner and group. If the configured path is
  * a symbolic link, the link target is replaced and the link kept. On any failure the temp file is
- * deleted and the original is untouched.
+ * deleted and the original is untouched; temp files left by a run that was killed are deleted by
+ * the next write.
+ *
+ * <p>Three files sit beside the configured path (a symbolic link is not followed for them, so they
+ * stay next to where a person looks, and out of a dotfiles repository the link may point into):
+ *
+ * <ul>
+ *   <li>{@link #backupPath()}, {@code config.bak}: the previous content, kept by {@link #write}
+ *       when asked to;
+ *   <li>{@link #lockPath()}, {@code config.lock}: the lock file of {@link #lock}, left in place
+ *       (see {@link ConfigLock});
+ *   <li>temp files named {@code .config.tmp-<16 hex digits>} (and {@code .config.bak.tmp-...}),
+ *       which exist only during a write; the config file's temp file is beside the link target.
+ * </ul>
+ *
+ * <p>Two runs that reach the same file through different paths (a link and its target) use
+ * different lock files and are not serialised. An instance is meant for one run on one thread.
  *
  * <p>Every failure is a {@link ConfigFileException} with a one-line message naming the configured
  * path and a reason.
  */
 public final class ConfigFileStore {
+  /** How long {@link #write} waits for another run when the caller does not hold the lock. */
+  public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
+
   private static final Set<PosixFilePermission> NEW_FILE =
       PosixFilePermissions.fromString("rw-------");
   private static final Set<PosixFilePermission> NEW_FOLDER =
       PosixFilePermissions.fromString("rwx------");
   private static final int MAX_LINKS = 40;
+  private static final int CHUNK = 1 << 20;
+  private static final String TEMP_MARK = ".tmp-";
+  private static final int SUFFIX_BYTES = 8;
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** Puts a finished temp file in place of the target. */
-  @FunctionalInterface
-  interface Replacer {
-    void replace(Path source, Path target) throws IOException;
-  }
-
   private final Path configFile;
-  private final Replacer replacer;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final FileOps fileOps;
+  private ConfigLock lock;
 
   /**
+   * A store on the real clock that waits for the lock with {@link Sleeper#SYSTEM}.
+   *
    * @param configFile the config file, e.g. {@code ~/.aws/config} or {@code AWS_CONFIG_FILE}; it
    *     and its folder need not exist
    */
   public ConfigFileStore(Path configFile) {
-    this(configFile, ConfigFileStore::moveAtomically);
+    this(configFile, Clock.systemUTC(), Sleeper.SYSTEM);
   }
 
-  ConfigFileStore(Path configFile, Replacer replacer) {
+  /**
+   * @param configFile the config file; it and its folder need not exist
+   * @param clock measures how long {@link #lock} has waited
+   * @param sleeper waits between attempts to take the lock
+   */
+  public ConfigFileStore(Path configFile, Clock clock, Sleeper sleeper) {
+    this(configFile, clock, sleeper, FileOps.NIO);
+  }
+
+  ConfigFileStore(Path configFile, Clock clock, Sleeper sleeper, FileOps fileOps) {
     this.configFile = Objects.requireNonNull(configFile, "configFile");
-    this.replacer = Objects.requireNonNull(replacer, "replacer");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    this.fileOps = Objects.requireNonNull(fileOps, "fileOps");
   }
 
   /** The config file path as configured. */
   public Path path() {
     return configFile;
+  }
+
+  /** Where {@link #write} keeps the previous content: the configured path plus {@code .bak}. */
+  public Path backupPath() {
+    return sibling(".bak");
+  }
+
+  /** The lock file of {@link #lock}: the configured path plus {@code .lock}. */
+  public Path lockPath() {
+    return sibling(".lock");
   }
 
   /**
@@ -97,7 +143,8 @@ public final class ConfigFileStore {
    * advance; meant to run before login so a person does not sign in for nothing.
    *
    * @throws ConfigFileException if the path is a folder, the file exists but is not writable, or
-   *     the folder (or, if missing, its nearest existing parent) is not a writable folder
+   *     the file's folder or the configured path's folder (they differ for a symbolic link) or, if
+   *     missing, its nearest existing parent, is not a writable folder
    */
   public void checkWritable() throws ConfigFileException {
     try {
@@ -108,27 +155,104 @@ public final class ConfigFileStore {
   }
 
   /**
+   * Takes the lock that serialises runs editing this config file (see {@link ConfigLock}); hold it
+   * from reading the file until after {@link #write}, so no other run's changes are lost. Creates
+   * the configured path's folder (mode 0700) and the lock file (mode 0600) if missing.
+   *
+   * @param timeout how long to wait for another run to release it; the command uses 30 seconds
+   * @return the lock, to be closed when the run has written the file
+   * @throws ConfigFileException if {@link #checkWritable} fails, another run still holds the lock
+   *     after {@code timeout} ({@code another run (pid 1234) holds the lock ...; try again when it
+   *     has finished}), or the lock file cannot be created
+   * @throws IllegalStateException if this store holds the lock already
+   */
+  public ConfigLock lock(Duration timeout) throws ConfigFileException {
+    Objects.requireNonNull(timeout, "timeout");
+    if (holdsLock()) {
+      throw new IllegalStateException("this store holds the lock " + lockPath() + " already");
+    }
+    checkWritable();
+    try {
+      createFolders(configFile.toAbsolutePath().getParent());
+    } catch (IOException e) {
+      throw failure("lock", IoReasons.describe(e), e);
+    }
+    lock = ConfigLock.acquire(lockPath(), configFile, timeout, clock, sleeper);
+    return lock;
+  }
+
+  /**
    * Replaces the file's content atomically (see the class description).
    *
+   * <p>Runs under the lock: if this store does not hold it (see {@link #lock}), takes it for the
+   * duration of the write, waiting up to {@link #DEFAULT_LOCK_TIMEOUT}. Then, in order: deletes
+   * temp files left by an earlier run that was killed; does nothing more if the file already holds
+   * exactly {@code content}; if {@code backup} and the file exists, replaces {@link #backupPath()}
+   * atomically with the current content, with the file's permissions; replaces the file. No backup
+   * is made when the file did not exist.
+   *
    * @param content the complete new content
-   * @throws ConfigFileException if any step fails; the original file is then unchanged and no temp
-   *     file is left behind
+   * @param backup whether to keep the current content as {@link #backupPath()}
+   * @throws ConfigFileException if any step fails ({@code cannot back up ...} if the backup could
+   *     not be written); the config file is then unchanged and no temp file is left behind
    */
-  public void write(byte[] content) throws ConfigFileException {
+  public void write(byte[] content, boolean backup) throws ConfigFileException {
     Objects.requireNonNull(content, "content");
-    Path temp = null;
+    if (holdsLock()) {
+      writeLocked(content, backup);
+      return;
+    }
+    ConfigLock own = lock(DEFAULT_LOCK_TIMEOUT);
+    try {
+      writeLocked(content, backup);
+    } finally {
+      own.close();
+    }
+  }
+
+  private boolean holdsLock() {
+    return lock != null && lock.isHeld();
+  }
+
+  private void writeLocked(byte[] content, boolean backup) throws ConfigFileException {
+    Path backupFile = backupPath().toAbsolutePath();
     try {
       Path target = target();
       checkTarget(target);
       Path folder = target.getParent();
       createFolders(folder);
+      deleteLeftovers(target);
+      deleteLeftovers(backupFile);
+
+      byte[] current = readIfExists(target);
+      if (current != null && Arrays.equals(current, content)) {
+        return;
+      }
       boolean posix = Files.getFileAttributeView(folder, PosixFileAttributeView.class) != null;
       PosixFileAttributes existing =
-          posix && Files.exists(target)
-              ? Files.readAttributes(target, PosixFileAttributes.class)
-              : null;
+          posix && current != null ? Files.readAttributes(target, PosixFileAttributes.class) : null;
+      if (backup && current != null) {
+        try {
+          replace(backupFile, current, posix, existing);
+        } catch (IOException e) {
+          throw failure("back up", IoReasons.describe(e), e);
+        }
+      }
+      replace(target, content, posix, existing);
+    } catch (IOException e) {
+      throw failure("write", IoReasons.describe(e), e);
+    }
+  }
 
-      temp = folder.resolve("." + target.getFileName() + ".tmp-" + randomSuffix());
+  /**
+   * Puts {@code content} at {@code destination} through a temp file in the same folder: write,
+   * fsync, permissions and ownership of {@code existing} (or 0600), atomic rename, folder fsync.
+   */
+  private void replace(
+      Path destination, byte[] content, boolean posix, PosixFileAttributes existing)
+      throws IOException {
+    Path temp = destination.resolveSibling(tempPrefix(destination) + randomSuffix());
+    try {
       writeAndSync(temp, content, posix);
       if (posix) {
         Files.setPosixFilePermissions(temp, existing != null ? existing.permissions() : NEW_FILE);
@@ -136,11 +260,9 @@ public final class ConfigFileStore {
           keepOwnership(temp, existing);
         }
       }
-      replacer.replace(temp, target);
+      fileOps.moveAtomically(temp, destination);
       temp = null;
-      syncFolder(folder);
-    } catch (IOException e) {
-      throw failure("write", IoReasons.describe(e), e);
+      syncFolder(destination.getParent());
     } finally {
       if (temp != null) {
         deleteQuietly(temp);
@@ -167,7 +289,17 @@ public final class ConfigFileStore {
     if (Files.exists(target) && !Files.isWritable(target)) {
       throw failure("write", "permission denied", null);
     }
-    Path folder = target.getParent();
+    checkFolder(target.getParent());
+    Path configured = configFile.toAbsolutePath().getParent();
+    if (!configured.equals(target.getParent())) {
+      checkFolder(configured);
+    }
+  }
+
+  /**
+   * Checks that {@code folder}, or if missing its nearest existing parent, is a writable folder.
+   */
+  private void checkFolder(Path folder) throws IOException, ConfigFileException {
     while (folder != null && !Files.exists(folder)) {
       folder = folder.getParent();
     }
@@ -183,6 +315,14 @@ public final class ConfigFileStore {
               ? "read-only file system"
               : "permission denied on folder " + folder;
       throw failure("write", reason, null);
+    }
+  }
+
+  private static byte[] readIfExists(Path file) throws IOException {
+    try {
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return null;
     }
   }
 
@@ -207,17 +347,19 @@ public final class ConfigFileStore {
     }
   }
 
-  private static void writeAndSync(Path temp, byte[] content, boolean posix) throws IOException {
+  private void writeAndSync(Path temp, byte[] content, boolean posix) throws IOException {
     FileAttribute<?>[] attributes =
         posix
             ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(NEW_FILE)}
             : new FileAttribute<?>[0];
-    try (FileChannel channel =
-        FileChannel.open(
-            temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes)) {
-      ByteBuffer buffer = ByteBuffer.wrap(content);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
+    try (FileChannel channel = fileOps.createNew(temp, attributes)) {
+      // Slices bound the direct buffer the JDK copies a heap buffer into.
+      for (int offset = 0; offset < content.length; offset += CHUNK) {
+        ByteBuffer buffer =
+            ByteBuffer.wrap(content, offset, Math.min(CHUNK, content.length - offset));
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
       }
       channel.force(true);
     }
@@ -242,11 +384,23 @@ public final class ConfigFileStore {
     }
   }
 
-  private static void moveAtomically(Path source, Path target) throws IOException {
-    try {
-      Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+  /**
+   * Deletes temp files for {@code destination} left by a run that was killed mid-write. Safe only
+   * under the lock: another run's temp file would otherwise be deleted under it. Best effort: a
+   * file that cannot be listed or deleted is left for the next run.
+   */
+  private static void deleteLeftovers(Path destination) {
+    Pattern ours =
+        Pattern.compile(
+            Pattern.quote(tempPrefix(destination)) + "[0-9a-f]{" + 2 * SUFFIX_BYTES + "}");
+    DirectoryStream.Filter<Path> filter = p -> ours.matcher(p.getFileName().toString()).matches();
+    try (DirectoryStream<Path> leftovers =
+        Files.newDirectoryStream(destination.getParent(), filter)) {
+      for (Path leftover : leftovers) {
+        deleteQuietly(leftover);
+      }
+    } catch (IOException e) {
+      // the folder cannot be listed: the next run tries again
     }
   }
 
@@ -267,10 +421,19 @@ public final class ConfigFileStore {
     }
   }
 
+  /** {@code .config.tmp-} for {@code config}: hidden, and naming the file it will replace. */
+  private static String tempPrefix(Path destination) {
+    return "." + destination.getFileName() + TEMP_MARK;
+  }
+
   private static String randomSuffix() {
-    byte[] bytes = new byte[8];
+    byte[] bytes = new byte[SUFFIX_BYTES];
     RANDOM.nextBytes(bytes);
     return HexFormat.of().formatHex(bytes);
+  }
+
+  private Path sibling(String extension) {
+    return configFile.resolveSibling(configFile.getFileName() + extension);
   }
 
   private ConfigFileException failure(String action, String reason, Throwable cause) {

@@ -1,6 +1,5 @@
 package dev.ssoconfig.configfile;
 
-import dev.ssoconfig.IoReasons;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,15 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.ssoconfig.IoReasons;
+import dev.ssoconfig.Sleeper;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -86,42 +90,51 @@ class ConfigFileStoreTest {
     @Test
     void replaces_the_content_and_leaves_no_temp_file() throws Exception {
       Path config = existingConfig("rw-------");
-      new ConfigFileStore(config).write(NEW);
+      new ConfigFileStore(config).write(NEW, false);
       assertArrayEquals(NEW, Files.readAllBytes(config));
-      assertEquals(List.of("config"), names(config.getParent()));
+      assertEquals(List.of("config", "config.lock"), names(config.getParent()));
     }
 
     @Test
     void puts_a_complete_temp_file_from_the_same_folder_in_place_in_one_step() throws Exception {
       Path config = existingConfig("rw-------");
       List<Path> sources = new ArrayList<>();
-      ConfigFileStore store =
-          new ConfigFileStore(
-              config,
-              (source, target) -> {
-                sources.add(source);
-                assertEquals(config, target);
-                assertArrayEquals(NEW, Files.readAllBytes(source), "temp file is complete");
-                assertArrayEquals(ORIGINAL, Files.readAllBytes(target), "original untouched");
-                Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
-              });
-      store.write(NEW);
+      FileOps checking =
+          new FileOps() {
+            @Override
+            public FileChannel createNew(Path file, FileAttribute<?>... attributes)
+                throws IOException {
+              return FileOps.NIO.createNew(file, attributes);
+            }
+
+            @Override
+            public void moveAtomically(Path source, Path target) throws IOException {
+              sources.add(source);
+              assertEquals(config, target);
+              assertArrayEquals(NEW, Files.readAllBytes(source), "temp file is complete");
+              assertArrayEquals(ORIGINAL, Files.readAllBytes(target), "original untouched");
+              FileOps.NIO.moveAtomically(source, target);
+            }
+          };
+      new ConfigFileStore(config, Clock.systemUTC(), Sleeper.SYSTEM, checking).write(NEW, false);
       assertEquals(1, sources.size());
       assertEquals(config.getParent(), sources.get(0).getParent());
-      assertTrue(sources.get(0).getFileName().toString().startsWith(".config.tmp-"));
+      assertTrue(
+          sources.get(0).getFileName().toString().matches("\\.config\\.tmp-[0-9a-f]{16}"),
+          sources.get(0).toString());
     }
 
     @Test
     void keeps_the_permissions_of_the_existing_file() throws Exception {
       Path config = existingConfig("rw-r-----");
-      new ConfigFileStore(config).write(NEW);
+      new ConfigFileStore(config).write(NEW, false);
       assertEquals("rw-r-----", permissions(config));
     }
 
     @Test
     void creates_a_new_file_readable_by_its_owner_only() throws Exception {
       Files.createDirectories(config().getParent());
-      new ConfigFileStore(config()).write(NEW);
+      new ConfigFileStore(config()).write(NEW, false);
       assertEquals("rw-------", permissions(config()));
       assertArrayEquals(NEW, Files.readAllBytes(config()));
     }
@@ -129,7 +142,7 @@ class ConfigFileStoreTest {
     @Test
     void creates_missing_folders_for_their_owner_only() throws Exception {
       Path config = home.resolve("a").resolve("b").resolve("config");
-      new ConfigFileStore(config).write(NEW);
+      new ConfigFileStore(config).write(NEW, false);
       assertEquals("rwx------", permissions(home.resolve("a")));
       assertEquals("rwx------", permissions(home.resolve("a").resolve("b")));
       assertEquals("rw-------", permissions(config));
@@ -146,7 +159,7 @@ class ConfigFileStoreTest {
 
       ConfigFileStore store = new ConfigFileStore(config());
       assertArrayEquals(ORIGINAL, store.read());
-      store.write(NEW);
+      store.write(NEW, false);
 
       assertTrue(Files.isSymbolicLink(config()));
       assertEquals(Path.of("..", "dotfiles", "aws-config"), Files.readSymbolicLink(config()));
@@ -160,7 +173,7 @@ class ConfigFileStoreTest {
       Path real = home.resolve("elsewhere-config");
       Files.createDirectories(config().getParent());
       Files.createSymbolicLink(config(), real);
-      new ConfigFileStore(config()).write(NEW);
+      new ConfigFileStore(config()).write(NEW, false);
       assertTrue(Files.isSymbolicLink(config()));
       assertArrayEquals(NEW, Files.readAllBytes(real));
     }
@@ -168,16 +181,26 @@ class ConfigFileStoreTest {
     @Test
     void on_failure_deletes_the_temp_file_keeps_the_original_and_says_why() throws Exception {
       Path config = existingConfig("rw-r-----");
+      FileOps failingRename =
+          new FileOps() {
+            @Override
+            public FileChannel createNew(Path file, FileAttribute<?>... attributes)
+                throws IOException {
+              return FileOps.NIO.createNew(file, attributes);
+            }
+
+            @Override
+            public void moveAtomically(Path source, Path target) throws IOException {
+              throw new FileSystemException(source.toString(), null, "No space left on device");
+            }
+          };
       ConfigFileStore store =
-          new ConfigFileStore(
-              config,
-              (source, target) -> {
-                throw new FileSystemException(source.toString(), null, "No space left on device");
-              });
-      ConfigFileException e = assertThrows(ConfigFileException.class, () -> store.write(NEW));
+          new ConfigFileStore(config, Clock.systemUTC(), Sleeper.SYSTEM, failingRename);
+      ConfigFileException e =
+          assertThrows(ConfigFileException.class, () -> store.write(NEW, false));
       assertEquals("cannot write " + config + ": disk full", e.getMessage());
       assertArrayEquals(ORIGINAL, Files.readAllBytes(config));
-      assertEquals(List.of("config"), names(config.getParent()));
+      assertEquals(List.of("config", "config.lock"), names(config.getParent()));
       assertEquals("rw-r-----", permissions(config));
     }
 
@@ -185,7 +208,8 @@ class ConfigFileStoreTest {
     void refuses_a_folder_at_the_config_path() throws Exception {
       Files.createDirectories(config());
       ConfigFileException e =
-          assertThrows(ConfigFileException.class, () -> new ConfigFileStore(config()).write(NEW));
+          assertThrows(
+              ConfigFileException.class, () -> new ConfigFileStore(config()).write(NEW, false));
       assertEquals("cannot write " + config() + ": is a directory", e.getMessage());
     }
 
@@ -193,8 +217,130 @@ class ConfigFileStoreTest {
     void refuses_a_read_only_file() throws Exception {
       Path config = existingConfig("r--------");
       assumeTrue(permissionsAreEnforced(config), "running as root: file modes are not enforced");
-      assertThrows(ConfigFileException.class, () -> new ConfigFileStore(config).write(NEW));
+      assertThrows(ConfigFileException.class, () -> new ConfigFileStore(config).write(NEW, false));
       assertArrayEquals(ORIGINAL, Files.readAllBytes(config));
+    }
+  }
+
+  @Nested
+  class Backup {
+    @Test
+    void keeps_the_previous_content_beside_the_config_with_its_permissions() throws Exception {
+      Path config = existingConfig("rw-r-----");
+      ConfigFileStore store = new ConfigFileStore(config);
+      store.write(NEW, true);
+      Path backup = config.resolveSibling("config.bak");
+      assertEquals(backup, store.backupPath());
+      assertArrayEquals(ORIGINAL, Files.readAllBytes(backup));
+      assertArrayEquals(NEW, Files.readAllBytes(config));
+      assertEquals("rw-r-----", permissions(backup));
+      assertEquals(List.of("config", "config.bak", "config.lock"), names(config.getParent()));
+    }
+
+    @Test
+    void keeps_one_copy_replaced_by_each_run_that_changes_the_file() throws Exception {
+      Path config = existingConfig("rw-------");
+      ConfigFileStore store = new ConfigFileStore(config);
+      byte[] third = "[profile third]\n".getBytes(StandardCharsets.UTF_8);
+      store.write(NEW, true);
+      store.write(third, true);
+      assertArrayEquals(NEW, Files.readAllBytes(store.backupPath()));
+      assertArrayEquals(third, Files.readAllBytes(config));
+      assertEquals(List.of("config", "config.bak", "config.lock"), names(config.getParent()));
+    }
+
+    @Test
+    void is_not_made_when_the_file_did_not_exist() throws Exception {
+      ConfigFileStore store = new ConfigFileStore(config());
+      store.write(NEW, true);
+      assertFalse(Files.exists(store.backupPath()));
+      assertEquals(List.of("config", "config.lock"), names(config().getParent()));
+    }
+
+    @Test
+    void is_not_made_when_not_asked_for() throws Exception {
+      Path config = existingConfig("rw-------");
+      new ConfigFileStore(config).write(NEW, false);
+      assertFalse(Files.exists(config.resolveSibling("config.bak")));
+    }
+
+    @Test
+    void nothing_changes_when_the_file_already_holds_the_content() throws Exception {
+      Path config = existingConfig("rw-------");
+      ConfigFileStore store = new ConfigFileStore(config);
+      store.write(NEW, true);
+      FileTime written = Files.getLastModifiedTime(config);
+      Files.setLastModifiedTime(config, FileTime.fromMillis(written.toMillis() - 60_000));
+      FileTime before = Files.getLastModifiedTime(config);
+      store.write(NEW, true);
+      assertArrayEquals(ORIGINAL, Files.readAllBytes(store.backupPath()), "backup kept");
+      assertEquals(before, Files.getLastModifiedTime(config), "file not rewritten");
+    }
+
+    @Test
+    void of_a_linked_config_sits_beside_the_link_and_the_link_is_kept() throws Exception {
+      Path real = home.resolve("dotfiles").resolve("aws-config");
+      Files.createDirectories(real.getParent());
+      Files.write(real, ORIGINAL);
+      Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-r-----"));
+      Files.createDirectories(config().getParent());
+      Files.createSymbolicLink(config(), real);
+
+      new ConfigFileStore(config()).write(NEW, true);
+
+      assertTrue(Files.isSymbolicLink(config()));
+      assertEquals(real, Files.readSymbolicLink(config()));
+      assertArrayEquals(NEW, Files.readAllBytes(real));
+      Path backup = config().resolveSibling("config.bak");
+      assertFalse(Files.isSymbolicLink(backup));
+      assertArrayEquals(ORIGINAL, Files.readAllBytes(backup));
+      assertEquals("rw-r-----", permissions(backup));
+      assertEquals(List.of("aws-config"), names(real.getParent()));
+      assertEquals(List.of("config", "config.bak", "config.lock"), names(config().getParent()));
+    }
+  }
+
+  @Nested
+  class Leftovers {
+    @Test
+    void temp_files_of_a_killed_run_are_deleted_by_the_next_write() throws Exception {
+      Path config = existingConfig("rw-------");
+      Path folder = config.getParent();
+      Files.write(folder.resolve(".config.tmp-0123456789abcdef"), NEW);
+      Files.write(folder.resolve(".config.bak.tmp-fedcba9876543210"), ORIGINAL);
+      new ConfigFileStore(config).write(NEW, true);
+      assertEquals(List.of("config", "config.bak", "config.lock"), names(folder));
+    }
+
+    @Test
+    void files_that_only_look_alike_are_left_alone() throws Exception {
+      Path config = existingConfig("rw-------");
+      Path folder = config.getParent();
+      List<String> others =
+          List.of(
+              ".config.tmp-notours",
+              ".config.tmp-0123456789abcdef.keep",
+              ".credentials.tmp-0123456789abcdef",
+              "config.tmp-0123456789abcdef");
+      for (String other : others) {
+        Files.write(folder.resolve(other), NEW);
+      }
+      new ConfigFileStore(config).write(NEW, true);
+      List<String> expected = new ArrayList<>(others);
+      expected.addAll(List.of("config", "config.bak", "config.lock"));
+      assertEquals(expected.stream().sorted().toList(), names(folder));
+    }
+
+    @Test
+    void of_a_linked_config_are_deleted_beside_the_target() throws Exception {
+      Path real = home.resolve("dotfiles").resolve("aws-config");
+      Files.createDirectories(real.getParent());
+      Files.write(real, ORIGINAL);
+      Files.write(real.resolveSibling(".aws-config.tmp-0123456789abcdef"), NEW);
+      Files.createDirectories(config().getParent());
+      Files.createSymbolicLink(config(), real);
+      new ConfigFileStore(config()).write(NEW, true);
+      assertEquals(List.of("aws-config"), names(real.getParent()));
     }
   }
 
