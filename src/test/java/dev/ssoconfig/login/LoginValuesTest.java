@@ -95,6 +95,14 @@ class LoginValuesTest {
     }
 
     @Test
+    void redacts_labelled_secrets_before_cutting() {
+      String line =
+          LoginException.oneLine("bad request: code=" + "c0de".repeat(100) + " refresh_token=r3fr");
+
+      assertEquals("bad request: code=<redacted> refresh_token=<redacted>", line);
+    }
+
+    @Test
     void cuts_long_text_and_maps_null_to_empty() {
       assertEquals("", LoginException.oneLine(null));
       assertEquals(301, LoginException.oneLine("x".repeat(1000)).length());

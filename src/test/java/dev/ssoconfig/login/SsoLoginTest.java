@@ -202,6 +202,19 @@ class SsoLoginTest {
     }
 
     @Test
+    void the_callback_server_is_closed_after_success_and_after_a_denial() throws Exception {
+      login(browser).login(forced(LoginFlow.PKCE));
+      fake.denyAuthorization("no");
+      assertThrows(LoginException.class, () -> login(browser).login(forced(LoginFlow.PKCE)));
+
+      for (URI authorize : browser.opened) {
+        int port = URI.create(query(authorize, "redirect_uri")).getPort();
+        assertThrows(ConnectException.class, () -> LoopbackCallbackServerTest.connect(port));
+      }
+      assertEquals(2, browser.opened.size());
+    }
+
+    @Test
     void without_open_browser_prints_the_url_and_starts_no_browser() {
       TestBrowser idle = TestBrowser.recording();
 
