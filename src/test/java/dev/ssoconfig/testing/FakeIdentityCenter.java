@@ -275,6 +275,15 @@ public final class FakeIdentityCenter implements AutoCloseable {
     return this;
   }
 
+  /**
+   * While on, CreateToken refuses every authorization code with 400 InvalidGrantException, as if
+   * it had expired between the browser and the exchange.
+   */
+  public FakeIdentityCenter refuseAuthorizationCodes(boolean refuse) {
+    oidc.refuseAuthorizationCodes(refuse);
+    return this;
+  }
+
   /** {@code GET /authorize} redirects with a code (the default). */
   public FakeIdentityCenter approveAuthorization() {
     oidc.denyAuthorization(null);

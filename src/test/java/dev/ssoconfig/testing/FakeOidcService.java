@@ -63,6 +63,7 @@ final class FakeOidcService {
   private int accessTokenLifetime = 28_800;
   private long registrationLifetime = 90L * 24 * 3600;
   private String denyDescription;
+  private boolean refuseCodes;
   private Clock clock = Clock.systemUTC();
 
   synchronized void clock(Clock clock) {
@@ -96,6 +97,10 @@ final class FakeOidcService {
 
   synchronized void denyAuthorization(String description) {
     this.denyDescription = description;
+  }
+
+  synchronized void refuseAuthorizationCodes(boolean refuse) {
+    this.refuseCodes = refuse;
   }
 
   synchronized String issueAccessToken() {
@@ -301,7 +306,8 @@ final class FakeOidcService {
   private ResponseDefinition authorizationCodeGrant(
       String clientId, String code, String redirectUri, String codeVerifier) {
     AuthorizationCode issued = code == null ? null : codes.remove(code);
-    if (issued == null
+    if (refuseCodes
+        || issued == null
         || !issued.clientId().equals(clientId)
         || !issued.redirectUri().equals(redirectUri)
         || codeVerifier == null
