@@ -54,9 +54,15 @@ class SecretsTest {
   }
 
   @AfterEach
-  void noSecretWasPrinted() {
+  void noSecretWasPrintedOrWrittenToTheConfig() throws IOException {
     try {
       assertNoSecretIn(results);
+      if (Files.exists(cli.config())) {
+        String config = Files.readString(cli.config());
+        fake.secrets().values().stream()
+            .flatMap(Set::stream)
+            .forEach(secret -> assertFalse(config.contains(secret), "secret in the config file"));
+      }
       assertEquals(List.of(), fake.unmatchedRequests());
     } finally {
       fake.close();

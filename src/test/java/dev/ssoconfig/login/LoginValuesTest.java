@@ -86,6 +86,17 @@ class LoginValuesTest {
   }
 
   @Nested
+  class IssuedTokenValues {
+    @Test
+    void to_string_hides_access_and_refresh_token() {
+      IssuedToken token = new IssuedToken("acc-secret-1", Instant.EPOCH, "ref-secret-2");
+
+      assertFalse(token.toString().contains("acc-secret-1"), token.toString());
+      assertFalse(token.toString().contains("ref-secret-2"), token.toString());
+    }
+  }
+
+  @Nested
   class OneLine {
     @Test
     void turns_control_characters_and_line_breaks_into_single_spaces() {

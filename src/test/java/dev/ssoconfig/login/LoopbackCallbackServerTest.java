@@ -306,6 +306,7 @@ class LoopbackCallbackServerTest {
             assertTrue(csp.contains("default-src 'none'"), what + ": " + csp);
             assertTrue(csp.contains("frame-ancestors 'none'"), what + ": " + csp);
             assertEquals("nosniff", response.header("X-Content-Type-Options"), what);
+            assertEquals("DENY", response.header("X-Frame-Options"), what);
             assertTrue(response.header("Content-Type").startsWith("text/html"), what);
           });
     }
