@@ -65,7 +65,8 @@ final class PortalFailures {
               : SsoEndpointProvider.defaultProvider()
                   .resolveEndpoint(SsoEndpointParams.builder().region(config.region()).build())
                   .join()
-                  .url();
+                  .endpointUrl()
+                  .toUri();
       return endpoint.getAuthority() == null ? "the portal" : endpoint.getAuthority();
     } catch (RuntimeException cannotTell) {
       return "the portal";
