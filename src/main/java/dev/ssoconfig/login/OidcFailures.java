@@ -17,8 +17,8 @@ final class OidcFailures {
    * @param secrets the secret values the call carried (client secret, authorization code, code
    *     verifier, device code, refresh token); replaced if any text taken from {@code e} holds them
    * @return an exception whose message names the operation, the host, the error code and HTTP
-   *     status (service errors), an unreadable answer, or the network failure (client errors); never
-   *     a response body, and scrubbed by {@link SecretScrubber}
+   *     status (service errors), an unreadable answer, or the network failure (client errors);
+   *     never a response body, and scrubbed by {@link SecretScrubber}
    */
   static AwsCallException of(String operation, URI endpoint, SdkException e, String... secrets) {
     String where =

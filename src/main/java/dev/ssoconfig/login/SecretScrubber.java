@@ -19,13 +19,13 @@ import java.util.regex.Pattern;
  *       occurs, also in its URL-encoded form.
  *   <li><b>Labelled values.</b> Whatever follows a label that names a secret is replaced, whether
  *       the text is JSON ({@code "accessToken": "…"}), a query or form string ({@code
- *       code=…&state=…}), or a header or log line ({@code x-amz-sso_bearer_token: …}, {@code
- *       Bearer …}). The labels, matched without regard to case and with or without {@code _} or
- *       {@code -}: {@code accessToken}, {@code refreshToken}, {@code idToken}, {@code
- *       clientSecret}, {@code codeVerifier}, {@code deviceCode}, {@code x-amz-sso_bearer_token} and
- *       {@code code}. A bare {@code code} counts only before {@code =} or as a quoted JSON key, so
- *       that {@code Status Code: 400} in SDK messages survives; {@code user_code}, {@code
- *       code_challenge} and {@code errorCode} are not secrets and are kept.
+ *       code=…&state=…}), or a header or log line ({@code x-amz-sso_bearer_token: …}, {@code Bearer
+ *       …}). The labels, matched without regard to case and with or without {@code _} or {@code -}:
+ *       {@code accessToken}, {@code refreshToken}, {@code idToken}, {@code clientSecret}, {@code
+ *       codeVerifier}, {@code deviceCode}, {@code x-amz-sso_bearer_token} and {@code code}. A bare
+ *       {@code code} counts only before {@code =} or as a quoted JSON key, so that {@code Status
+ *       Code: 400} in SDK messages survives; {@code user_code}, {@code code_challenge} and {@code
+ *       errorCode} are not secrets and are kept.
  * </ol>
  *
  * <p>Each secret becomes {@value #REDACTED}. The text is otherwise unchanged (line breaks
@@ -45,8 +45,7 @@ public final class SecretScrubber {
   /** {@code "label": value} in JSON, any label including the bare {@code code}. */
   private static final Pattern QUOTED_LABEL =
       Pattern.compile(
-          "([\"'](?:" + SECRET_LABELS + "|code)[\"']\\s*:\\s*)" + VALUE,
-          Pattern.CASE_INSENSITIVE);
+          "([\"'](?:" + SECRET_LABELS + "|code)[\"']\\s*:\\s*)" + VALUE, Pattern.CASE_INSENSITIVE);
 
   /** {@code label=value} or {@code label: value} outside JSON; a word of its own. */
   private static final Pattern PLAIN_LABEL =
@@ -70,8 +69,8 @@ public final class SecretScrubber {
    * Replaces the known secret values and every labelled value in a text.
    *
    * @param text any text, may be {@code null}
-   * @param knownSecrets secret values to replace wherever they occur; {@code null} and empty entries
-   *     are ignored
+   * @param knownSecrets secret values to replace wherever they occur; {@code null} and empty
+   *     entries are ignored
    * @return the text without secrets; empty for {@code null}
    */
   public static String scrub(String text, String... knownSecrets) {

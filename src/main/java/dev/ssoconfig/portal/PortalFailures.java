@@ -160,9 +160,9 @@ final class PortalFailures {
   }
 
   /**
-   * Whether the SDK could not parse the answer: its (shaded, internal) Jackson parser throws
-   * {@code JsonProcessingException}s, which are {@link IOException}s although the network was
-   * fine. Matched by class name for that reason.
+   * Whether the SDK could not parse the answer: its (shaded, internal) Jackson parser throws {@code
+   * JsonProcessingException}s, which are {@link IOException}s although the network was fine.
+   * Matched by class name for that reason.
    */
   private static boolean isUnreadableResponse(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {

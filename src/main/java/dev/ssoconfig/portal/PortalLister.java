@@ -1,7 +1,7 @@
 package dev.ssoconfig.portal;
 
-import dev.ssoconfig.Sleeper;
 import dev.ssoconfig.AwsCallException;
+import dev.ssoconfig.Sleeper;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

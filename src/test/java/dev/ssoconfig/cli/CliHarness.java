@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the whole command in process, as {@code GenerateEndToEndTest} does, with its own home
- * folder and environment, against a fake Identity Center (or any endpoint). While the command runs
- * the JVM's {@code System.out} and {@code System.err} are captured too, so that output that
- * bypasses the command's streams is seen.
+ * Runs the whole command in process, as {@code GenerateEndToEndTest} does, with its own home folder
+ * and environment, against a fake Identity Center (or any endpoint). While the command runs the
+ * JVM's {@code System.out} and {@code System.err} are captured too, so that output that bypasses
+ * the command's streams is seen.
  */
 final class CliHarness {
   static final String START_URL = "https://acme.awsapps.com/start";
@@ -57,7 +57,8 @@ final class CliHarness {
   Result generate(String... extra) {
     List<String> args =
         new ArrayList<>(
-            List.of("--start-url", START_URL, "--region", "eu-west-1", "--sso-region", "us-east-1"));
+            List.of(
+                "--start-url", START_URL, "--region", "eu-west-1", "--sso-region", "us-east-1"));
     args.addAll(List.of(extra));
     return run(args.toArray(String[]::new));
   }

@@ -36,8 +36,8 @@ import picocli.CommandLine;
 /**
  * No secret — access token, refresh token, client secret, authorization code, code verifier, device
  * code — reaches stdout or stderr in any flow, even with {@code --verbose}, even when the service
- * repeats secrets in its error messages. The fake Identity Center reports every secret it issued
- * or received; each run's whole output is searched for each of them.
+ * repeats secrets in its error messages. The fake Identity Center reports every secret it issued or
+ * received; each run's whole output is searched for each of them.
  */
 @Timeout(60)
 class SecretsTest {
@@ -95,7 +95,8 @@ class SecretsTest {
   }
 
   private void assertExchanged(String... kinds) {
-    assertTrue(fake.secrets().keySet().containsAll(List.of(kinds)), fake.secrets().keySet().toString());
+    assertTrue(
+        fake.secrets().keySet().containsAll(List.of(kinds)), fake.secrets().keySet().toString());
   }
 
   @Nested
@@ -187,7 +188,8 @@ class SecretsTest {
       assertEquals(3, result.code(), result.err());
       assertTrue(result.err().contains("refused the sign-in"), result.err());
       assertTrue(result.err().contains("caused by: "), result.err());
-      assertTrue(result.err().contains("codeVerifier=<redacted>"), "echo not seen: " + result.err());
+      assertTrue(
+          result.err().contains("codeVerifier=<redacted>"), "echo not seen: " + result.err());
       assertExchanged(FakeIdentityCenter.AUTHORIZATION_CODE, FakeIdentityCenter.CODE_VERIFIER);
     }
 
@@ -255,9 +257,11 @@ class SecretsTest {
       StringWriter err = new StringWriter();
       CommandLine commandLine =
           new CommandLine(
-              new GenerateCommand(new Environment(Map.of(), home.toString()), Clock.systemUTC(), uri -> {}));
+              new GenerateCommand(
+                  new Environment(Map.of(), home.toString()), Clock.systemUTC(), uri -> {}));
       commandLine.setErr(new PrintWriter(err, true));
-      commandLine.parseArgs("--start-url", CliHarness.START_URL, "--region", "us-east-1", "--verbose");
+      commandLine.parseArgs(
+          "--start-url", CliHarness.START_URL, "--region", "us-east-1", "--verbose");
       String secret = "aoa" + "Z".repeat(40);
       Exception bug =
           new IllegalStateException(
@@ -277,7 +281,8 @@ class SecretsTest {
       StringWriter err = new StringWriter();
       CommandLine commandLine =
           new CommandLine(
-              new GenerateCommand(new Environment(Map.of(), home.toString()), Clock.systemUTC(), uri -> {}));
+              new GenerateCommand(
+                  new Environment(Map.of(), home.toString()), Clock.systemUTC(), uri -> {}));
       commandLine.setErr(new PrintWriter(err, true));
       commandLine.parseArgs("--start-url", CliHarness.START_URL, "--region", "us-east-1", "-v");
       Exception failure =
@@ -285,9 +290,13 @@ class SecretsTest {
               "CreateToken failed", new RuntimeException("sent code=abc123secret&state=x"));
 
       assertEquals(
-          ExitCode.AWS_CALL, new FailureHandler().handleExecutionException(failure, commandLine, null));
+          ExitCode.AWS_CALL,
+          new FailureHandler().handleExecutionException(failure, commandLine, null));
 
-      assertTrue(err.toString().contains("caused by: java.lang.RuntimeException: sent code=<redacted>&state=x"), err.toString());
+      assertTrue(
+          err.toString()
+              .contains("caused by: java.lang.RuntimeException: sent code=<redacted>&state=x"),
+          err.toString());
     }
   }
 }

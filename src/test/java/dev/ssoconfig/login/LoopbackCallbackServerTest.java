@@ -290,7 +290,8 @@ class LoopbackCallbackServerTest {
               "Host: " + host,
               "Content-Length: 0",
               "Connection: close"));
-      responses.put("head", raw("HEAD /oauth/callback HTTP/1.1", "Host: " + host, "Connection: close"));
+      responses.put(
+          "head", raw("HEAD /oauth/callback HTTP/1.1", "Host: " + host, "Connection: close"));
       responses.put("wrong state", rawGet("/oauth/callback?code=c&state=wrong", host));
       responses.put("signed in", rawGet("/oauth/callback?code=c&state=" + STATE, host));
       responses.put("second callback", rawGet("/oauth/callback?code=c&state=" + STATE, host));
@@ -319,11 +320,17 @@ class LoopbackCallbackServerTest {
           List.of(
               rawGet("/" + marker + "?" + marker + "=1", host),
               rawGet("/oauth/callback?code=" + marker + "&state=" + marker, host),
-              rawGet("/oauth/callback?code=x&state=" + STATE + "&" + marker + "=%3Cscript%3E", host),
+              rawGet(
+                  "/oauth/callback?code=x&state=" + STATE + "&" + marker + "=%3Cscript%3E", host),
               rawGet("/oauth/callback?" + marker, marker + ":" + server.port()),
               raw(
-                  "GET /oauth/callback?error=" + marker + "&error_description=" + marker
-                      + "&state=" + STATE + " HTTP/1.1",
+                  "GET /oauth/callback?error="
+                      + marker
+                      + "&error_description="
+                      + marker
+                      + "&state="
+                      + STATE
+                      + " HTTP/1.1",
                   "Host: " + host,
                   "User-Agent: " + marker,
                   "Referer: http://" + marker + ".example/",

@@ -17,7 +17,8 @@ class SecretScrubberTest {
     void are_replaced_wherever_they_occur() {
       assertEquals(
           "token <redacted> was rejected, again: <redacted>.",
-          SecretScrubber.scrub("token " + SECRET + " was rejected, again: " + SECRET + ".", SECRET));
+          SecretScrubber.scrub(
+              "token " + SECRET + " was rejected, again: " + SECRET + ".", SECRET));
     }
 
     @Test

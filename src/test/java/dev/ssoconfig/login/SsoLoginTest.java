@@ -1,7 +1,5 @@
 package dev.ssoconfig.login;
 
-import dev.ssoconfig.testing.TestBrowser;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -14,6 +12,7 @@ import dev.ssoconfig.AwsCallException;
 import dev.ssoconfig.testing.DevicePoll;
 import dev.ssoconfig.testing.FakeIdentityCenter;
 import dev.ssoconfig.testing.FakeIdentityCenter.Operation;
+import dev.ssoconfig.testing.TestBrowser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

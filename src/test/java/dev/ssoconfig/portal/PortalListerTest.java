@@ -1,6 +1,5 @@
 package dev.ssoconfig.portal;
 
-import dev.ssoconfig.Sleeper;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -22,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.ssoconfig.AwsCallException;
+import dev.ssoconfig.Sleeper;
 import dev.ssoconfig.portal.FakePortal.Account;
 import dev.ssoconfig.portal.TestDoubles.RecordingProgress;
 import dev.ssoconfig.portal.TestDoubles.RecordingSleeper;
@@ -424,8 +424,7 @@ class PortalListerTest {
         AwsCallException e = assertThrows(AwsCallException.class, () -> lister.listAll(TOKEN));
 
         assertTrue(
-            e.getMessage().contains("network error reaching no-such-host.invalid"),
-            e.getMessage());
+            e.getMessage().contains("network error reaching no-such-host.invalid"), e.getMessage());
       }
     }
 

@@ -83,15 +83,16 @@ final class FakeHttp {
   }
 
   /**
-   * The same error answer with the secrets the request carried repeated in its {@code message}
-   * (and {@code error_description}, if it has one), labelled: {@code clientSecret=…}, {@code
-   * code=…}, {@code codeVerifier=…}, {@code deviceCode=…}, {@code refreshToken=…} from the JSON
-   * body, {@code x-amz-sso_bearer_token: …} from the header.
+   * The same error answer with the secrets the request carried repeated in its {@code message} (and
+   * {@code error_description}, if it has one), labelled: {@code clientSecret=…}, {@code code=…},
+   * {@code codeVerifier=…}, {@code deviceCode=…}, {@code refreshToken=…} from the JSON body, {@code
+   * x-amz-sso_bearer_token: …} from the header.
    */
   static ResponseDefinition withEchoedSecrets(ResponseDefinition error, Request request) {
     JsonNode body = jsonBody(request);
     StringBuilder echo = new StringBuilder("rejected request:");
-    for (String field : List.of("clientSecret", "code", "codeVerifier", "deviceCode", "refreshToken")) {
+    for (String field :
+        List.of("clientSecret", "code", "codeVerifier", "deviceCode", "refreshToken")) {
       String value = text(body, field);
       if (value != null) {
         echo.append(' ').append(field).append('=').append(value);

@@ -276,8 +276,8 @@ public final class FakeIdentityCenter implements AutoCloseable {
   }
 
   /**
-   * While on, CreateToken refuses every authorization code with 400 InvalidGrantException, as if
-   * it had expired between the browser and the exchange.
+   * While on, CreateToken refuses every authorization code with 400 InvalidGrantException, as if it
+   * had expired between the browser and the exchange.
    */
   public FakeIdentityCenter refuseAuthorizationCodes(boolean refuse) {
     oidc.refuseAuthorizationCodes(refuse);
@@ -295,8 +295,8 @@ public final class FakeIdentityCenter implements AutoCloseable {
    * are: each call, in arrival order, draws from a {@link java.util.Random} seeded with {@code
    * seed}; a draw below {@code serverErrorRate} answers 500 InternalServerException, one below
    * {@code serverErrorRate + cutOffRate} breaks the connection, alternately reset before the answer
-   * ({@link com.github.tomakehurst.wiremock.http.Fault#CONNECTION_RESET_BY_PEER}) and cut off in the
-   * middle of a 200 answer ({@link
+   * ({@link com.github.tomakehurst.wiremock.http.Fault#CONNECTION_RESET_BY_PEER}) and cut off in
+   * the middle of a 200 answer ({@link
    * com.github.tomakehurst.wiremock.http.Fault#MALFORMED_RESPONSE_CHUNK}). Rates of 0 turn it off.
    *
    * @see #injectedPortalFaults()
@@ -336,7 +336,9 @@ public final class FakeIdentityCenter implements AutoCloseable {
     return this;
   }
 
-  /** While on, the portal answers 401 UnauthorizedException to every access token, even new ones. */
+  /**
+   * While on, the portal answers 401 UnauthorizedException to every access token, even new ones.
+   */
   public FakeIdentityCenter rejectEveryAccessToken(boolean reject) {
     portal.rejectEveryToken(reject);
     return this;
@@ -407,12 +409,12 @@ public final class FakeIdentityCenter implements AutoCloseable {
 
   /**
    * Every secret value the fake issued (client secrets, device codes, authorization codes, access
-   * and refresh tokens) or received (the same, and code verifiers), so tests can check that none
-   * of them reaches an output.
+   * and refresh tokens) or received (the same, and code verifiers), so tests can check that none of
+   * them reaches an output.
    *
    * @return the values by kind ({@link #ACCESS_TOKEN}, {@link #REFRESH_TOKEN}, {@link
-   *     #CLIENT_SECRET}, {@link #AUTHORIZATION_CODE}, {@link #CODE_VERIFIER}, {@link #DEVICE_CODE});
-   *     a kind is absent until one value of it was seen
+   *     #CLIENT_SECRET}, {@link #AUTHORIZATION_CODE}, {@link #CODE_VERIFIER}, {@link
+   *     #DEVICE_CODE}); a kind is absent until one value of it was seen
    */
   public Map<String, Set<String>> secrets() {
     return oidc.secrets();

@@ -142,7 +142,8 @@ class FakeIdentityCenterFaultsTest {
     void errors_echo_the_secrets_of_the_request_when_asked_to() {
       fake.echoSecretsInErrors(true);
       RegisterClientResponse client =
-          oidc.registerClient(r -> r.clientName("t").clientType("public").scopes("sso:account:access"));
+          oidc.registerClient(
+              r -> r.clientName("t").clientType("public").scopes("sso:account:access"));
 
       InvalidGrantException e =
           assertThrows(
@@ -197,7 +198,8 @@ class FakeIdentityCenterFaultsTest {
     void records_what_it_issued_and_received_by_kind() {
       String token = fake.issueAccessToken();
       RegisterClientResponse client =
-          oidc.registerClient(r -> r.clientName("t").clientType("public").scopes("sso:account:access"));
+          oidc.registerClient(
+              r -> r.clientName("t").clientType("public").scopes("sso:account:access"));
       assertThrows(
           InvalidGrantException.class,
           () ->
@@ -214,8 +216,7 @@ class FakeIdentityCenterFaultsTest {
 
       assertEquals(Set.of(token), secrets.get(FakeIdentityCenter.ACCESS_TOKEN));
       assertEquals(Set.of(client.clientSecret()), secrets.get(FakeIdentityCenter.CLIENT_SECRET));
-      assertEquals(
-          Set.of("code-never-issued"), secrets.get(FakeIdentityCenter.AUTHORIZATION_CODE));
+      assertEquals(Set.of("code-never-issued"), secrets.get(FakeIdentityCenter.AUTHORIZATION_CODE));
       assertEquals(
           Set.of("verifier-sent-by-the-client"), secrets.get(FakeIdentityCenter.CODE_VERIFIER));
       assertEquals(

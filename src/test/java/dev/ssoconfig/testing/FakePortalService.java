@@ -208,8 +208,8 @@ final class FakePortalService {
   }
 
   /**
-   * A missing, unknown or rejected bearer token (401) or an injected throttle (429), in that
-   * order. Counts down to a scheduled revocation: the request that reaches zero is still served.
+   * A missing, unknown or rejected bearer token (401) or an injected throttle (429), in that order.
+   * Counts down to a scheduled revocation: the request that reaches zero is still served.
    */
   private Optional<ResponseDefinition> refuse(Request request) {
     if (rejectEveryToken || !validAccessToken.test(request.getHeader(BEARER_HEADER))) {
