@@ -4,7 +4,9 @@ import dev.ssoconfig.AwsCallException;
 import dev.ssoconfig.configfile.ConfigFileException;
 import dev.ssoconfig.configfile.SessionConflictException;
 import dev.ssoconfig.login.LoginException;
+import dev.ssoconfig.login.SecretScrubber;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -12,7 +14,9 @@ import picocli.CommandLine.ParseResult;
 /**
  * Turns a failure into one line on stderr and its exit code (see {@link ExitCode}). Known failures
  * print their own message; anything else is a bug, printed as one line too, with the stack trace
- * only under {@code --verbose}. Messages of the known failures never carry secrets.
+ * only under {@code --verbose}. Messages of the known failures never carry secrets; everything
+ * printed here, the {@code caused by} line and stack traces included, also passes through {@link
+ * SecretScrubber}.
  */
 final class FailureHandler implements IExecutionExceptionHandler {
 
@@ -29,7 +33,9 @@ final class FailureHandler implements IExecutionExceptionHandler {
     if (command instanceof GenerateCommand generate && generate.verbose()) {
       Throwable cause = ex.getCause();
       if (code == ExitCode.UNEXPECTED) {
-        ex.printStackTrace(err);
+        StringWriter trace = new StringWriter();
+        ex.printStackTrace(new PrintWriter(trace));
+        err.print(SecretScrubber.scrub(trace.toString()));
       } else if (cause != null) {
         err.println("  caused by: " + cause.getClass().getName() + ": " + oneLine(cause.getMessage()));
       }
@@ -55,11 +61,14 @@ final class FailureHandler implements IExecutionExceptionHandler {
     return ExitCode.UNEXPECTED;
   }
 
-  /** @return the text on one line, control characters replaced, never {@code null} */
+  /**
+   * @return the text on one line, control characters replaced, labelled secrets redacted ({@link
+   *     SecretScrubber}), never {@code null}
+   */
   static String oneLine(String text) {
     if (text == null) {
       return "";
     }
-    return text.replaceAll("[\\p{Cntrl}\\s]+", " ").trim();
+    return SecretScrubber.scrub(text.replaceAll("[\\p{Cntrl}\\s]+", " ").trim());
   }
 }

@@ -70,7 +70,7 @@ final class DeviceCodeLogin {
                   .startUrl(request.startUrl())
                   .build());
     } catch (SdkException e) {
-      throw OidcFailures.of("StartDeviceAuthorization", endpoint, e);
+      throw OidcFailures.of("StartDeviceAuthorization", endpoint, e, registration.clientSecret());
     }
     Instant start = clock.instant();
     Instant expiresAt =
@@ -119,12 +119,16 @@ final class DeviceCodeLogin {
       } catch (AccessDeniedException denied) {
         String description = LoginException.oneLine(denied.errorDescription());
         throw new LoginException(
-            "Sign-in was denied"
-                + (description.isEmpty() ? "" : ": " + description)
-                + "; run the command again to retry",
+            SecretScrubber.scrub(
+                "Sign-in was denied"
+                    + (description.isEmpty() ? "" : ": " + description)
+                    + "; run the command again to retry",
+                authorization.deviceCode(),
+                registration.clientSecret()),
             denied);
       } catch (SdkException e) {
-        throw OidcFailures.of("CreateToken", endpoint, e);
+        throw OidcFailures.of(
+            "CreateToken", endpoint, e, authorization.deviceCode(), registration.clientSecret());
       }
       try {
         sleeper.sleep(interval);

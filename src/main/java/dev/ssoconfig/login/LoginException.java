@@ -29,8 +29,9 @@ public class LoginException extends Exception {
 
   /**
    * Makes text from outside (a callback's {@code error_description}, a service message) safe to
-   * print on a terminal: control and format characters (escape sequences, line breaks, bidi
-   * overrides) become spaces, runs of spaces collapse, and the result is cut to 300 characters.
+   * print on a terminal: labelled secrets are redacted ({@link SecretScrubber}), control and format
+   * characters (escape sequences, line breaks, bidi overrides) become spaces, runs of spaces
+   * collapse, and the result is cut to 300 characters.
    *
    * @param text any text, may be {@code null}
    * @return one printable line, empty for {@code null}
@@ -40,7 +41,10 @@ public class LoginException extends Exception {
       return "";
     }
     StringBuilder out = new StringBuilder();
-    text.codePoints().map(c -> isPrintable(c) ? c : ' ').forEach(out::appendCodePoint);
+    SecretScrubber.scrub(text)
+        .codePoints()
+        .map(c -> isPrintable(c) ? c : ' ')
+        .forEach(out::appendCodePoint);
     String line = out.toString().replaceAll("\\s+", " ").strip();
     return line.length() > MAX_DETAIL ? line.substring(0, MAX_DETAIL) + "…" : line;
   }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The loopback redirect target of the PKCE flow (RFC 8252 section 7.3): an HTTP server on {@code
@@ -26,22 +28,41 @@ import java.util.concurrent.TimeoutException;
  * /oauth/callback} with the authorization code.
  *
  * <ul>
+ *   <li>It is bound to {@code 127.0.0.1} only (RFC 8252 section 8.3: listen on the loopback
+ *       interface only), so no other host, and no other local address, can reach it.
+ *   <li>A request whose {@code Host} header is not exactly {@code 127.0.0.1:PORT} is refused with
+ *       421 before anything else is looked at: a web page that rebinds its own host name to
+ *       127.0.0.1 (DNS rebinding) cannot talk to the server (RFC 9700 section 4.1.1; RFC 9110
+ *       section 15.5.20).
  *   <li>Only {@code GET /oauth/callback} is served; other paths get 404, other methods 405.
  *   <li>A callback whose {@code state} is missing or wrong is refused with 400 and the wait goes on
  *       (RFC 6749 section 10.12: it may be a forged request).
  *   <li>With the right {@code state}, {@code error}/{@code error_description} end the wait with a
- *       {@link LoginException}; a {@code code} ends it with success. The first such callback wins.
- *   <li>Pages are static: nothing from the request is echoed. They are sent with {@code
- *       Cache-Control: no-store}, {@code Referrer-Policy: no-referrer} and {@code
- *       Content-Security-Policy: default-src 'none'}, so the code does not linger in the browser or
- *       leak to other sites.
+ *       {@link LoginException}; a {@code code} ends it with success. The first such callback wins;
+ *       every later one is refused with 400 (the server is one-shot).
+ *   <li>Pages are static: nothing from the request is echoed. Every response this server writes
+ *       carries {@code Cache-Control: no-store}, {@code Referrer-Policy: no-referrer} and {@link
+ *       #CONTENT_SECURITY_POLICY}, so the code does not linger in the browser's cache or history,
+ *       leak to other sites through the {@code Referer} header, or run inside a frame (RFC 9700
+ *       sections 4.2.4 and 4.16).
  * </ul>
  *
- * <p>Use with try-with-resources: {@link #close()} stops the server and frees the port.
+ * <p>Use with try-with-resources: {@link #close()} stops the server and frees the port. While the
+ * server runs, a JVM shutdown hook closes it if the process is stopped (Ctrl-C); {@link #close()}
+ * removes the hook again.
  */
 public final class LoopbackCallbackServer implements AutoCloseable {
   /** The path of the redirect URI, as registered with RegisterClient. */
   public static final String CALLBACK_PATH = "/oauth/callback";
+
+  /** The {@code Content-Security-Policy} of every response: load nothing, never be framed. */
+  public static final String CONTENT_SECURITY_POLICY =
+      "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+  /** RFC 9110 section 15.5.20: the request was not meant for this server (wrong Host). */
+  static final int MISDIRECTED_REQUEST = 421;
+
+  private static final String LOOPBACK_HOST = "127.0.0.1";
 
   private static final String SUCCESS_PAGE =
       page(
@@ -58,20 +79,29 @@ public final class LoopbackCallbackServer implements AutoCloseable {
           "Unexpected request",
           "This request does not belong to the sign-in in progress and was ignored.");
   private static final String NOT_FOUND_PAGE = page("Not found", "Nothing here.");
+  private static final String MISDIRECTED_PAGE =
+      page("Misdirected request", "This server only answers requests for 127.0.0.1.");
 
   private final HttpServer server;
   private final ExecutorService executor;
   private final byte[] expectedState;
+  private final int port;
+  private final String expectedHost;
   private final CompletableFuture<String> code = new CompletableFuture<>();
+  private final Thread shutdownHook;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private LoopbackCallbackServer(HttpServer server, ExecutorService executor, String state) {
     this.server = server;
     this.executor = executor;
     this.expectedState = state.getBytes(StandardCharsets.UTF_8);
+    this.port = server.getAddress().getPort();
+    this.expectedHost = LOOPBACK_HOST + ":" + port;
+    this.shutdownHook = new Thread(this::close, "sso-login-callback-shutdown");
   }
 
   /**
-   * Binds {@code 127.0.0.1} on a free port and starts serving.
+   * Binds {@code 127.0.0.1} on a free port, registers the shutdown hook and starts serving.
    *
    * @param expectedState the {@code state} sent in the authorize URL
    * @return the running server
@@ -90,6 +120,13 @@ public final class LoopbackCallbackServer implements AutoCloseable {
     LoopbackCallbackServer callback = new LoopbackCallbackServer(server, executor, expectedState);
     server.createContext("/", callback::handle);
     server.setExecutor(executor);
+    try {
+      Runtime.getRuntime().addShutdownHook(callback.shutdownHook);
+    } catch (IllegalStateException shutdownInProgress) {
+      server.stop(0);
+      executor.shutdownNow();
+      throw new IOException("the process is shutting down", shutdownInProgress);
+    }
     server.start();
     return callback;
   }
@@ -98,7 +135,7 @@ public final class LoopbackCallbackServer implements AutoCloseable {
    * @return the TCP port the server listens on
    */
   public int port() {
-    return server.getAddress().getPort();
+    return port;
   }
 
   /**
@@ -114,8 +151,8 @@ public final class LoopbackCallbackServer implements AutoCloseable {
    * @param timeout the longest wait
    * @return the authorization code (a secret)
    * @throws LoginException if the callback carried an error (the message has its sanitised {@code
-   *     error} and {@code error_description}), had no code, the wait timed out, or this thread was
-   *     interrupted
+   *     error} and {@code error_description}), had no code, the wait timed out, the server was
+   *     closed first (e.g. by the shutdown hook on Ctrl-C), or this thread was interrupted
    */
   public String awaitCode(Duration timeout) throws LoginException {
     try {
@@ -137,15 +174,51 @@ public final class LoopbackCallbackServer implements AutoCloseable {
     }
   }
 
-  /** Stops the server at once and frees the port; safe to call more than once. */
+  /**
+   * Stops the server at once, frees the port, ends a pending {@link #awaitCode} with a {@link
+   * LoginException} and removes the shutdown hook; safe to call more than once and from the hook
+   * itself while the JVM shuts down.
+   */
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      server.stop(0);
+      executor.shutdownNow();
+      code.completeExceptionally(
+          new LoginException("The sign-in was cancelled before the browser came back"));
+    } finally {
+      removeShutdownHook();
+    }
+  }
+
+  /**
+   * @return the hook registered with {@link Runtime#addShutdownHook} while the server runs; running
+   *     it closes the server (for tests of the Ctrl-C path)
+   */
+  Thread shutdownHook() {
+    return shutdownHook;
+  }
+
+  private void removeShutdownHook() {
+    if (Thread.currentThread() == shutdownHook) {
+      return; // the JVM is shutting down and runs this hook; it cannot be removed any more
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException shutdownInProgress) {
+      // The JVM is already shutting down: the hook runs or has run, nothing to undo.
+    }
   }
 
   private void handle(HttpExchange exchange) throws IOException {
     try {
+      if (!expectedHost.equals(singleHost(exchange))) {
+        send(exchange, MISDIRECTED_REQUEST, MISDIRECTED_PAGE);
+        return;
+      }
       URI uri = exchange.getRequestURI();
       if (!CALLBACK_PATH.equals(uri.getPath())) {
         send(exchange, 404, NOT_FOUND_PAGE);
@@ -193,6 +266,15 @@ public final class LoopbackCallbackServer implements AutoCloseable {
   }
 
   /**
+   * @return the value of the only {@code Host} header, or {@code null} if there is none or more
+   *     than one
+   */
+  private static String singleHost(HttpExchange exchange) {
+    List<String> hosts = exchange.getRequestHeaders().get("Host");
+    return hosts != null && hosts.size() == 1 ? hosts.get(0) : null;
+  }
+
+  /**
    * @return the decoded parameters, or {@code null} if malformed or a name repeats
    */
   private static Map<String, String> parseQuery(String rawQuery) {
@@ -224,7 +306,7 @@ public final class LoopbackCallbackServer implements AutoCloseable {
     headers.set("Cache-Control", "no-store");
     headers.set("Pragma", "no-cache");
     headers.set("Referrer-Policy", "no-referrer");
-    headers.set("Content-Security-Policy", "default-src 'none'");
+    headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     headers.set("X-Content-Type-Options", "nosniff");
     headers.set("X-Frame-Options", "DENY");
     if ("HEAD".equals(exchange.getRequestMethod())) {

@@ -14,12 +14,16 @@ final class OidcFailures {
    * @param operation the API name, e.g. {@code CreateToken}
    * @param endpoint the OIDC endpoint called; its host (and port) are named in the message
    * @param e the SDK failure
+   * @param secrets the secret values the call carried (client secret, authorization code, code
+   *     verifier, device code, refresh token); replaced if any text taken from {@code e} holds them
    * @return an exception whose message names the operation, the host, the error code and HTTP
-   *     status (service errors) or the network failure (client errors), never a response body
+   *     status (service errors), an unreadable answer, or the network failure (client errors);
+   *     never a response body, and scrubbed by {@link SecretScrubber}
    */
-  static AwsCallException of(String operation, URI endpoint, SdkException e) {
+  static AwsCallException of(String operation, URI endpoint, SdkException e, String... secrets) {
     String where =
         "IAM Identity Center " + operation + " call to " + endpoint.getAuthority() + " failed: ";
+    String message;
     if (e instanceof AwsServiceException service) {
       String code =
           service.awsErrorDetails() != null && service.awsErrorDetails().errorCode() != null
@@ -31,11 +35,36 @@ final class OidcFailures {
               : service.statusCode() >= 500
                   ? "; the service had a problem, try again later"
                   : "; check the start URL and SSO region";
-      return new AwsCallException(
-          where + LoginException.oneLine(code) + " (HTTP " + service.statusCode() + ")" + hint, e);
+      message =
+          where + LoginException.oneLine(code) + " (HTTP " + service.statusCode() + ")" + hint;
+    } else if (isUnreadableResponse(e)) {
+      message =
+          where
+              + "its answer is not the JSON the service sends; check AWS_ENDPOINT_URL_SSO_OIDC if"
+              + " you set it, else try again later";
+    } else {
+      message = where + networkCause(e) + "; check the network and the SSO region";
     }
-    return new AwsCallException(
-        where + networkCause(e) + "; check the network and the SSO region", e);
+    return new AwsCallException(SecretScrubber.scrub(message, secrets), e);
+  }
+
+  /**
+   * Whether the SDK failed to parse a response: its JSON parser's exceptions (Jackson's {@code
+   * JsonProcessingException}, shaded inside the SDK) are {@link IOException}s, but nothing went
+   * wrong on the network. Matched by class name because the SDK's copy of Jackson is internal.
+   *
+   * @param e any failure
+   * @return true if a JSON parse failure is in its cause chain
+   */
+  static boolean isUnreadableResponse(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      for (Class<?> type = t.getClass(); type != null; type = type.getSuperclass()) {
+        if (type.getSimpleName().equals("JsonProcessingException")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

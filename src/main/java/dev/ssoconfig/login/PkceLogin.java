@@ -86,14 +86,21 @@ final class PkceLogin {
         return IssuedToken.from(oidc.createToken(createToken), clock);
       } catch (InvalidGrantException | ExpiredTokenException | AccessDeniedException e) {
         throw new LoginException(
-            "Identity Center refused the sign-in ("
-                + LoginException.oneLine(e.awsErrorDetails().errorCode())
-                + "); run the command again",
+            SecretScrubber.scrub(
+                "Identity Center refused the sign-in ("
+                    + LoginException.oneLine(e.awsErrorDetails().errorCode())
+                    + "); run the command again",
+                secrets(code, pkce, registration)),
             e);
       } catch (SdkException e) {
-        throw OidcFailures.of("CreateToken", endpoint, e);
+        throw OidcFailures.of("CreateToken", endpoint, e, secrets(code, pkce, registration));
       }
     }
+  }
+
+  /** The secrets a CreateToken call of this flow carries, for scrubbing messages. */
+  private static String[] secrets(String code, Pkce pkce, ClientRegistration registration) {
+    return new String[] {code, pkce.codeVerifier(), registration.clientSecret()};
   }
 
   /**

@@ -1,12 +1,17 @@
 package dev.ssoconfig.portal;
 
 import dev.ssoconfig.AwsCallException;
+import dev.ssoconfig.login.SecretScrubber;
 import java.io.IOException;
+import java.net.URI;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.services.sso.SsoClient;
+import software.amazon.awssdk.services.sso.endpoints.SsoEndpointParams;
+import software.amazon.awssdk.services.sso.endpoints.SsoEndpointProvider;
 import software.amazon.awssdk.services.sso.model.TooManyRequestsException;
 import software.amazon.awssdk.services.sso.model.UnauthorizedException;
 
@@ -15,13 +20,15 @@ import software.amazon.awssdk.services.sso.model.UnauthorizedException;
  * one-line {@link AwsCallException} for a person.
  *
  * <p>Retried: {@code TooManyRequestsException} and any HTTP 429 (throttling), HTTP 5xx (the
- * service's fault), and client-side failures caused by an {@link IOException} (connection reset,
- * refused, timed out). Everything else — {@code UnauthorizedException}, {@code
- * InvalidRequestException}, {@code ResourceNotFoundException}, unreadable responses — is final.
+ * service's fault), and client-side failures caused by an {@link IOException} on the wire
+ * (connection reset, refused, timed out, cut off mid-response, host not found). Everything else —
+ * {@code UnauthorizedException}, {@code InvalidRequestException}, {@code
+ * ResourceNotFoundException}, answers that are not valid JSON — is final.
+ *
+ * <p>Messages name the portal's host, never carry a response body, and pass through {@link
+ * SecretScrubber} with the access token as a known secret.
  */
 final class PortalFailures {
-
-  private static final String REDACTED = "<redacted>";
 
   private PortalFailures() {}
 
@@ -35,23 +42,50 @@ final class PortalFailures {
     if (e instanceof SdkServiceException service) {
       return service.statusCode() == 429 || service.statusCode() >= 500;
     }
-    if (e instanceof AbortedException) {
+    if (e instanceof AbortedException || isUnreadableResponse(e)) {
       return false;
     }
     return e instanceof SdkClientException && ioCause(e) != null;
   }
 
   /**
+   * Names the host a portal client calls, for messages: its endpoint override (also one taken from
+   * {@code AWS_ENDPOINT_URL_SSO}), else the regional endpoint the SDK's rules give.
+   *
+   * @param sso the client
+   * @return e.g. {@code portal.sso.us-east-1.amazonaws.com} or {@code 127.0.0.1:8080}; {@code the
+   *     portal} if the client cannot tell
+   */
+  static String hostOf(SsoClient sso) {
+    try {
+      var config = sso.serviceClientConfiguration();
+      URI endpoint =
+          config.endpointOverride().isPresent()
+              ? config.endpointOverride().get()
+              : SsoEndpointProvider.defaultProvider()
+                  .resolveEndpoint(SsoEndpointParams.builder().region(config.region()).build())
+                  .join()
+                  .endpointUrl()
+                  .toUri();
+      return endpoint.getAuthority() == null ? "the portal" : endpoint.getAuthority();
+    } catch (RuntimeException cannotTell) {
+      return "the portal";
+    }
+  }
+
+  /**
    * Builds the exception {@link PortalLister} throws.
    *
    * @param call what was attempted
+   * @param host the portal's host, from {@link #hostOf(SsoClient)}
    * @param e the last failure
    * @param attempts how many attempts were made, at least 1
    * @param secret the access token, scrubbed from any text taken from {@code e}
    * @return a {@link TokenRejectedException} for {@code UnauthorizedException}, else an {@link
    *     AwsCallException}; the message is one line
    */
-  static AwsCallException translate(PortalCall call, SdkException e, int attempts, String secret) {
+  static AwsCallException translate(
+      PortalCall call, String host, SdkException e, int attempts, String secret) {
     String what = call.describe();
     if (e instanceof UnauthorizedException) {
       return new TokenRejectedException(
@@ -64,19 +98,28 @@ final class PortalFailures {
     String message;
     if (e instanceof SdkServiceException service) {
       message = what + " failed" + tries + ": " + errorName(service) + advice(service);
+    } else if (isUnreadableResponse(e)) {
+      message =
+          what
+              + " failed: the answer from "
+              + host
+              + " is not the JSON the portal sends; check AWS_ENDPOINT_URL_SSO if you set it,"
+              + " else try again later";
     } else if (ioCause(e) != null) {
       IOException io = ioCause(e);
       message =
           what
               + " failed"
               + tries
-              + ": network error ("
+              + ": network error reaching "
+              + host
+              + " ("
               + describe(io)
               + "); check the network connection and try again";
     } else {
-      message = what + " failed" + tries + ": " + describe(e);
+      message = what + " failed" + tries + " at " + host + ": " + describe(e);
     }
-    return new AwsCallException(oneLine(scrub(message, secret)), e);
+    return new AwsCallException(oneLine(SecretScrubber.scrub(message, secret)), e);
   }
 
   private static String errorName(SdkServiceException e) {
@@ -116,8 +159,20 @@ final class PortalFailures {
     return text == null || text.isBlank() ? name : name + ": " + text;
   }
 
-  private static String scrub(String text, String secret) {
-    return secret == null || secret.isEmpty() ? text : text.replace(secret, REDACTED);
+  /**
+   * Whether the SDK could not parse the answer: its (shaded, internal) Jackson parser throws {@code
+   * JsonProcessingException}s, which are {@link IOException}s although the network was fine.
+   * Matched by class name for that reason.
+   */
+  private static boolean isUnreadableResponse(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      for (Class<?> type = t.getClass(); type != null; type = type.getSuperclass()) {
+        if (type.getSimpleName().equals("JsonProcessingException")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static String oneLine(String text) {

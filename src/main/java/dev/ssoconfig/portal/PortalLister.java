@@ -1,7 +1,7 @@
 package dev.ssoconfig.portal;
 
-import dev.ssoconfig.Sleeper;
 import dev.ssoconfig.AwsCallException;
+import dev.ssoconfig.Sleeper;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -61,6 +61,7 @@ public final class PortalLister {
   private final Sleeper sleeper;
   private final RandomGenerator random;
   private final ProgressListener progress;
+  private final String host;
 
   /**
    * @param sso the portal client, e.g. from {@link PortalClients#create}; not closed here
@@ -86,6 +87,7 @@ public final class PortalLister {
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     this.random = Objects.requireNonNull(random, "random");
     this.progress = Objects.requireNonNull(progress, "progress");
+    this.host = PortalFailures.hostOf(sso);
   }
 
   /**
@@ -103,7 +105,8 @@ public final class PortalLister {
     Objects.requireNonNull(accessToken, "accessToken");
     AtomicReference<AwsCallException> firstFailure = new AtomicReference<>();
     AtomicBoolean over = new AtomicBoolean();
-    RetryingCaller caller = new RetryingCaller(retry, sleeper, random, accessToken, over::get);
+    RetryingCaller caller =
+        new RetryingCaller(retry, sleeper, random, host, accessToken, over::get);
     ExecutorService pool = Executors.newFixedThreadPool(concurrency, daemonThreads());
     try {
       List<AccountInfo> accounts = listAccounts(caller, accessToken);

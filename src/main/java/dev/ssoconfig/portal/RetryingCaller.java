@@ -20,10 +20,12 @@ final class RetryingCaller {
   private final Sleeper sleeper;
   private final RandomGenerator random;
   private final Object randomLock = new Object();
+  private final String host;
   private final String accessToken;
   private final BooleanSupplier abandoned;
 
   /**
+   * @param host the portal's host, named in messages
    * @param accessToken only used to keep it out of messages
    * @param abandoned true once the run this call belongs to has failed elsewhere; checked before
    *     every attempt
@@ -32,11 +34,13 @@ final class RetryingCaller {
       RetryPolicy policy,
       Sleeper sleeper,
       RandomGenerator random,
+      String host,
       String accessToken,
       BooleanSupplier abandoned) {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     this.random = Objects.requireNonNull(random, "random");
+    this.host = Objects.requireNonNull(host, "host");
     this.accessToken = Objects.requireNonNull(accessToken, "accessToken");
     this.abandoned = Objects.requireNonNull(abandoned, "abandoned");
   }
@@ -64,7 +68,7 @@ final class RetryingCaller {
           throw interrupted(what, e);
         }
         if (!PortalFailures.isRetryable(e) || attempt >= policy.maxAttempts()) {
-          throw PortalFailures.translate(what, e, attempt, accessToken);
+          throw PortalFailures.translate(what, host, e, attempt, accessToken);
         }
       }
       sleeper.sleep(nextDelay(attempt - 1));

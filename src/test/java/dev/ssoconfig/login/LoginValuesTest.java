@@ -86,12 +86,31 @@ class LoginValuesTest {
   }
 
   @Nested
+  class IssuedTokenValues {
+    @Test
+    void to_string_hides_access_and_refresh_token() {
+      IssuedToken token = new IssuedToken("acc-secret-1", Instant.EPOCH, "ref-secret-2");
+
+      assertFalse(token.toString().contains("acc-secret-1"), token.toString());
+      assertFalse(token.toString().contains("ref-secret-2"), token.toString());
+    }
+  }
+
+  @Nested
   class OneLine {
     @Test
     void turns_control_characters_and_line_breaks_into_single_spaces() {
       assertEquals(
           "User denied [31m access",
           LoginException.oneLine("User denied\u001b[31m\r\n access\u202e"));
+    }
+
+    @Test
+    void redacts_labelled_secrets_before_cutting() {
+      String line =
+          LoginException.oneLine("bad request: code=" + "c0de".repeat(100) + " refresh_token=r3fr");
+
+      assertEquals("bad request: code=<redacted> refresh_token=<redacted>", line);
     }
 
     @Test

@@ -2,25 +2,51 @@ package dev.ssoconfig.login;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+/**
+ * The loopback redirect target, probed with the JDK's HTTP client and with raw sockets (the JDK
+ * client will not send a forged {@code Host} header).
+ */
+@Timeout(30)
 class LoopbackCallbackServerTest {
   private static final String STATE = "expected-state_123";
+  private static final Duration SHORT = Duration.ofMillis(150);
   private final HttpClient http = HttpClient.newHttpClient();
   private LoopbackCallbackServer server;
 
@@ -46,10 +72,133 @@ class LoopbackCallbackServerTest {
     return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
   }
 
+  private String rightHost() {
+    return "127.0.0.1:" + server.port();
+  }
+
+  /** A raw request to 127.0.0.1 with exactly the given request line and header lines. */
+  private RawResponse raw(String requestLine, String... headerLines) throws IOException {
+    return RawResponse.exchange(server.port(), requestLine, headerLines);
+  }
+
+  private RawResponse rawGet(String pathAndQuery, String host) throws IOException {
+    return raw("GET " + pathAndQuery + " HTTP/1.1", "Host: " + host, "Connection: close");
+  }
+
   @Test
   void listens_on_127_0_0_1_with_the_port_in_the_redirect_uri() {
     assertTrue(server.port() > 0);
     assertEquals("http://127.0.0.1:" + server.port() + "/oauth/callback", server.redirectUri());
+  }
+
+  @Nested
+  class Binding {
+    @Test
+    void is_reachable_through_no_other_local_address() throws IOException {
+      List<InetAddress> checked = new ArrayList<>();
+      for (InetAddress address : otherLocalAddresses()) {
+        if (!reachableWhenListeningOnAllAddresses(address)) {
+          continue; // this host cannot reach that address at all: it proves nothing
+        }
+        checked.add(address);
+        assertThrows(
+            IOException.class,
+            () -> connect(address, server.port()),
+            "the callback server answered on " + address.getHostAddress());
+      }
+      assumeFalse(checked.isEmpty(), "no other local address to probe on this host");
+    }
+
+    @Test
+    void includes_127_0_0_2_on_linux() throws IOException {
+      InetAddress other = InetAddress.getByAddress(new byte[] {127, 0, 0, 2});
+      assumeTrue(reachableWhenListeningOnAllAddresses(other), "127.0.0.2 is not routed to lo here");
+
+      assertThrows(ConnectException.class, () -> connect(other, server.port()));
+    }
+
+    /** 127.0.0.2, ::1 and every address of the host's interfaces except 127.0.0.1. */
+    private List<InetAddress> otherLocalAddresses() throws IOException {
+      List<InetAddress> addresses = new ArrayList<>();
+      addresses.add(InetAddress.getByAddress(new byte[] {127, 0, 0, 2}));
+      addresses.add(InetAddress.getByName("::1"));
+      for (NetworkInterface nic : NetworkInterface.networkInterfaces().toList()) {
+        if (nic.isUp()) {
+          nic.inetAddresses()
+              .filter(a -> !a.getHostAddress().equals("127.0.0.1"))
+              .filter(a -> !a.isLinkLocalAddress())
+              .filter(a -> !addresses.contains(a))
+              .forEach(addresses::add);
+        }
+      }
+      return addresses;
+    }
+
+    /** Whether a listener on the wildcard address is reachable through this address. */
+    private boolean reachableWhenListeningOnAllAddresses(InetAddress address) {
+      try (ServerSocket wildcard = new ServerSocket(0)) {
+        connect(address, wildcard.getLocalPort());
+        return true;
+      } catch (IOException e) {
+        return false;
+      }
+    }
+  }
+
+  @Nested
+  class HostHeader {
+    @Test
+    void only_127_0_0_1_with_the_port_is_accepted() throws Exception {
+      int port = server.port();
+      for (String host :
+          List.of(
+              "localhost:" + port,
+              "attacker.example:" + port,
+              "127.0.0.1.attacker.example:" + port,
+              "127.0.0.1",
+              "127.0.0.1:" + (port + 1),
+              "[::1]:" + port,
+              "LOCALHOST:" + port,
+              "")) {
+        RawResponse refused = rawGet("/oauth/callback?code=rebound&state=" + STATE, host);
+        assertEquals(421, refused.status(), "Host: " + host);
+      }
+
+      LoginException e = assertThrows(LoginException.class, () -> server.awaitCode(SHORT));
+      assertTrue(e.getMessage().contains("timed out"), "a refused Host completed the login");
+
+      RawResponse right = rawGet("/oauth/callback?code=the-code&state=" + STATE, rightHost());
+      assertEquals(200, right.status());
+      assertEquals("the-code", server.awaitCode(Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void is_checked_before_the_path() throws Exception {
+      assertEquals(421, rawGet("/favicon.ico", "attacker.example:" + server.port()).status());
+      assertEquals(404, rawGet("/favicon.ico", rightHost()).status());
+    }
+
+    @Test
+    void a_request_without_a_host_header_is_refused() throws Exception {
+      RawResponse response =
+          raw("GET /oauth/callback?code=c&state=" + STATE + " HTTP/1.0", "Connection: close");
+
+      assertEquals(421, response.status());
+      assertThrows(LoginException.class, () -> server.awaitCode(SHORT));
+    }
+
+    @Test
+    void two_host_headers_are_refused() throws Exception {
+      RawResponse response =
+          raw(
+              "GET /oauth/callback?code=c&state=" + STATE + " HTTP/1.1",
+              "Host: " + rightHost(),
+              "Host: attacker.example",
+              "Connection: close");
+
+      assertTrue(response.status() == 421 || response.status() == 400, "" + response.status());
+      assertThrows(LoginException.class, () -> server.awaitCode(SHORT));
+    }
   }
 
   @Nested
@@ -68,11 +217,32 @@ class LoopbackCallbackServerTest {
     }
 
     @Test
+    void a_forged_callback_alone_leaves_the_wait_running_until_the_timeout() throws Exception {
+      assertEquals(400, get("/oauth/callback?code=forged&state=wrong").statusCode());
+      assertEquals(400, get("/oauth/callback?error=access_denied&state=").statusCode());
+
+      LoginException e = assertThrows(LoginException.class, () -> server.awaitCode(SHORT));
+
+      assertTrue(e.getMessage().contains("timed out"), e.getMessage());
+    }
+
+    @Test
     void first_valid_callback_wins() throws Exception {
       get("/oauth/callback?code=first&state=" + STATE);
 
       assertEquals(400, get("/oauth/callback?code=second&state=" + STATE).statusCode());
+      assertEquals(400, get("/oauth/callback?error=access_denied&state=" + STATE).statusCode());
       assertEquals("first", server.awaitCode(Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void every_callback_after_an_error_is_refused() throws Exception {
+      assertEquals(200, get("/oauth/callback?error=access_denied&state=" + STATE).statusCode());
+
+      assertEquals(400, get("/oauth/callback?code=late&state=" + STATE).statusCode());
+      LoginException e =
+          assertThrows(LoginException.class, () -> server.awaitCode(Duration.ofSeconds(5)));
+      assertTrue(e.getMessage().contains("access_denied"), e.getMessage());
     }
 
     @Test
@@ -108,18 +278,68 @@ class LoopbackCallbackServerTest {
   @Nested
   class Pages {
     @Test
-    void are_static_and_carry_protective_headers() throws Exception {
-      HttpResponse<String> page =
-          get("/oauth/callback?code=%3Cscript%3Ealert(1)%3C%2Fscript%3E&state=" + STATE);
+    void every_response_carries_the_protective_headers() throws Exception {
+      String host = rightHost();
+      Map<String, RawResponse> responses = new LinkedHashMap<>();
+      responses.put("misdirected", rawGet("/oauth/callback", "attacker.example"));
+      responses.put("not found", rawGet("/", host));
+      responses.put(
+          "wrong method",
+          raw(
+              "POST /oauth/callback HTTP/1.1",
+              "Host: " + host,
+              "Content-Length: 0",
+              "Connection: close"));
+      responses.put(
+          "head", raw("HEAD /oauth/callback HTTP/1.1", "Host: " + host, "Connection: close"));
+      responses.put("wrong state", rawGet("/oauth/callback?code=c&state=wrong", host));
+      responses.put("signed in", rawGet("/oauth/callback?code=c&state=" + STATE, host));
+      responses.put("second callback", rawGet("/oauth/callback?code=c&state=" + STATE, host));
 
-      assertEquals(200, page.statusCode());
-      assertFalse(page.body().contains("script"));
-      assertFalse(page.body().contains("alert"));
-      assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(""));
-      assertEquals("no-referrer", page.headers().firstValue("Referrer-Policy").orElse(""));
       assertEquals(
-          "default-src 'none'", page.headers().firstValue("Content-Security-Policy").orElse(""));
-      assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+          List.of(421, 404, 405, 405, 400, 200, 400),
+          responses.values().stream().map(RawResponse::status).toList());
+      responses.forEach(
+          (what, response) -> {
+            assertEquals("no-store", response.header("Cache-Control"), what);
+            assertEquals("no-referrer", response.header("Referrer-Policy"), what);
+            String csp = response.header("Content-Security-Policy");
+            assertTrue(csp.contains("default-src 'none'"), what + ": " + csp);
+            assertTrue(csp.contains("frame-ancestors 'none'"), what + ": " + csp);
+            assertEquals("nosniff", response.header("X-Content-Type-Options"), what);
+            assertEquals("DENY", response.header("X-Frame-Options"), what);
+            assertTrue(response.header("Content-Type").startsWith("text/html"), what);
+          });
+    }
+
+    @Test
+    void echo_nothing_from_the_request() throws Exception {
+      String marker = "zq7mark";
+      String host = rightHost();
+      List<RawResponse> responses =
+          List.of(
+              rawGet("/" + marker + "?" + marker + "=1", host),
+              rawGet("/oauth/callback?code=" + marker + "&state=" + marker, host),
+              rawGet(
+                  "/oauth/callback?code=x&state=" + STATE + "&" + marker + "=%3Cscript%3E", host),
+              rawGet("/oauth/callback?" + marker, marker + ":" + server.port()),
+              raw(
+                  "GET /oauth/callback?error="
+                      + marker
+                      + "&error_description="
+                      + marker
+                      + "&state="
+                      + STATE
+                      + " HTTP/1.1",
+                  "Host: " + host,
+                  "User-Agent: " + marker,
+                  "Referer: http://" + marker + ".example/",
+                  "Connection: close"));
+
+      for (RawResponse response : responses) {
+        assertFalse(response.text().toLowerCase(Locale.ROOT).contains(marker), response.text());
+        assertFalse(response.text().contains("<script"), response.text());
+      }
     }
 
     @Test
@@ -140,9 +360,49 @@ class LoopbackCallbackServerTest {
   }
 
   @Nested
-  class Timeout {
+  class Lifecycle {
     @Test
-    void ends_the_wait_with_login_exception_and_close_frees_the_port() {
+    void a_shutdown_hook_is_registered_while_the_server_runs() {
+      assertTrue(
+          Runtime.getRuntime().removeShutdownHook(server.shutdownHook()),
+          "no shutdown hook registered");
+
+      server.close(); // must cope with a hook that is already gone
+    }
+
+    @Test
+    void close_removes_the_shutdown_hook_and_can_be_repeated() {
+      server.close();
+      server.close();
+
+      assertFalse(Runtime.getRuntime().removeShutdownHook(server.shutdownHook()));
+    }
+
+    @Test
+    void the_shutdown_hook_closes_the_server_and_ends_the_wait() throws Exception {
+      int port = server.port();
+      CompletableFuture<String> waiting =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return server.awaitCode(Duration.ofSeconds(20));
+                } catch (LoginException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+
+      server.shutdownHook().run(); // what the JVM does on Ctrl-C
+
+      ExecutionException e =
+          assertThrows(ExecutionException.class, () -> waiting.get(10, TimeUnit.SECONDS));
+      LoginException cancelled = assertInstanceOf(LoginException.class, e.getCause().getCause());
+      assertTrue(cancelled.getMessage().contains("cancelled"), cancelled.getMessage());
+      assertThrows(ConnectException.class, () -> connect(port));
+      assertFalse(Runtime.getRuntime().removeShutdownHook(server.shutdownHook()));
+    }
+
+    @Test
+    void the_timeout_ends_the_wait_with_login_exception_and_close_frees_the_port() {
       int port = server.port();
 
       LoginException e =
@@ -155,8 +415,55 @@ class LoopbackCallbackServerTest {
   }
 
   static void connect(int port) throws IOException {
+    connect(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port);
+  }
+
+  private static void connect(InetAddress address, int port) throws IOException {
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+      socket.connect(new InetSocketAddress(address, port), 1000);
+    }
+  }
+
+  /** A response read from a raw socket: status, headers (last value wins) and the whole text. */
+  record RawResponse(int status, Map<String, String> headers, String text) {
+    static RawResponse exchange(int port, String requestLine, String... headerLines)
+        throws IOException {
+      try (Socket socket = new Socket()) {
+        socket.connect(
+            new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 2000);
+        socket.setSoTimeout(5000);
+        StringBuilder request = new StringBuilder(requestLine).append("\r\n");
+        for (String line : headerLines) {
+          request.append(line).append("\r\n");
+        }
+        request.append("\r\n");
+        socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream().flush();
+        String text = readAll(socket.getInputStream());
+        String[] lines = text.split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        Map<String, String> headers =
+            Arrays.stream(lines)
+                .skip(1)
+                .takeWhile(l -> !l.isEmpty())
+                .filter(l -> l.indexOf(':') > 0)
+                .collect(
+                    Collectors.toMap(
+                        l -> l.substring(0, l.indexOf(':')).strip().toLowerCase(Locale.ROOT),
+                        l -> l.substring(l.indexOf(':') + 1).strip(),
+                        (a, b) -> b));
+        return new RawResponse(status, headers, text);
+      }
+    }
+
+    String header(String name) {
+      return headers.getOrDefault(name.toLowerCase(Locale.ROOT), "");
+    }
+
+    private static String readAll(InputStream in) throws IOException {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      in.transferTo(bytes);
+      return bytes.toString(StandardCharsets.ISO_8859_1);
     }
   }
 }

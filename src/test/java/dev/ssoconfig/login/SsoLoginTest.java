@@ -1,7 +1,5 @@
 package dev.ssoconfig.login;
 
-import dev.ssoconfig.testing.TestBrowser;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -14,6 +12,7 @@ import dev.ssoconfig.AwsCallException;
 import dev.ssoconfig.testing.DevicePoll;
 import dev.ssoconfig.testing.FakeIdentityCenter;
 import dev.ssoconfig.testing.FakeIdentityCenter.Operation;
+import dev.ssoconfig.testing.TestBrowser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -199,6 +198,19 @@ class SsoLoginTest {
       assertTrue(e.getMessage().contains("timed out"), e.getMessage());
       int port = URI.create(query(idle.opened.get(0), "redirect_uri")).getPort();
       assertThrows(ConnectException.class, () -> LoopbackCallbackServerTest.connect(port));
+    }
+
+    @Test
+    void the_callback_server_is_closed_after_success_and_after_a_denial() throws Exception {
+      login(browser).login(forced(LoginFlow.PKCE));
+      fake.denyAuthorization("no");
+      assertThrows(LoginException.class, () -> login(browser).login(forced(LoginFlow.PKCE)));
+
+      for (URI authorize : browser.opened) {
+        int port = URI.create(query(authorize, "redirect_uri")).getPort();
+        assertThrows(ConnectException.class, () -> LoopbackCallbackServerTest.connect(port));
+      }
+      assertEquals(2, browser.opened.size());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.ssoconfig.portal;
 
-import dev.ssoconfig.Sleeper;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -22,13 +21,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.ssoconfig.AwsCallException;
+import dev.ssoconfig.Sleeper;
 import dev.ssoconfig.portal.FakePortal.Account;
 import dev.ssoconfig.portal.TestDoubles.RecordingProgress;
 import dev.ssoconfig.portal.TestDoubles.RecordingSleeper;
 import dev.ssoconfig.portal.TestDoubles.TopOfRange;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -378,9 +381,85 @@ class PortalListerTest {
       AwsCallException e = assertThrows(AwsCallException.class, () -> lister().listAll(TOKEN));
 
       assertTrue(
-          e.getMessage().startsWith("ListAccounts failed after 3 attempts: network error"),
+          e.getMessage()
+              .startsWith(
+                  "ListAccounts failed after 3 attempts: network error reaching "
+                      + portal.baseUri().getAuthority()
+                      + " (SocketException"),
           e.getMessage());
       assertOneLineWithoutToken(e);
+    }
+
+    @Test
+    void an_unreachable_portal_is_named_by_host_and_port() throws Exception {
+      int closedPort;
+      try (ServerSocket socket = new ServerSocket(0)) {
+        closedPort = socket.getLocalPort();
+      }
+      URI closed = URI.create("http://127.0.0.1:" + closedPort);
+      try (SsoClient unreachable = PortalClients.create("us-east-1", Optional.of(closed))) {
+        PortalLister lister =
+            new PortalLister(unreachable, 2, FAST, sleeper, new TopOfRange(), progress);
+
+        AwsCallException e = assertThrows(AwsCallException.class, () -> lister.listAll(TOKEN));
+
+        assertTrue(
+            e.getMessage()
+                .startsWith(
+                    "ListAccounts failed after 3 attempts: network error reaching 127.0.0.1:"
+                        + closedPort
+                        + " (ConnectException"),
+            e.getMessage());
+        assertOneLineWithoutToken(e);
+      }
+    }
+
+    @Test
+    void a_host_name_that_does_not_resolve_is_named() {
+      URI nowhere = URI.create("http://no-such-host.invalid");
+      try (SsoClient unresolvable = PortalClients.create("us-east-1", Optional.of(nowhere))) {
+        PortalLister lister =
+            new PortalLister(unresolvable, 2, FAST, sleeper, new TopOfRange(), progress);
+
+        AwsCallException e = assertThrows(AwsCallException.class, () -> lister.listAll(TOKEN));
+
+        assertTrue(
+            e.getMessage().contains("network error reaching no-such-host.invalid"), e.getMessage());
+      }
+    }
+
+    @Test
+    void an_answer_that_is_not_json_fails_at_once_naming_the_host() {
+      portal.server.stubFor(
+          accountsRequest(null)
+              .willReturn(
+                  aResponse()
+                      .withStatus(200)
+                      .withHeader("Content-Type", "application/json")
+                      .withBody("{\"accountList\": [{\"accountId\": \"" + TOKEN)));
+
+      AwsCallException e = assertThrows(AwsCallException.class, () -> lister().listAll(TOKEN));
+
+      assertEquals(
+          "ListAccounts failed: the answer from "
+              + portal.baseUri().getAuthority()
+              + " is not the JSON the portal sends; check AWS_ENDPOINT_URL_SSO if you set it,"
+              + " else try again later",
+          e.getMessage());
+      assertEquals(List.of(), sleeper.delays(), "a malformed answer was retried");
+      portal.server.verify(1, anyRequestedFor(urlPathEqualTo(ACCOUNTS)));
+    }
+
+    @Test
+    void an_answer_cut_off_mid_way_is_retried() {
+      portal.sequence(
+          () -> accountsRequest(null),
+          aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK),
+          accountsBody(null, new Account("111111111111", "Prod")));
+      portal.rolesPage("111111111111", null, null, "Admin");
+
+      assertEquals(List.of(role("111111111111", "Prod", "Admin")), lister().listAll(TOKEN));
+      assertEquals(1, sleeper.delays().size());
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.io.IOException;
+import java.util.List;
 import java.util.UUID;
 
 /** Small helpers shared by the fake services: parse requests, build wire-format responses. */
@@ -79,6 +80,40 @@ final class FakeHttp {
         .withHeader("x-amzn-RequestId", UUID.randomUUID().toString())
         .withBody(body.toString())
         .build();
+  }
+
+  /**
+   * The same error answer with the secrets the request carried repeated in its {@code message} (and
+   * {@code error_description}, if it has one), labelled: {@code clientSecret=…}, {@code code=…},
+   * {@code codeVerifier=…}, {@code deviceCode=…}, {@code refreshToken=…} from the JSON body, {@code
+   * x-amz-sso_bearer_token: …} from the header.
+   */
+  static ResponseDefinition withEchoedSecrets(ResponseDefinition error, Request request) {
+    JsonNode body = jsonBody(request);
+    StringBuilder echo = new StringBuilder("rejected request:");
+    for (String field :
+        List.of("clientSecret", "code", "codeVerifier", "deviceCode", "refreshToken")) {
+      String value = text(body, field);
+      if (value != null) {
+        echo.append(' ').append(field).append('=').append(value);
+      }
+    }
+    String bearer = request.getHeader(FakePortalService.BEARER_HEADER);
+    if (bearer != null) {
+      echo.append(" x-amz-sso_bearer_token: ").append(bearer);
+    }
+    ObjectNode answer;
+    try {
+      JsonNode parsed = JSON.readTree(error.getBody());
+      answer = parsed != null && parsed.isObject() ? (ObjectNode) parsed : JSON.createObjectNode();
+    } catch (IOException notJson) {
+      answer = JSON.createObjectNode();
+    }
+    answer.put("message", echo.toString());
+    if (answer.has("error_description")) {
+      answer.put("error_description", answer.get("error_description").asText() + "; " + echo);
+    }
+    return ResponseDefinitionBuilder.like(error).withBody(answer.toString()).build();
   }
 
   /** A 302 redirect. */

@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -19,8 +20,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -77,10 +81,34 @@ public final class FakeIdentityCenter implements AutoCloseable {
     GET_CALLER_IDENTITY
   }
 
+  /** Kinds of {@link #secrets()}. */
+  public static final String ACCESS_TOKEN = "access token";
+
+  /** Kinds of {@link #secrets()}. */
+  public static final String REFRESH_TOKEN = "refresh token";
+
+  /** Kinds of {@link #secrets()}. */
+  public static final String CLIENT_SECRET = "client secret";
+
+  /** Kinds of {@link #secrets()}. */
+  public static final String AUTHORIZATION_CODE = "authorization code";
+
+  /** Kinds of {@link #secrets()}. */
+  public static final String CODE_VERIFIER = "code verifier";
+
+  /** Kinds of {@link #secrets()}. */
+  public static final String DEVICE_CODE = "device code";
+
   private static final String TRANSFORMER = "fake-identity-center";
+  private static final Set<Operation> PORTAL_LISTING =
+      EnumSet.of(Operation.LIST_ACCOUNTS, Operation.LIST_ACCOUNT_ROLES);
 
   private final FakeOidcService oidc = new FakeOidcService();
-  private final FakePortalService portal = new FakePortalService(oidc::isValidAccessToken);
+  private final FakePortalService portal =
+      new FakePortalService(oidc::isValidAccessToken, oidc::revokeAllAccessTokens);
+  private final FaultInjector faults = new FaultInjector();
+  private final Set<Operation> cutOff = EnumSet.noneOf(Operation.class);
+  private volatile boolean echoSecrets;
   private final Map<Operation, AtomicInteger> counts = new EnumMap<>(Operation.class);
   private final WireMockServer server;
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -247,9 +275,84 @@ public final class FakeIdentityCenter implements AutoCloseable {
     return this;
   }
 
+  /**
+   * While on, CreateToken refuses every authorization code with 400 InvalidGrantException, as if it
+   * had expired between the browser and the exchange.
+   */
+  public FakeIdentityCenter refuseAuthorizationCodes(boolean refuse) {
+    oidc.refuseAuthorizationCodes(refuse);
+    return this;
+  }
+
   /** {@code GET /authorize} redirects with a code (the default). */
   public FakeIdentityCenter approveAuthorization() {
     oidc.denyAuthorization(null);
+    return this;
+  }
+
+  /**
+   * Makes ListAccounts/ListAccountRoles unreliable, the way a real network and service sometimes
+   * are: each call, in arrival order, draws from a {@link java.util.Random} seeded with {@code
+   * seed}; a draw below {@code serverErrorRate} answers 500 InternalServerException, one below
+   * {@code serverErrorRate + cutOffRate} breaks the connection, alternately reset before the answer
+   * ({@link com.github.tomakehurst.wiremock.http.Fault#CONNECTION_RESET_BY_PEER}) and cut off in
+   * the middle of a 200 answer ({@link
+   * com.github.tomakehurst.wiremock.http.Fault#MALFORMED_RESPONSE_CHUNK}). Rates of 0 turn it off.
+   *
+   * @see #injectedPortalFaults()
+   */
+  public FakeIdentityCenter withRandomPortalFaults(
+      long seed, double serverErrorRate, double cutOffRate) {
+    faults.configure(seed, serverErrorRate, cutOffRate);
+    return this;
+  }
+
+  /**
+   * @return how many faults {@link #withRandomPortalFaults} injected, by kind: {@code 500}, {@code
+   *     CONNECTION_RESET_BY_PEER}, {@code MALFORMED_RESPONSE_CHUNK}
+   */
+  public Map<String, Integer> injectedPortalFaults() {
+    return faults.injected();
+  }
+
+  /**
+   * Successful (200) answers of this operation are cut in half from now on, so their JSON is
+   * invalid: a broken proxy or service. Works for any operation with a JSON answer.
+   */
+  public FakeIdentityCenter cutOffAnswersOf(Operation operation) {
+    synchronized (cutOff) {
+      cutOff.add(operation);
+    }
+    return this;
+  }
+
+  /**
+   * After {@code requests} more ListAccounts/ListAccountRoles calls have been served, every access
+   * token issued so far is revoked, so the listing fails half-way with 401 UnauthorizedException.
+   * Tokens issued later are valid. 0 turns it off.
+   */
+  public FakeIdentityCenter revokeAccessTokensAfterPortalRequests(int requests) {
+    portal.revokeAccessTokensAfter(requests);
+    return this;
+  }
+
+  /**
+   * While on, the portal answers 401 UnauthorizedException to every access token, even new ones.
+   */
+  public FakeIdentityCenter rejectEveryAccessToken(boolean reject) {
+    portal.rejectEveryToken(reject);
+    return this;
+  }
+
+  /**
+   * A careless service: every error answer (status 400 and up) repeats the secrets the request
+   * carried, labelled as a log line would label them ({@code clientSecret=…}, {@code code=…},
+   * {@code codeVerifier=…}, {@code deviceCode=…}, {@code refreshToken=…}, {@code
+   * x-amz-sso_bearer_token: …}), in its {@code message} and, for OIDC, {@code error_description}.
+   * The SDK puts {@code message} into its exception's message.
+   */
+  public FakeIdentityCenter echoSecretsInErrors(boolean echo) {
+    echoSecrets = echo;
     return this;
   }
 
@@ -302,6 +405,19 @@ public final class FakeIdentityCenter implements AutoCloseable {
    */
   public List<JsonNode> registerClientRequests() {
     return oidc.registerClientRequests();
+  }
+
+  /**
+   * Every secret value the fake issued (client secrets, device codes, authorization codes, access
+   * and refresh tokens) or received (the same, and code verifiers), so tests can check that none of
+   * them reaches an output.
+   *
+   * @return the values by kind ({@link #ACCESS_TOKEN}, {@link #REFRESH_TOKEN}, {@link
+   *     #CLIENT_SECRET}, {@link #AUTHORIZATION_CODE}, {@link #CODE_VERIFIER}, {@link
+   *     #DEVICE_CODE}); a kind is absent until one value of it was seen
+   */
+  public Map<String, Set<String>> secrets() {
+    return oidc.secrets();
   }
 
   /**
@@ -381,6 +497,30 @@ public final class FakeIdentityCenter implements AutoCloseable {
           Operation.valueOf(serveEvent.getTransformerParameters().getString("operation"));
       counts.get(operation).incrementAndGet();
       Request request = serveEvent.getRequest();
+      if (PORTAL_LISTING.contains(operation)) {
+        Optional<ResponseDefinition> fault = faults.next();
+        if (fault.isPresent()) {
+          return fault.get();
+        }
+      }
+      ResponseDefinition answer = answer(operation, request);
+      boolean cut;
+      synchronized (cutOff) {
+        cut = cutOff.contains(operation);
+      }
+      if (cut && answer.getStatus() == 200 && answer.getBody() != null) {
+        String body = answer.getBody();
+        return ResponseDefinitionBuilder.like(answer)
+            .withBody(body.substring(0, body.length() / 2))
+            .build();
+      }
+      if (echoSecrets && answer.getStatus() >= 400) {
+        return FakeHttp.withEchoedSecrets(answer, request);
+      }
+      return answer;
+    }
+
+    private ResponseDefinition answer(Operation operation, Request request) {
       switch (operation) {
         case REGISTER_CLIENT:
           return oidc.registerClient(request);

@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,6 +53,7 @@ final class FakeOidcService {
   private final Set<String> accessTokens = new HashSet<>();
   private final List<JsonNode> registerClientRequests = new ArrayList<>();
   private final Map<String, Integer> grantCounts = new HashMap<>();
+  private final Map<String, Set<String>> secrets = new LinkedHashMap<>();
 
   private String baseUrl = "http://127.0.0.1";
   private List<DevicePoll> deviceScript = List.of(DevicePoll.APPROVED);
@@ -60,6 +63,7 @@ final class FakeOidcService {
   private int accessTokenLifetime = 28_800;
   private long registrationLifetime = 90L * 24 * 3600;
   private String denyDescription;
+  private boolean refuseCodes;
   private Clock clock = Clock.systemUTC();
 
   synchronized void clock(Clock clock) {
@@ -95,9 +99,14 @@ final class FakeOidcService {
     this.denyDescription = description;
   }
 
+  synchronized void refuseAuthorizationCodes(boolean refuse) {
+    this.refuseCodes = refuse;
+  }
+
   synchronized String issueAccessToken() {
     String token = "aoa" + random(48);
     accessTokens.add(token);
+    remember(FakeIdentityCenter.ACCESS_TOKEN, token);
     return token;
   }
 
@@ -119,6 +128,21 @@ final class FakeOidcService {
 
   synchronized int grantCount(String grantType) {
     return grantCounts.getOrDefault(grantType, 0);
+  }
+
+  /**
+   * @return every secret value issued or received so far, by kind, in order of appearance
+   */
+  synchronized Map<String, Set<String>> secrets() {
+    Map<String, Set<String>> copy = new LinkedHashMap<>();
+    secrets.forEach((kind, values) -> copy.put(kind, Set.copyOf(values)));
+    return copy;
+  }
+
+  private void remember(String kind, String value) {
+    if (value != null && !value.isEmpty()) {
+      secrets.computeIfAbsent(kind, k -> new LinkedHashSet<>()).add(value);
+    }
   }
 
   /** POST /client/register */
@@ -146,6 +170,7 @@ final class FakeOidcService {
     }
     String clientId = "client-" + random(16);
     String secret = "secret-" + random(32);
+    remember(FakeIdentityCenter.CLIENT_SECRET, secret);
     clients.put(clientId, new Client(secret, grantTypes, redirectUris, strings(body, "scopes")));
     long now = clock.instant().getEpochSecond();
     ObjectNode response =
@@ -162,6 +187,7 @@ final class FakeOidcService {
   synchronized ResponseDefinition startDeviceAuthorization(Request request) {
     JsonNode body = jsonBody(request);
     String clientId = text(body, "clientId");
+    remember(FakeIdentityCenter.CLIENT_SECRET, text(body, "clientSecret"));
     if (!isClient(clientId, text(body, "clientSecret"))) {
       return invalidClient();
     }
@@ -169,6 +195,7 @@ final class FakeOidcService {
       return oidcError(400, "InvalidRequestException", "invalid_request", "startUrl is required");
     }
     String deviceCode = "device-" + random(32);
+    remember(FakeIdentityCenter.DEVICE_CODE, deviceCode);
     String userCode = random(4).toUpperCase(Locale.ROOT) + "-" + random(4).toUpperCase(Locale.ROOT);
     deviceGrants.put(
         deviceCode,
@@ -193,6 +220,11 @@ final class FakeOidcService {
     String clientId = text(body, "clientId");
     String grantType = String.valueOf(text(body, "grantType"));
     grantCounts.merge(grantType, 1, Integer::sum);
+    remember(FakeIdentityCenter.CLIENT_SECRET, text(body, "clientSecret"));
+    remember(FakeIdentityCenter.AUTHORIZATION_CODE, text(body, "code"));
+    remember(FakeIdentityCenter.CODE_VERIFIER, text(body, "codeVerifier"));
+    remember(FakeIdentityCenter.DEVICE_CODE, text(body, "deviceCode"));
+    remember(FakeIdentityCenter.REFRESH_TOKEN, text(body, "refreshToken"));
     if (!isClient(clientId, text(body, "clientSecret"))) {
       return invalidClient();
     }
@@ -239,6 +271,7 @@ final class FakeOidcService {
       return FakeHttp.redirect(errorRedirect(redirectUri, "access_denied", denyDescription, state));
     }
     String code = "code-" + random(32);
+    remember(FakeIdentityCenter.AUTHORIZATION_CODE, code);
     codes.put(code, new AuthorizationCode(clientId, redirectUri, challenge));
     return FakeHttp.redirect(
         redirectUri + "?code=" + encode(code) + (state == null ? "" : "&state=" + encode(state)));
@@ -273,7 +306,8 @@ final class FakeOidcService {
   private ResponseDefinition authorizationCodeGrant(
       String clientId, String code, String redirectUri, String codeVerifier) {
     AuthorizationCode issued = code == null ? null : codes.remove(code);
-    if (issued == null
+    if (refuseCodes
+        || issued == null
         || !issued.clientId().equals(clientId)
         || !issued.redirectUri().equals(redirectUri)
         || codeVerifier == null
@@ -306,6 +340,7 @@ final class FakeOidcService {
             .put("expiresIn", accessTokenLifetime);
     if (!clients.get(clientId).scopes().isEmpty()) {
       String refreshToken = "aor" + random(48);
+      remember(FakeIdentityCenter.REFRESH_TOKEN, refreshToken);
       refreshTokens.put(refreshToken, clientId);
       response.put("refreshToken", refreshToken);
     }

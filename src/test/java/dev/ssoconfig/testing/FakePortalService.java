@@ -34,17 +34,21 @@ final class FakePortalService {
   private record Assignment(String accountId, String roleName) {}
 
   private final Predicate<String> validAccessToken;
+  private final Runnable revokeAllAccessTokens;
   private final Map<String, Assignment> accessKeys = new HashMap<>();
   private List<FakeAccount> accounts = List.of();
   private int pageSize = 2;
   private int throttleRemaining;
   private int throttleEvery;
   private int listCalls;
+  private int revokeCountdown;
+  private boolean rejectEveryToken;
   private Duration credentialLifetime = Duration.ofHours(1);
   private Clock clock = Clock.systemUTC();
 
-  FakePortalService(Predicate<String> validAccessToken) {
+  FakePortalService(Predicate<String> validAccessToken, Runnable revokeAllAccessTokens) {
     this.validAccessToken = validAccessToken;
+    this.revokeAllAccessTokens = revokeAllAccessTokens;
   }
 
   synchronized void clock(Clock clock) {
@@ -68,6 +72,17 @@ final class FakePortalService {
 
   synchronized void throttleNext(int requests) {
     this.throttleRemaining = requests;
+  }
+
+  synchronized void revokeAccessTokensAfter(int requests) {
+    if (requests < 0) {
+      throw new IllegalArgumentException("requests must be 0 (off) or positive");
+    }
+    this.revokeCountdown = requests;
+  }
+
+  synchronized void rejectEveryToken(boolean reject) {
+    this.rejectEveryToken = reject;
   }
 
   synchronized void throttleEvery(int n) {
@@ -192,10 +207,16 @@ final class FakePortalService {
             + "</GetCallerIdentityResponse>");
   }
 
-  /** A missing or unknown bearer token (401) or an injected throttle (429), in that order. */
+  /**
+   * A missing, unknown or rejected bearer token (401) or an injected throttle (429), in that order.
+   * Counts down to a scheduled revocation: the request that reaches zero is still served.
+   */
   private Optional<ResponseDefinition> refuse(Request request) {
-    if (!validAccessToken.test(request.getHeader(BEARER_HEADER))) {
+    if (rejectEveryToken || !validAccessToken.test(request.getHeader(BEARER_HEADER))) {
       return Optional.of(unauthorized());
+    }
+    if (revokeCountdown > 0 && --revokeCountdown == 0) {
+      revokeAllAccessTokens.run();
     }
     listCalls++;
     boolean everyNth = throttleEvery > 0 && listCalls % throttleEvery == 0;

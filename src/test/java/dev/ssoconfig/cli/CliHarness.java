@@ -1,0 +1,109 @@
+package dev.ssoconfig.cli;
+
+import dev.ssoconfig.testing.FakeIdentityCenter;
+import dev.ssoconfig.testing.TestBrowser;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the whole command in process, as {@code GenerateEndToEndTest} does, with its own home folder
+ * and environment, against a fake Identity Center (or any endpoint). While the command runs the
+ * JVM's {@code System.out} and {@code System.err} are captured too, so that output that bypasses
+ * the command's streams is seen.
+ */
+final class CliHarness {
+  static final String START_URL = "https://acme.awsapps.com/start";
+
+  final Path home;
+  final Map<String, String> env = new HashMap<>();
+  TestBrowser browser = TestBrowser.visiting();
+  Clock clock = Clock.systemUTC();
+
+  /**
+   * @param home the person's home folder (a {@code @TempDir})
+   * @param endpoint where both the OIDC and the portal calls go
+   */
+  CliHarness(Path home, URI endpoint) {
+    this.home = home;
+    env.put("HOME", home.toString());
+    endpoint(endpoint);
+  }
+
+  CliHarness(Path home, FakeIdentityCenter fake) {
+    this(home, fake.baseUri());
+  }
+
+  /** Sends both the OIDC and the portal calls to this endpoint. */
+  void endpoint(URI endpoint) {
+    env.put("AWS_ENDPOINT_URL_SSO_OIDC", endpoint.toString());
+    env.put("AWS_ENDPOINT_URL_SSO", endpoint.toString());
+  }
+
+  Path config() {
+    return home.resolve(".aws/config");
+  }
+
+  /** Runs {@code --start-url START_URL --region eu-west-1 --sso-region us-east-1} plus extra. */
+  Result generate(String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--start-url", START_URL, "--region", "eu-west-1", "--sso-region", "us-east-1"));
+    args.addAll(List.of(extra));
+    return run(args.toArray(String[]::new));
+  }
+
+  Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    ByteArrayOutputStream system = new ByteArrayOutputStream();
+    PrintStream originalOut = System.out;
+    PrintStream originalErr = System.err;
+    int code;
+    try (PrintStream capture = new PrintStream(system, true, StandardCharsets.UTF_8)) {
+      System.setOut(capture);
+      System.setErr(capture);
+      code =
+          new Main(
+                  new PrintWriter(out, true),
+                  new PrintWriter(err, true),
+                  new Environment(env, home.toString()),
+                  clock,
+                  browser)
+              .run(args);
+    } finally {
+      System.setOut(originalOut);
+      System.setErr(originalErr);
+    }
+    return new Result(
+        code, out.toString(), err.toString(), system.toString(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * @param code the exit code
+   * @param out what the command wrote to its stdout
+   * @param err what the command wrote to its stderr
+   * @param system what anything wrote to the JVM's {@code System.out}/{@code System.err} meanwhile
+   */
+  record Result(int code, String out, String err, String system) {
+    /** Everything a person could have seen. */
+    String all() {
+      return out + err + system;
+    }
+
+    /** The lines of stderr that are error messages of the command. */
+    List<String> errorLines() {
+      return err.lines().filter(l -> l.startsWith(Main.NAME + ":")).toList();
+    }
+  }
+}
