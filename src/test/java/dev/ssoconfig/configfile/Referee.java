@@ -37,6 +37,26 @@ final class Referee {
   }
 
   /**
+   * Asserts the SDK reads none of the {@code removed} profiles in {@code output}, and reads every
+   * other name of the plan's prune list exactly when it read it in {@code input}.
+   */
+  static void assertPruned(byte[] input, byte[] output, ProfilePlan plan, List<String> removed) {
+    ProfileFile before = parse(input);
+    ProfileFile after = parse(output);
+    for (String name : plan.prune()) {
+      if (removed.contains(name)) {
+        assertTrue(before.profile(name).isPresent(), "removed profile existed: " + name);
+        assertFalse(after.profile(name).isPresent(), "removed profile is gone: " + name);
+      } else {
+        assertEquals(
+            before.profile(name).map(Profile::properties),
+            after.profile(name).map(Profile::properties),
+            "profile kept as it was: " + name);
+      }
+    }
+  }
+
+  /**
    * Asserts the SDK reads the plan's sso-session and every plan profile except {@code skipped} with
    * the plan's keys and values, and reads each skipped profile without the marker.
    */
