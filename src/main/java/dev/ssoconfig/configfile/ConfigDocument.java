@@ -94,9 +94,9 @@ public final class ConfigDocument {
    * ProfilePlan#MARKER_VALUE}, the last definition of the key in each section counting.
    *
    * <p>Each profile's properties are its top-level keys as the AWS SDK for Java's {@code
-   * ProfileFile} reads them: sections of the same name are merged in file order, a later
-   * definition of a key replacing an earlier one; a value continued on indented lines is the first
-   * line's value and each trimmed continuation line joined by {@code "\n"}; keys outside {@code
+   * ProfileFile} reads them: sections of the same name are merged in file order, a later definition
+   * of a key replacing an earlier one; a value continued on indented lines is the first line's
+   * value and each trimmed continuation line joined by {@code "\n"}; keys outside {@code
    * [A-Za-z0-9_.@:+/%-]+} are left out, as the SDK ignores them; and when both {@code [default]}
    * and {@code [profile default]} exist only the latter counts, as in the SDK.
    *

@@ -20,7 +20,9 @@ import java.util.Set;
  *       (if a name has several sections, all of them must). In a managed profile of the plan, each
  *       key of the plan gets its value set in place when it differs — only the value changes on
  *       that line; keys missing from the section are inserted after the last line of a plan key (or
- *       after the header); keys a person added stay where they are.
+ *       after the header and any indented lines right below it); keys a person added stay where
+ *       they are. For {@code default}, a {@code [default]} section is left alone when a {@code
+ *       [profile default]} section exists, since the AWS SDK then ignores it.
  *   <li>A section with a plan profile's name but without the marker is never modified; the name is
  *       reported in {@link EditResult#skipped()}.
  *   <li>The plan's {@code [sso-session NAME]} is appended when missing. An existing one with the
@@ -32,8 +34,8 @@ import java.util.Set;
  *   <li>Managed profiles absent from the plan are left as they are, unless named in the plan's
  *       {@code prune} list ({@code --prune}): then every section of that name is removed whole —
  *       header, properties, continuation lines, comments and blank lines up to the next section
- *       header, including keys a person added to it, since the section is the tool's. Comment
- *       lines directly above the next header (no blank line between) are kept: they describe that
+ *       header, including keys a person added to it, since the section is the tool's. Comment lines
+ *       directly above the next header (no blank line between) are kept: they describe that
  *       section. When the removed lines reach the end of the file, the one blank line before them
  *       goes too, so no blank lines pile up at the end; a byte order mark on the first line stays.
  *       A prune name whose sections are not all managed, or that is absent, is ignored.
@@ -86,7 +88,8 @@ public final class ConfigEditor {
         added.add(spec.name());
       } else if (!sections.stream().allMatch(Section::isManaged)) {
         skipped.add(spec.name());
-      } else if (reconcile(sections, spec.properties(), true, document, edits)) {
+      } else if (reconcile(
+          document.profileSectionsAsRead(name), spec.properties(), true, document, edits)) {
         updated.add(spec.name());
       } else {
         unchanged.add(spec.name());

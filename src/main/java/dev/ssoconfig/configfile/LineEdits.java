@@ -109,6 +109,7 @@ final class LineEdits {
 
   private final class Output {
     final List<Line> lines;
+
     /** Text owed to the next line: the byte order mark of a removed first line. */
     String prefix;
 

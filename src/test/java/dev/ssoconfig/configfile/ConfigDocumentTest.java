@@ -206,10 +206,8 @@ class ConfigDocumentTest {
     @Test
     void a_later_definition_of_the_marker_key_decides() {
       assertEquals(
-          List.of(),
-          names(parse("[profile a]\n" + MARKER + "managed_by = someone-else\n")));
-      assertEquals(
-          List.of("a"), names(parse("[profile a]\nmanaged_by = x\n" + MARKER)));
+          List.of(), names(parse("[profile a]\n" + MARKER + "managed_by = someone-else\n")));
+      assertEquals(List.of("a"), names(parse("[profile a]\nmanaged_by = x\n" + MARKER)));
     }
 
     @Test

@@ -170,14 +170,23 @@ class ConfigEditorTest {
       ProfilePlan plan =
           legacy(spec("p", "output", "json", "cli_history", "enabled", "managed_by", MARKER_VALUE));
       EditResult added = apply("", plan);
-      assertEquals(
-          "[profile p]\noutput = json\ncli_history = enabled\n" + MARKER, text(added));
+      assertEquals("[profile p]\noutput = json\ncli_history = enabled\n" + MARKER, text(added));
       EditResult updated =
           apply("[profile p]\noutput = text\n" + MARKER + "cli_pager = less\n", plan);
       assertEquals(
           "[profile p]\noutput = json\n" + MARKER + "cli_history = enabled\ncli_pager = less\n",
           text(updated));
       assertEquals(List.of("p"), updated.updated());
+    }
+
+    @Test
+    void inserts_into_profile_default_which_the_sdk_reads_rather_than_into_bare_default()
+        throws Exception {
+      ProfilePlan plan = legacy(spec("default", "region", "x", "managed_by", MARKER_VALUE));
+      EditResult result = apply("[profile default]\n" + MARKER + "[default]\n" + MARKER, plan);
+      String text = text(result);
+      assertEquals("[profile default]\n" + MARKER + "region = x\n[default]\n" + MARKER, text);
+      Referee.assertHoldsPlan(text.getBytes(StandardCharsets.ISO_8859_1), plan, result.skipped());
     }
 
     @Test
