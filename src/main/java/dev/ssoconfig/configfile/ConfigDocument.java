@@ -1,5 +1,7 @@
 package dev.ssoconfig.configfile;
 
+import dev.ssoconfig.profiles.ExistingProfile;
+import dev.ssoconfig.profiles.ProfilePlan;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -86,21 +88,39 @@ public final class ConfigDocument {
   }
 
   /**
-   * The names of the profiles this tool manages, in file order. A profile is managed when every
-   * section of that name ({@code [profile NAME]}, or {@code [default]} for {@code default}) carries
-   * {@code managed_by = aws-sso-config-generator}.
+   * The profiles this tool manages, in the order their names first appear in the file. A profile is
+   * managed when every section of that name ({@code [profile NAME]}, or {@code [default]} for
+   * {@code default}) carries {@link ProfilePlan#MARKER_KEY} {@code =} {@link
+   * ProfilePlan#MARKER_VALUE}, the last definition of the key in each section counting.
    *
-   * @return profile names, decoded as UTF-8
+   * <p>Each profile's properties are its top-level keys as the AWS SDK for Java's {@code
+   * ProfileFile} reads them: sections of the same name are merged in file order, a later definition
+   * of a key replacing an earlier one; a value continued on indented lines is the first line's
+   * value and each trimmed continuation line joined by {@code "\n"}; keys outside {@code
+   * [A-Za-z0-9_.@:+/%-]+} are left out, as the SDK ignores them; and when both {@code [default]}
+   * and {@code [profile default]} exist only the latter counts, as in the SDK.
+   *
+   * @return the managed profiles; names, keys and values decoded as UTF-8 (an invalid byte becomes
+   *     U+FFFD); never throws for any content
    */
-  public List<String> managedProfileNames() {
-    List<String> names = new ArrayList<>();
+  public List<ExistingProfile> managedProfiles() {
+    List<ExistingProfile> profiles = new ArrayList<>();
     for (List<Section> named : byName.values()) {
       Section first = named.get(0);
-      if (first.type() == SectionType.PROFILE && named.stream().allMatch(Section::isManaged)) {
-        names.add(Latin1.toUnicode(first.name()));
+      if (first.type() != SectionType.PROFILE || !named.stream().allMatch(Section::isManaged)) {
+        continue;
       }
+      Map<String, String> properties = new LinkedHashMap<>();
+      for (Section section : profileSectionsAsRead(first.name())) {
+        for (PropertyEntry entry : section.properties()) {
+          if (Grammar.isValidKey(entry.key())) {
+            properties.put(Latin1.toUnicode(entry.key()), Latin1.toUnicode(entry.value()));
+          }
+        }
+      }
+      profiles.add(new ExistingProfile(Latin1.toUnicode(first.name()), properties));
     }
-    return List.copyOf(names);
+    return List.copyOf(profiles);
   }
 
   List<Line> lines() {
@@ -119,6 +139,28 @@ public final class ConfigDocument {
    */
   List<Section> sections(SectionType type, String name) {
     return byName.getOrDefault(key(type, name), List.of());
+  }
+
+  /**
+   * The sections of a profile that the AWS SDK reads, in file order: every section of that name,
+   * except that for {@code default} a {@code [default]} section is ignored when a {@code [profile
+   * default]} section exists (AWS SDK for Java v2 {@code ProfileFile} behaviour).
+   *
+   * @param name the profile name in byte-per-char form
+   */
+  List<Section> profileSectionsAsRead(String name) {
+    List<Section> named = sections(SectionType.PROFILE, name);
+    if (!name.equals("default")) {
+      return named;
+    }
+    List<Section> prefixed = new ArrayList<>();
+    for (Section section : named) {
+      int header = section.headerLine();
+      if (!Grammar.isBareDefault(Grammar.content(header, lines.get(header).text()))) {
+        prefixed.add(section);
+      }
+    }
+    return prefixed.isEmpty() ? named : prefixed;
   }
 
   private static String key(SectionType type, String name) {

@@ -5,9 +5,11 @@ import dev.ssoconfig.profiles.ProfileSpec;
 import dev.ssoconfig.profiles.Property;
 import dev.ssoconfig.profiles.SsoSessionSpec;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Applies a {@link ProfilePlan} to a {@link ConfigDocument}, following the project's rules for
@@ -18,7 +20,9 @@ import java.util.Optional;
  *       (if a name has several sections, all of them must). In a managed profile of the plan, each
  *       key of the plan gets its value set in place when it differs — only the value changes on
  *       that line; keys missing from the section are inserted after the last line of a plan key (or
- *       after the header); keys a person added stay where they are.
+ *       after the header and any indented lines right below it); keys a person added stay where
+ *       they are. For {@code default}, a {@code [default]} section is left alone when a {@code
+ *       [profile default]} section exists, since the AWS SDK then ignores it.
  *   <li>A section with a plan profile's name but without the marker is never modified; the name is
  *       reported in {@link EditResult#skipped()}.
  *   <li>The plan's {@code [sso-session NAME]} is appended when missing. An existing one with the
@@ -27,7 +31,14 @@ import java.util.Optional;
  *   <li>New sections go at the end of the file in plan order (the sso-session first), each after
  *       one blank line, in the file's dominant line ending. A last line without terminator gets one
  *       when something is appended — the only change allowed outside managed sections.
- *   <li>Managed profiles absent from the plan are left as they are.
+ *   <li>Managed profiles absent from the plan are left as they are, unless named in the plan's
+ *       {@code prune} list ({@code --prune}): then every section of that name is removed whole —
+ *       header, properties, continuation lines, comments and blank lines up to the next section
+ *       header, including keys a person added to it, since the section is the tool's. Comment lines
+ *       directly above the next header (no blank line between) are kept: they describe that
+ *       section. When the removed lines reach the end of the file, the one blank line before them
+ *       goes too, so no blank lines pile up at the end; a byte order mark on the first line stays.
+ *       A prune name whose sections are not all managed, or that is absent, is ignored.
  * </ul>
  *
  * <p>Applying the same plan to the result changes nothing. Time is linear in the size of the file
@@ -50,7 +61,8 @@ public final class ConfigEditor {
    * @throws SessionConflictException if the file has the plan's sso-session name with another start
    *     URL or SSO region; nothing is edited
    * @throws IllegalArgumentException if the plan holds a name, key or value that cannot be written
-   *     and read back unchanged (a bug in the plan's producer), or a profile name twice
+   *     and read back unchanged (a bug in the plan's producer), a profile name twice, or a name
+   *     both in {@code profiles} and in {@code prune}
    */
   public EditResult apply(ConfigDocument document, ProfilePlan plan)
       throws SessionConflictException {
@@ -76,15 +88,56 @@ public final class ConfigEditor {
         added.add(spec.name());
       } else if (!sections.stream().allMatch(Section::isManaged)) {
         skipped.add(spec.name());
-      } else if (reconcile(sections, spec.properties(), true, document, edits)) {
+      } else if (reconcile(
+          document.profileSectionsAsRead(name), spec.properties(), true, document, edits)) {
         updated.add(spec.name());
       } else {
         unchanged.add(spec.name());
       }
     }
 
+    List<String> removed = prune(plan.prune(), document, edits);
+
     ConfigDocument result = edits.isEmpty() ? document : ConfigDocument.of(edits.apply());
-    return new EditResult(result, added, updated, unchanged, skipped, session);
+    return new EditResult(result, added, updated, unchanged, skipped, removed, session);
+  }
+
+  /** Removes the managed profiles named in {@code names}; returns the names removed. */
+  private static List<String> prune(List<String> names, ConfigDocument document, LineEdits edits) {
+    List<String> removed = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (String name : names) {
+      List<Section> sections = document.sections(SectionType.PROFILE, Latin1.fromUnicode(name));
+      if (!seen.add(name)
+          || sections.isEmpty()
+          || !sections.stream().allMatch(Section::isManaged)) {
+        continue;
+      }
+      for (Section section : sections) {
+        edits.removeSection(section.headerLine(), removalEnd(section, document.lines()));
+      }
+      removed.add(name);
+    }
+    return removed;
+  }
+
+  /**
+   * Where the lines removed with {@code section} end: its end, less the comment lines directly
+   * above the next header.
+   */
+  private static int removalEnd(Section section, List<Line> lines) {
+    int end = section.endLine();
+    if (end == lines.size()) {
+      return end;
+    }
+    int lastOwn = section.headerLine();
+    for (PropertyEntry entry : section.properties()) {
+      lastOwn = Math.max(lastOwn, entry.lastLine());
+    }
+    while (end - 1 > lastOwn && Grammar.isComment(lines.get(end - 1).text())) {
+      end--;
+    }
+    return end;
   }
 
   private static SessionChange applySession(
@@ -155,7 +208,7 @@ public final class ConfigEditor {
       ConfigDocument document,
       LineEdits edits) {
     Section last = sections.get(sections.size() - 1);
-    int anchor = last.headerLine();
+    int anchor = afterLeadingContinuations(last, document.lines());
     boolean changed = false;
     List<String> missing = new ArrayList<>();
     for (Property property : properties) {
@@ -186,6 +239,25 @@ public final class ConfigEditor {
       changed = true;
     }
     return changed;
+  }
+
+  /**
+   * The header line of {@code section}, or the last indented line that follows it before any
+   * property: a key inserted above such a line would take it as the continuation of its value.
+   */
+  private static int afterLeadingContinuations(Section section, List<Line> lines) {
+    int anchor = section.headerLine();
+    for (int i = anchor + 1; i < section.endLine(); i++) {
+      String text = lines.get(i).text();
+      if (Grammar.isBlank(text) || Grammar.isComment(text)) {
+        continue;
+      }
+      if (!Grammar.isContinuation(text)) {
+        break;
+      }
+      anchor = i;
+    }
+    return anchor;
   }
 
   /** Sets a definition's value in place and drops its continuation lines. */

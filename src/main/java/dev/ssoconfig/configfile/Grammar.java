@@ -78,12 +78,10 @@ final class Grammar {
 
   /** Reads a line for which {@link #isHeader} holds. */
   static Header parseHeader(String text) {
-    int comment = earliest(text, "#", ";");
-    String bracketed = text.substring(0, comment).trim();
-    if (bracketed.length() < 2 || !bracketed.endsWith("]")) {
+    String inner = headerInner(text);
+    if (inner == null) {
       return new Header(SectionType.UNKNOWN, null);
     }
-    String inner = bracketed.substring(1, bracketed.length() - 1).trim();
     if (inner.equals("default")) {
       return new Header(SectionType.PROFILE, "default");
     }
@@ -98,6 +96,21 @@ final class Grammar {
       return new Header(SectionType.SERVICES, name);
     }
     return new Header(SectionType.UNKNOWN, inner);
+  }
+
+  /** Whether a line for which {@link #isHeader} holds is {@code [default]} (no {@code profile}). */
+  static boolean isBareDefault(String text) {
+    return "default".equals(headerInner(text));
+  }
+
+  /** The trimmed text between the brackets of a header line, {@code null} if malformed. */
+  private static String headerInner(String text) {
+    int comment = earliest(text, "#", ";");
+    String bracketed = text.substring(0, comment).trim();
+    if (bracketed.length() < 2 || !bracketed.endsWith("]")) {
+      return null;
+    }
+    return bracketed.substring(1, bracketed.length() - 1).trim();
   }
 
   /**

@@ -17,6 +17,7 @@ final class LineEdits {
   private final BitSet removed = new BitSet();
   private final Map<Integer, List<Line>> insertedAfter = new HashMap<>();
   private final List<List<Line>> appended = new ArrayList<>();
+  private boolean removedToEnd;
 
   /**
    * @param original the document's lines
@@ -37,6 +38,18 @@ final class LineEdits {
 
   void remove(int index) {
     removed.set(index);
+  }
+
+  /**
+   * Removes the lines of a whole section, {@code from} (inclusive) to {@code to} (exclusive). When
+   * they reach the end of the file, the blank line that separated them from what precedes goes too.
+   * A byte order mark at the start of the file is kept.
+   */
+  void removeSection(int from, int to) {
+    removed.set(from, to);
+    if (to == original.size()) {
+      removedToEnd = true;
+    }
   }
 
   /** Inserts new lines (given as text) right after line {@code index}. */
@@ -67,6 +80,9 @@ final class LineEdits {
    */
   List<Line> apply() {
     Output out = new Output(original.size());
+    if (!original.isEmpty() && removed.get(0) && original.get(0).text().startsWith(Grammar.BOM)) {
+      out.prefix = Grammar.BOM;
+    }
     for (int i = 0; i < original.size(); i++) {
       if (!removed.get(i)) {
         out.add(replaced.getOrDefault(i, original.get(i)));
@@ -76,17 +92,26 @@ final class LineEdits {
         inserted.forEach(out::add);
       }
     }
+    if (removedToEnd && !out.lines.isEmpty() && Grammar.isBlank(out.last().text())) {
+      out.lines.remove(out.lines.size() - 1);
+    }
     for (List<Line> section : appended) {
       if (!out.lines.isEmpty() && !Grammar.isBlank(out.last().text())) {
         out.add(new Line("", lineEnding));
       }
       section.forEach(out::add);
     }
+    if (out.prefix != null) {
+      out.lines.add(new Line(out.prefix, ""));
+    }
     return out.lines;
   }
 
   private final class Output {
     final List<Line> lines;
+
+    /** Text owed to the next line: the byte order mark of a removed first line. */
+    String prefix;
 
     Output(int expectedSize) {
       lines = new ArrayList<>(expectedSize);
@@ -99,6 +124,10 @@ final class LineEdits {
     void add(Line line) {
       if (!lines.isEmpty() && !last().terminated()) {
         lines.set(lines.size() - 1, last().withTerminator(lineEnding));
+      }
+      if (prefix != null) {
+        line = new Line(prefix + line.text(), line.terminator());
+        prefix = null;
       }
       lines.add(line);
     }

@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * Checks that a plan can be written and read back unchanged by the AWS SDKs: names and keys of
  * {@code [A-Za-z0-9_.@:+/%-]}, one-line values without surrounding whitespace or anything taken for
- * an inline comment, each profile name once. A failure is a bug in the plan's producer.
+ * an inline comment, each profile name once, and no profile both written and pruned. A failure is a
+ * bug in the plan's producer.
  */
 final class PlanValidator {
   private PlanValidator() {}
@@ -18,16 +19,22 @@ final class PlanValidator {
   /**
    * Checks {@code plan}; returns normally when it can be written.
    *
-   * @throws IllegalArgumentException naming the first offending name, key or value
+   * @throws IllegalArgumentException naming the first offending name, key or value, or a profile
+   *     name that is both in {@link ProfilePlan#profiles()} and in {@link ProfilePlan#prune()}
    */
   static void check(ProfilePlan plan) {
     plan.session()
         .ifPresent(session -> checkSection("sso-session", session.name(), session.properties()));
     Set<String> names = new HashSet<>();
+    Set<String> pruned = new HashSet<>(plan.prune());
     for (ProfileSpec profile : plan.profiles()) {
       checkSection("profile", profile.name(), profile.properties());
       if (!names.add(profile.name())) {
         throw new IllegalArgumentException("the plan has profile " + profile.name() + " twice");
+      }
+      if (pruned.contains(profile.name())) {
+        throw new IllegalArgumentException(
+            "the plan both writes and prunes profile " + profile.name());
       }
     }
   }

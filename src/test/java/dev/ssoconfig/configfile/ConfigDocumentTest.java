@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.ssoconfig.profiles.ExistingProfile;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.profiles.Profile;
 
 class ConfigDocumentTest {
 
@@ -129,7 +132,7 @@ class ConfigDocumentTest {
     }
 
     @Test
-    void reads_values_as_the_sdk_does() {
+    void reads_top_level_values_as_the_sdk_does() {
       Section section =
           parse(
                   "[profile a]\nplain=1\nspaced   =   two words  \nhash = a#b\n"
@@ -171,7 +174,21 @@ class ConfigDocumentTest {
   }
 
   @Nested
-  class ManagedProfileNames {
+  class ManagedProfiles {
+    private static final String MARKER = "managed_by = aws-sso-config-generator\n";
+
+    private List<String> names(ConfigDocument document) {
+      return document.managedProfiles().stream().map(ExistingProfile::name).toList();
+    }
+
+    private Map<String, String> properties(String content, String name) {
+      return parse(content).managedProfiles().stream()
+          .filter(profile -> profile.name().equals(name))
+          .findFirst()
+          .orElseThrow()
+          .properties();
+    }
+
     @Test
     void lists_profiles_whose_every_section_carries_the_marker_in_file_order() {
       ConfigDocument document =
@@ -183,7 +200,70 @@ class ConfigDocumentTest {
                   + "[profile a]\nmanaged_by = aws-sso-config-generator # comment\n"
                   + "[profile b]\nregion = y\n"
                   + "[profile c]\nmanaged_by = aws-sso-config-generator\n");
-      assertEquals(List.of("a", "c"), document.managedProfileNames());
+      assertEquals(List.of("a", "c"), names(document));
+    }
+
+    @Test
+    void a_later_definition_of_the_marker_key_decides() {
+      assertEquals(
+          List.of(), names(parse("[profile a]\n" + MARKER + "managed_by = someone-else\n")));
+      assertEquals(List.of("a"), names(parse("[profile a]\nmanaged_by = x\n" + MARKER)));
+    }
+
+    @Test
+    void merges_sections_of_one_name_with_later_keys_winning() {
+      assertEquals(
+          Map.of("x", "3", "y", "2", "managed_by", "aws-sso-config-generator"),
+          properties(
+              "[profile a]\nx = 1\ny = 2\n" + MARKER + "[profile a]\nx = 1\nx = 3\n" + MARKER,
+              "a"));
+    }
+
+    @Test
+    void reads_top_level_values_as_the_sdk_does() {
+      String content =
+          "[profile a]\n"
+              + MARKER
+              + "s3 =\n  addressing_style = path\n"
+              + "note = caf\u00c3\u00a9 ; inline comment\n"
+              + "bad key = ignored by the SDK\n"
+              + "region=eu-west-1\n";
+      Map<String, String> expected =
+          Map.of(
+              "managed_by", "aws-sso-config-generator",
+              "s3", "\naddressing_style = path",
+              "note", "caf\u00e9",
+              "region", "eu-west-1");
+      assertEquals(expected, properties(content, "a"));
+      Profile sdk =
+          Referee.parse(content.getBytes(StandardCharsets.ISO_8859_1)).profile("a").orElseThrow();
+      expected.forEach((key, value) -> assertEquals(value, sdk.property(key).orElse(null), key));
+      assertEquals(
+          "path", sdk.property("s3.addressing_style").orElse(null), "the SDK adds sub-properties");
+    }
+
+    @Test
+    void profile_default_hides_bare_default_as_in_the_sdk() {
+      String content =
+          "[default]\nregion = a\nonly_bare = 1\n"
+              + MARKER
+              + "[profile default]\nregion = b\n"
+              + MARKER;
+      Map<String, String> expected =
+          Map.of("region", "b", "managed_by", "aws-sso-config-generator");
+      assertEquals(expected, properties(content, "default"));
+      assertEquals(
+          expected,
+          Referee.parse(content.getBytes(StandardCharsets.ISO_8859_1))
+              .profile("default")
+              .orElseThrow()
+              .properties());
+    }
+
+    @Test
+    void is_empty_for_a_file_without_profiles() {
+      assertEquals(List.of(), parse("").managedProfiles());
+      assertEquals(List.of(), parse("[sso-session s]\n" + MARKER).managedProfiles());
     }
   }
 

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class ConfigEditorTest {
-  private static final String MARKER = "managed_by = aws-sso-config-generator\n";
+  private static final String MARKER_VALUE = ProfilePlan.MARKER_VALUE;
+  private static final String MARKER = "managed_by = " + MARKER_VALUE + "\n";
   private static final String ADMIN_CURRENT =
       "[profile Prod.AdministratorAccess]\nsso_session = acme\nsso_account_id = 111111111111\n"
           + "sso_role_name = AdministratorAccess\nregion = us-east-1\n"
@@ -156,6 +157,39 @@ class ConfigEditorTest {
     }
 
     @Test
+    void inserts_below_indented_lines_that_follow_the_header_so_they_stay_unattached()
+        throws Exception {
+      ProfilePlan plan = legacy(spec("p", "k", "v"));
+      EditResult result = apply("[profile p]\n  stray\n# c\n" + MARKER, plan);
+      assertEquals("[profile p]\n  stray\nk = v\n# c\n" + MARKER, text(result));
+      assertFalse(editor.apply(result.document(), plan).changed(), "a second run changes nothing");
+    }
+
+    @Test
+    void writes_and_updates_extra_keys_like_the_others() throws Exception {
+      ProfilePlan plan =
+          legacy(spec("p", "output", "json", "cli_history", "enabled", "managed_by", MARKER_VALUE));
+      EditResult added = apply("", plan);
+      assertEquals("[profile p]\noutput = json\ncli_history = enabled\n" + MARKER, text(added));
+      EditResult updated =
+          apply("[profile p]\noutput = text\n" + MARKER + "cli_pager = less\n", plan);
+      assertEquals(
+          "[profile p]\noutput = json\n" + MARKER + "cli_history = enabled\ncli_pager = less\n",
+          text(updated));
+      assertEquals(List.of("p"), updated.updated());
+    }
+
+    @Test
+    void inserts_into_profile_default_which_the_sdk_reads_rather_than_into_bare_default()
+        throws Exception {
+      ProfilePlan plan = legacy(spec("default", "region", "x", "managed_by", MARKER_VALUE));
+      EditResult result = apply("[profile default]\n" + MARKER + "[default]\n" + MARKER, plan);
+      String text = text(result);
+      assertEquals("[profile default]\n" + MARKER + "region = x\n[default]\n" + MARKER, text);
+      Referee.assertHoldsPlan(text.getBytes(StandardCharsets.ISO_8859_1), plan, result.skipped());
+    }
+
+    @Test
     void a_default_section_counts_for_the_profile_named_default() throws Exception {
       EditResult result =
           apply(
@@ -230,6 +264,108 @@ class ConfigEditorTest {
       assertEquals(SessionChange.UPDATED, result.session());
       assertTrue(result.changed());
       assertTrue(text(result).endsWith("sso_registration_scopes = sso:account:access\n# note\n"));
+    }
+  }
+
+  @Nested
+  class Pruning {
+    private static final String STALE = "[profile stale]\nsso_session = acme\n" + MARKER;
+
+    private ProfilePlan prune(String... names) {
+      return new ProfilePlan(Optional.empty(), List.of(), List.of(names));
+    }
+
+    @Test
+    void removes_a_managed_profile_and_the_blank_line_after_it() throws Exception {
+      EditResult result =
+          apply("[default]\nx = 1\n\n" + STALE + "\n[profile mine]\ny = 2\n", prune("stale"));
+      assertEquals("[default]\nx = 1\n\n[profile mine]\ny = 2\n", text(result));
+      assertEquals(List.of("stale"), result.removed());
+      assertTrue(result.changed());
+    }
+
+    @Test
+    void removes_comments_and_keys_a_person_added_inside_it() throws Exception {
+      EditResult result =
+          apply(
+              "[profile stale]\n# mine\nsso_session = acme\nnote = mine\n  more\n"
+                  + MARKER
+                  + "# after\n\n[default]\n",
+              prune("stale"));
+      assertEquals("[default]\n", text(result));
+    }
+
+    @Test
+    void keeps_the_comment_lines_directly_above_the_next_header() throws Exception {
+      String content = "[default]\n\n" + STALE + "# old\n\n# about mine\n[profile mine]\n";
+      EditResult result = apply(content, prune("stale"));
+      assertEquals("[default]\n\n# about mine\n[profile mine]\n", text(result));
+    }
+
+    @Test
+    void at_the_end_of_the_file_drops_the_blank_line_before_it() throws Exception {
+      String twoAtTheEnd = "[default]\nx = 1\n\n" + STALE + "\n" + STALE.replace("stale", "old");
+      assertEquals("[default]\nx = 1\n", text(apply(twoAtTheEnd, prune("stale", "old"))));
+      assertEquals(
+          "[default]\r\n",
+          text(apply("[default]\r\n\r\n[profile stale]\r\n" + MARKER.trim(), prune("stale"))));
+    }
+
+    @Test
+    void appends_new_profiles_after_one_blank_line_where_it_removed_the_last_one()
+        throws Exception {
+      EditResult result =
+          apply(
+              "[default]\n\n" + STALE,
+              new ProfilePlan(Optional.empty(), List.of(spec("p", "k", "v")), List.of("stale")));
+      assertEquals("[default]\n\n[profile p]\nk = v\n", text(result));
+    }
+
+    @Test
+    void removes_every_section_of_a_profile_split_in_two() throws Exception {
+      EditResult result =
+          apply(STALE + "[profile mine]\n" + STALE + "region = x\n", prune("stale"));
+      assertEquals("[profile mine]\n", text(result));
+    }
+
+    @Test
+    void keeps_a_byte_order_mark_on_the_first_line() throws Exception {
+      assertEquals(
+          Grammar.BOM + "[default]\n",
+          text(apply(Grammar.BOM + STALE + "\n[default]\n", prune("stale"))));
+      assertEquals(Grammar.BOM, text(apply(Grammar.BOM + STALE, prune("stale"))));
+    }
+
+    @Test
+    void ignores_a_name_that_is_absent_or_not_managed() throws Exception {
+      String content =
+          "[profile mine]\nsso_session = acme\n"
+              + STALE
+              + "[profile half]\n"
+              + MARKER
+              + "[profile half]\nregion = x\n";
+      EditResult result = apply(content, prune("mine", "half", "absent"));
+      assertEquals(content, text(result));
+      assertEquals(List.of(), result.removed());
+      assertFalse(result.changed());
+    }
+
+    @Test
+    void changes_nothing_when_run_again() throws Exception {
+      EditResult first = apply("[default]\n\n" + STALE, prune("stale", "stale"));
+      assertEquals(List.of("stale"), first.removed());
+      EditResult again = editor.apply(first.document(), prune("stale"));
+      assertFalse(again.changed());
+      assertSame(first.document(), again.document());
+    }
+
+    @Test
+    void a_name_both_written_and_pruned_is_a_plan_error() {
+      ProfilePlan plan =
+          new ProfilePlan(Optional.empty(), List.of(spec("p", "k", "v")), List.of("p"));
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> apply("", plan));
+      assertTrue(e.getMessage().contains("both writes and prunes profile p"), e.getMessage());
     }
   }
 

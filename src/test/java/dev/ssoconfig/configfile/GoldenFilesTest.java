@@ -22,8 +22,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Golden files: {@code src/test/resources/configfile/golden/CASE.input} edited with {@link
- * StandardPlan} must give exactly {@code CASE.output}, or, when a {@code CASE.error} file exists
- * instead, fail with a {@link SessionConflictException} whose message is that file's content.
+ * StandardPlan#forCase} must give exactly {@code CASE.output}, or, when a {@code CASE.error} file
+ * exists instead, fail with a {@link SessionConflictException} whose message is that file's
+ * content. Every output is also read by the SDK's {@code ProfileFile}.
  *
  * <p>To regenerate the expected files after a deliberate change, run the tests with {@code
  * -Dconfigfile.golden.update=true} and review the diff; without that property nothing is written.
@@ -38,16 +39,17 @@ class GoldenFilesTest {
   @TestFactory
   Stream<DynamicTest> every_golden_input_gives_its_golden_output() throws IOException {
     List<String> cases = cases();
-    assertTrue(cases.size() >= 11, "golden cases found in " + GOLDEN);
+    assertTrue(cases.size() >= 15, "golden cases found in " + GOLDEN);
     return cases.stream().map(name -> DynamicTest.dynamicTest(name, () -> check(name)));
   }
 
   private void check(String name) throws Exception {
     byte[] input = read(name + ".input");
+    ProfilePlan plan = StandardPlan.forCase(name);
     Path error = GOLDEN.resolve(name + ".error");
     if (Files.exists(error)) {
       SessionConflictException e =
-          assertThrows(SessionConflictException.class, () -> editor.apply(parse(input), plan()));
+          assertThrows(SessionConflictException.class, () -> editor.apply(parse(input), plan));
       if (updating()) {
         Files.writeString(error, e.getMessage() + "\n");
       }
@@ -55,7 +57,7 @@ class GoldenFilesTest {
       return;
     }
     ConfigDocument before = parse(input);
-    EditResult result = editor.apply(before, plan());
+    EditResult result = editor.apply(before, plan);
     byte[] output = result.document().toBytes();
     if (updating()) {
       Files.write(GOLDEN.resolve(name + ".output"), output);
@@ -65,10 +67,12 @@ class GoldenFilesTest {
         output,
         () -> "golden output of " + name + ", got:\n" + new String(output, StandardCharsets.UTF_8));
 
-    Referee.assertHoldsPlan(output, plan(), result.skipped());
-    OutsideLines.assertUnchanged(before, result.document(), StandardPlan.SESSION);
+    Referee.assertHoldsPlan(output, plan, result.skipped());
+    Referee.assertPruned(input, output, plan, result.removed());
+    String session = plan.session().map(s -> s.name()).orElse(null);
+    OutsideLines.assertUnchanged(before, result.document(), session, result.removed());
 
-    EditResult again = editor.apply(result.document(), plan());
+    EditResult again = editor.apply(result.document(), plan);
     assertFalse(again.changed(), "a second run changes nothing");
     assertSame(result.document(), again.document());
     assertArrayEquals(output, again.document().toBytes());
@@ -151,17 +155,54 @@ class GoldenFilesTest {
       assertThrows(SessionConflictException.class, () -> apply("conflicting_session"));
     }
 
+    @Test
+    void prune_removes_only_stale_managed_profiles_keeping_a_persons_own_on_the_same_session()
+        throws Exception {
+      EditResult result = apply("prune");
+      assertEquals(List.of("Old.PowerUserAccess", "Gone.ReadOnlyAccess"), result.removed());
+      String text = text(result);
+      assertTrue(text.contains("[profile mine]\nsso_session = acme\n"), "own profile kept");
+      assertFalse(text.contains("output = json"), "a stale profile goes with a person's keys");
+      assertTrue(
+          text.contains("sso_role_name = PowerUserAccess\n\n# generated, still assigned\n"),
+          "the comment above the next profile stays, and one blank line separates");
+    }
+
+    @Test
+    void prune_at_the_end_leaves_one_blank_line_before_the_appended_sections() throws Exception {
+      EditResult result = apply("prune_at_end");
+      assertEquals(List.of("Old.PowerUserAccess", "Gone.ReadOnlyAccess"), result.removed());
+      assertTrue(
+          text(result)
+              .contains("managed_by = aws-sso-config-generator\r\n\r\n[sso-session acme]\r\n"));
+    }
+
+    @Test
+    void the_legacy_form_writes_start_url_and_sso_region_into_each_profile() throws Exception {
+      EditResult result = apply("legacy");
+      assertEquals(SessionChange.NOT_IN_PLAN, result.session());
+      assertEquals(List.of("Prod.AdministratorAccess"), result.updated());
+      assertEquals(List.of("Prod.ReadOnlyAccess"), result.skipped());
+      assertEquals(List.of("Dev.ReadOnlyAccess"), result.added());
+      assertTrue(text(result).contains("sso_start_url = https://other.awsapps.com/start\n"));
+    }
+
+    @Test
+    void extra_keys_are_owned_set_in_place_and_written_into_new_profiles() throws Exception {
+      EditResult result = apply("extra_keys");
+      assertEquals(List.of("Prod.AdministratorAccess"), result.updated());
+      String text = text(result);
+      assertTrue(text.contains("output = json   # was --set output=text last time\n"));
+      assertTrue(text.contains("cli_pager = less\n"), "a person's key stays");
+    }
+
     private EditResult apply(String name) throws Exception {
-      return editor.apply(parse(read(name + ".input")), plan());
+      return editor.apply(parse(read(name + ".input")), StandardPlan.forCase(name));
     }
 
     private String text(EditResult result) {
       return new String(result.document().toBytes(), StandardCharsets.ISO_8859_1);
     }
-  }
-
-  private static ProfilePlan plan() {
-    return StandardPlan.plan();
   }
 
   private static ConfigDocument parse(byte[] bytes) {

@@ -37,10 +37,49 @@ final class Referee {
   }
 
   /**
+   * Asserts the SDK reads none of the {@code removed} profiles in {@code output}, and reads every
+   * other name of the plan's prune list exactly when it read it in {@code input}. (The SDK ignores
+   * a profile whose name it does not accept, so such a removed one was never read.)
+   */
+  static void assertPruned(byte[] input, byte[] output, ProfilePlan plan, List<String> removed) {
+    ProfileFile before = parse(input);
+    ProfileFile after = parse(output);
+    for (String name : plan.prune()) {
+      if (removed.contains(name)) {
+        if (Grammar.isValidName(name)) {
+          assertTrue(before.profile(name).isPresent(), "removed profile existed: " + name);
+        }
+        assertFalse(after.profile(name).isPresent(), "removed profile is gone: " + name);
+      } else {
+        assertEquals(
+            before.profile(name).map(Profile::properties),
+            after.profile(name).map(Profile::properties),
+            "profile kept as it was: " + name);
+      }
+    }
+  }
+
+  /**
    * Asserts the SDK reads the plan's sso-session and every plan profile except {@code skipped} with
    * the plan's keys and values, and reads each skipped profile without the marker.
    */
   static void assertHoldsPlan(byte[] bytes, ProfilePlan plan, List<String> skipped) {
+    assertHoldsWritten(bytes, plan, skipped);
+    ProfileFile file = parse(bytes);
+    for (String name : skipped) {
+      Profile profile = file.profile(name).orElse(null);
+      assertTrue(profile != null, "skipped profile is still there: " + name);
+      assertFalse(
+          profile.property(ProfilePlan.MARKER_KEY).isPresent(),
+          "skipped profile got no marker: " + name);
+    }
+  }
+
+  /**
+   * Asserts the SDK reads the plan's sso-session and every plan profile except {@code skipped} with
+   * the plan's keys and values.
+   */
+  static void assertHoldsWritten(byte[] bytes, ProfilePlan plan, List<String> skipped) {
     ProfileFile file = parse(bytes);
     plan.session()
         .ifPresent(
@@ -57,14 +96,10 @@ final class Referee {
               }
             });
     for (ProfileSpec spec : plan.profiles()) {
-      Profile profile = file.profile(spec.name()).orElse(null);
       if (skipped.contains(spec.name())) {
-        assertTrue(profile != null, "skipped profile is still there: " + spec.name());
-        assertFalse(
-            profile.property(ProfilePlan.MARKER_KEY).isPresent(),
-            "skipped profile got no marker: " + spec.name());
         continue;
       }
+      Profile profile = file.profile(spec.name()).orElse(null);
       assertTrue(profile != null, "profile " + spec.name() + " is read by the SDK");
       for (Property property : spec.properties()) {
         assertEquals(
