@@ -4,7 +4,8 @@ import dev.ssoconfig.AwsCallException;
 import dev.ssoconfig.configfile.ConfigFileException;
 import dev.ssoconfig.configfile.SessionConflictException;
 import dev.ssoconfig.login.LoginException;
-import dev.ssoconfig.login.SecretScrubber;
+import dev.ssoconfig.SecretScrubber;
+import dev.ssoconfig.profiles.ProfileOptionException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
@@ -46,7 +47,9 @@ final class FailureHandler implements IExecutionExceptionHandler {
 
   /** @return the documented exit code for a failure */
   static int exitCode(Throwable ex) {
-    if (ex instanceof UsageException || ex instanceof SessionConflictException) {
+    if (ex instanceof UsageException
+        || ex instanceof SessionConflictException
+        || ex instanceof ProfileOptionException) {
       return ExitCode.USAGE;
     }
     if (ex instanceof LoginException) {

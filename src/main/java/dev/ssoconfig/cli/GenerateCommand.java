@@ -2,9 +2,18 @@ package dev.ssoconfig.cli;
 
 import dev.ssoconfig.login.BrowserOpener;
 import dev.ssoconfig.login.LoginFlow;
+import dev.ssoconfig.profiles.ExtraKeys;
+import dev.ssoconfig.profiles.PairFilter;
+import dev.ssoconfig.profiles.PlanOptions;
+import dev.ssoconfig.profiles.ProfileNameTemplate;
 import dev.ssoconfig.profiles.ProfileNames;
+import dev.ssoconfig.profiles.ProfileOptionException;
+import dev.ssoconfig.profiles.RenameMap;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,7 +93,7 @@ public final class GenerateCommand implements Callable<Integer> {
   boolean noBrowser;
 
   @Option(
-      names = "--sso-session",
+      names = {"--sso-session", "--sso-session-name"},
       paramLabel = "NAME",
       description =
           "Name of the [sso-session] section and token cache entry (default: first label of the start URL's host).")
@@ -108,6 +117,73 @@ public final class GenerateCommand implements Callable<Integer> {
       defaultValue = "8",
       description = "How many accounts' roles are listed at once, 1-64 (default: ${DEFAULT-VALUE}).")
   int concurrency;
+
+  @Option(
+      names = {"--config-file", "--out", "-o"},
+      paramLabel = "PATH",
+      description = "The AWS config file to edit (default: AWS_CONFIG_FILE, else ~/.aws/config).")
+  Path configFile;
+
+  @Option(
+      names = "--profile-template",
+      paramLabel = "TEMPLATE",
+      defaultValue = "{account_name}.{role_name}",
+      description =
+          "Profile name template; placeholders {account_name}, {account_id}, {role_name}, "
+              + "{sso_session}, {region} (default: ${DEFAULT-VALUE}).")
+  String profileTemplate;
+
+  @Option(
+      names = "--template",
+      paramLabel = "FILE",
+      description =
+          "JSON rename file: {\"accounts\": {\"<account id>\": \"<name>\"}, \"roles\": "
+              + "{\"<role name>\": \"<name>\"}}; a role renamed to \"\" drops the role part.")
+  Path renameFile;
+
+  @Option(
+      names = "--include",
+      paramLabel = "PATTERN",
+      description =
+          "Keep only ACCOUNT/ROLE pairs matching this glob (ACCOUNT is the account name or ID), "
+              + "e.g. 'Prod*/*'. Repeatable.")
+  List<String> includes = new ArrayList<>();
+
+  @Option(
+      names = "--exclude",
+      paramLabel = "PATTERN",
+      description = "Leave out ACCOUNT/ROLE pairs matching this glob, e.g. '*/Billing'. Repeatable.")
+  List<String> excludes = new ArrayList<>();
+
+  @Option(
+      names = "--prune",
+      description =
+          "Remove generated profiles of this sso-session (legacy: start URL) that are no longer "
+              + "assigned or are filtered out. Nothing else is ever removed.")
+  boolean prune;
+
+  @Option(
+      names = "--dry-run",
+      description = "Sign in and list, then print a diff of the config file instead of writing it.")
+  boolean dryRun;
+
+  @Option(
+      names = "--legacy",
+      description =
+          "Write sso_start_url and sso_region into each profile and no [sso-session] section, "
+              + "for tools that predate sso-session.")
+  boolean legacy;
+
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "Add this key to every generated profile, e.g. output=json. Repeatable.")
+  List<String> extraKeys = new ArrayList<>();
+
+  @Option(
+      names = "--no-backup",
+      description = "Do not keep the previous config file as <config>.bak.")
+  boolean noBackup;
 
   @Option(
       names = {"-v", "--verbose"},
@@ -155,7 +231,7 @@ public final class GenerateCommand implements Callable<Integer> {
     return verbose;
   }
 
-  private Settings settings() {
+  private Settings settings() throws ProfileOptionException {
     String url = InputRules.startUrl("--start-url", startUrl);
     String profileRegion = InputRules.region("--region", region);
     String identityCenterRegion =
@@ -164,6 +240,18 @@ public final class GenerateCommand implements Callable<Integer> {
         ssoSession == null
             ? ProfileNames.sessionNameFor(URI.create(url))
             : InputRules.sessionName("--sso-session", ssoSession);
+    PlanOptions planOptions =
+        PlanOptions.DEFAULTS
+            .withTemplate(ProfileNameTemplate.parse(profileTemplate))
+            .withRenames(
+                renameFile == null
+                    ? RenameMap.NONE
+                    : RenameMap.parse(
+                        InputRules.readTextFile("--template", renameFile),
+                        renameFile.toString()))
+            .withFilter(PairFilter.of(includes, excludes))
+            .withLegacy(legacy)
+            .withExtraKeys(ExtraKeys.parse(extraKeys));
     return new Settings(
         url,
         identityCenterRegion,
@@ -173,6 +261,11 @@ public final class GenerateCommand implements Callable<Integer> {
         !noBrowser,
         InputRules.duration("--timeout", timeout),
         forceLogin,
-        InputRules.concurrency("--concurrency", concurrency));
+        InputRules.concurrency("--concurrency", concurrency),
+        configFile != null ? configFile : environment.configFile(),
+        planOptions,
+        prune,
+        dryRun,
+        !noBackup);
   }
 }

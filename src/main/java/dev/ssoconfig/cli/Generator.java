@@ -4,6 +4,8 @@ import dev.ssoconfig.configfile.ConfigDocument;
 import dev.ssoconfig.configfile.ConfigEditor;
 import dev.ssoconfig.configfile.ConfigFileException;
 import dev.ssoconfig.configfile.ConfigFileStore;
+import dev.ssoconfig.configfile.ConfigLock;
+import dev.ssoconfig.configfile.UnifiedDiff;
 import dev.ssoconfig.configfile.EditResult;
 import dev.ssoconfig.configfile.SessionConflictException;
 import dev.ssoconfig.login.AccessToken;
@@ -28,6 +30,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -72,7 +75,7 @@ final class Generator {
       throws LoginException, SessionConflictException, ConfigFileException {
     Optional<URI> oidcEndpoint = environment.oidcEndpoint();
     Optional<URI> portalEndpoint = environment.portalEndpoint();
-    Path configPath = environment.configFile();
+    Path configPath = settings.configFile();
     ConfigFileStore store = new ConfigFileStore(configPath);
     TokenCache tokenCache = new TokenCache(environment.ssoCacheDir(), clock);
     ProfilePlanner planner =
@@ -80,11 +83,14 @@ final class Generator {
             settings.sessionName(),
             settings.startUrl(),
             settings.ssoRegion(),
-            settings.profileRegion());
+            settings.profileRegion(),
+            settings.planOptions());
     ConfigEditor editor = new ConfigEditor();
 
     // Fail before anyone signs in: the files must be writable and the sso-session must not clash.
-    store.checkWritable();
+    if (!settings.dryRun()) {
+      store.checkWritable();
+    }
     try {
       tokenCache.checkWritable();
     } catch (IOException e) {
@@ -93,7 +99,35 @@ final class Generator {
     editor.apply(ConfigDocument.parse(store.read()), planner.plan(List.of()));
     verbose("config file: " + configPath);
 
-    List<AccountRole> roles;
+    List<AccountRole> roles = signInAndList(settings, tokenCache, oidcEndpoint, portalEndpoint);
+    ProfilePlan plan = planner.plan(roles);
+    if (settings.dryRun()) {
+      Outcome outcome = apply(store, editor, planner, plan, settings.prune());
+      String diff =
+          UnifiedDiff.between(
+              configPath.toString(), outcome.before(), outcome.result().document().toBytes());
+      out.print(diff.isEmpty() ? "No change to " + configPath + " (dry run).\n" : diff);
+      new Summary(out).print(configPath, outcome.result(), plan, outcome.stale(), true);
+      return ExitCode.OK;
+    }
+    Outcome outcome;
+    try (ConfigLock lock = lock(store)) {
+      outcome = apply(store, editor, planner, plan, settings.prune());
+      if (outcome.result().changed()) {
+        store.write(outcome.result().document().toBytes(), settings.backup());
+      }
+    }
+    new Summary(out).print(configPath, outcome.result(), plan, outcome.stale(), false);
+    return ExitCode.OK;
+  }
+
+  /** Signs in (or reuses the cached token) and lists every account and role. */
+  private List<AccountRole> signInAndList(
+      Settings settings,
+      TokenCache tokenCache,
+      Optional<URI> oidcEndpoint,
+      Optional<URI> portalEndpoint)
+      throws LoginException {
     try (SsoOidcClient oidc = OidcClients.create(settings.ssoRegion(), oidcEndpoint);
         SsoClient portal = PortalClients.create(settings.ssoRegion(), portalEndpoint)) {
       SsoLogin login =
@@ -104,13 +138,10 @@ final class Generator {
               browser,
               err,
               clock);
-      LoginRequest request = loginRequest(settings, settings.forceLogin());
-      AccessToken token = login(login, request);
+      AccessToken token = login(login, loginRequest(settings, settings.forceLogin()));
       if (token.fromCache()) {
         err.println(
-            "Using the cached access token of sso-session "
-                + settings.sessionName()
-                + " (valid until "
+            "Using the cached access token (valid until "
                 + token.expiresAt().truncatedTo(ChronoUnit.SECONDS)
                 + ").");
       }
@@ -123,31 +154,52 @@ final class Generator {
               new SecureRandom(),
               new ProgressPrinter(err, verbose));
       try {
-        roles = lister.listAll(token.value());
+        return lister.listAll(token.value());
       } catch (TokenRejectedException e) {
         if (!token.fromCache()) {
           throw e;
         }
         err.println("The cached access token was rejected; signing in again.");
         token = login(login, loginRequest(settings, true));
-        roles = lister.listAll(token.value());
+        return lister.listAll(token.value());
       }
     }
+  }
 
-    ProfilePlan plan = planner.plan(roles);
-    EditResult result = editor.apply(ConfigDocument.parse(store.read()), plan);
+  /** Takes the config lock, saying so when another run holds it. */
+  private ConfigLock lock(ConfigFileStore store) throws ConfigFileException {
+    try {
+      return store.lock(Duration.ZERO);
+    } catch (ConfigFileException busy) {
+      err.println("Waiting for another run to finish with " + store.path() + "…");
+      err.flush();
+      return store.lock(ConfigFileStore.DEFAULT_LOCK_TIMEOUT);
+    }
+  }
+
+  /** Reads the config as it is now and applies the plan, with the stale profiles pruned if asked. */
+  private Outcome apply(
+      ConfigFileStore store,
+      ConfigEditor editor,
+      ProfilePlanner planner,
+      ProfilePlan plan,
+      boolean prune)
+      throws ConfigFileException, SessionConflictException {
+    byte[] before = store.read();
+    ConfigDocument document = ConfigDocument.parse(before);
+    List<String> stale = planner.stale(document.managedProfiles(), plan);
+    EditResult result = editor.apply(document, prune ? planner.withPrune(plan, stale) : plan);
     for (String name : result.skipped()) {
       err.println(
           "warning: [profile "
               + name
               + "] exists and was not made by this tool; left it alone and wrote no profile for it.");
     }
-    if (result.changed()) {
-      store.write(result.document().toBytes(), true);
-    }
-    new Summary(out).print(configPath, result, plan);
-    return ExitCode.OK;
+    return new Outcome(before, result, prune ? List.of() : stale);
   }
+
+  /** What applying the plan did, and the stale profiles left in place. */
+  private record Outcome(byte[] before, EditResult result, List<String> stale) {}
 
   /** Logs in; a token cache that cannot be written is a write failure (exit 5). */
   private static AccessToken login(SsoLogin login, LoginRequest request) throws LoginException {
@@ -162,7 +214,7 @@ final class Generator {
     return new LoginRequest(
         settings.startUrl(),
         settings.ssoRegion(),
-        settings.sessionName(),
+        settings.legacy() ? null : settings.sessionName(),
         settings.flow(),
         settings.openBrowser(),
         settings.timeout(),

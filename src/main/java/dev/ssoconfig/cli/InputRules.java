@@ -1,7 +1,14 @@
 package dev.ssoconfig.cli;
 
+import dev.ssoconfig.IoReasons;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -26,6 +33,8 @@ public final class InputRules {
 
   private static final Pattern SIMPLE_DURATION =
       Pattern.compile("([0-9]{1,9})\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
+
+  private static final long MAX_OPTION_FILE_BYTES = 1 << 20;
 
   private InputRules() {}
 
@@ -117,6 +126,32 @@ public final class InputRules {
       throw new UsageException(option + " must be longer than zero");
     }
     return result;
+  }
+
+  /**
+   * Reads a small text file named by an option (UTF-8).
+   *
+   * @param option the option name for the message, e.g. {@code --template}
+   * @param file the file the person named
+   * @return its content
+   * @throws UsageException when it is missing, a folder, unreadable or larger than 1 MiB
+   */
+  public static String readTextFile(String option, Path file) {
+    try {
+      if (Files.isDirectory(file)) {
+        throw new UsageException(option + " " + file + " is a folder, not a file");
+      }
+      if (Files.size(file) > MAX_OPTION_FILE_BYTES) {
+        throw new UsageException(option + " " + file + " is larger than 1 MiB");
+      }
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new UsageException(option + " " + file + " does not exist");
+    } catch (CharacterCodingException e) {
+      throw new UsageException(option + " " + file + " is not UTF-8 text");
+    } catch (IOException e) {
+      throw new UsageException("cannot read " + option + " " + file + ": " + IoReasons.describe(e));
+    }
   }
 
   /**

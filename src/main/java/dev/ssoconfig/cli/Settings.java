@@ -1,6 +1,8 @@
 package dev.ssoconfig.cli;
 
 import dev.ssoconfig.login.LoginFlow;
+import dev.ssoconfig.profiles.PlanOptions;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -9,12 +11,17 @@ import java.time.Duration;
  * @param startUrl the IAM Identity Center start URL ({@code https}, with a host)
  * @param ssoRegion the region of the Identity Center instance (OIDC and portal calls)
  * @param profileRegion the region written as {@code region} into each profile
- * @param sessionName the sso-session name (section name and token cache key)
+ * @param sessionName the sso-session name (section name and, unless legacy, token cache key)
  * @param flow PKCE (default) or device code
  * @param openBrowser whether to start a browser; the URL is printed either way
  * @param timeout how long to wait for the person to sign in
  * @param forceLogin ignore a cached access token
  * @param concurrency how many ListAccountRoles calls run at once (1–64)
+ * @param configFile the AWS config file to edit
+ * @param planOptions naming template, renames, filters, legacy form, extra keys
+ * @param prune remove stale generated profiles
+ * @param dryRun print the diff instead of writing
+ * @param backup keep the previous config as {@code <config>.bak}
  */
 public record Settings(
     String startUrl,
@@ -25,4 +32,15 @@ public record Settings(
     boolean openBrowser,
     Duration timeout,
     boolean forceLogin,
-    int concurrency) {}
+    int concurrency,
+    Path configFile,
+    PlanOptions planOptions,
+    boolean prune,
+    boolean dryRun,
+    boolean backup) {
+
+  /** @return whether profiles carry {@code sso_start_url} themselves, with no sso-session */
+  public boolean legacy() {
+    return planOptions.legacy();
+  }
+}

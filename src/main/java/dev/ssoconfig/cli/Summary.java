@@ -4,6 +4,7 @@ import dev.ssoconfig.configfile.EditResult;
 import dev.ssoconfig.profiles.ProfilePlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The short report printed on stdout at the end of a successful run. */
 final class Summary {
@@ -14,24 +15,41 @@ final class Summary {
   }
 
   /**
-   * Prints what changed, where, and one command to try.
+   * Prints what changed (or would change, in a dry run), where, the stale generated profiles left
+   * in place, and one command to try.
    *
    * @param configPath the config file
    * @param result what applying the plan did
    * @param plan the plan, for the example profile
+   * @param stale generated profiles no longer assigned or now filtered out, not removed
+   * @param dryRun whether nothing was written
    */
-  void print(Path configPath, EditResult result, ProfilePlan plan) {
-    int added = result.added().size();
-    int updated = result.updated().size();
-    int unchanged = result.unchanged().size();
-    String counts = added + " added, " + updated + " updated, " + unchanged + " unchanged";
-    if (result.changed()) {
+  void print(Path configPath, EditResult result, ProfilePlan plan, List<String> stale, boolean dryRun) {
+    String counts =
+        result.added().size()
+            + " added, "
+            + result.updated().size()
+            + " updated, "
+            + result.unchanged().size()
+            + " unchanged"
+            + (result.removed().isEmpty() ? "" : ", " + result.removed().size() + " removed");
+    if (dryRun) {
+      out.println("Dry run, nothing written to " + configPath + ": would be " + counts + ".");
+    } else if (result.changed()) {
       out.println("Wrote " + configPath + ": " + counts + ".");
     } else {
       out.println("No change to " + configPath + ": " + counts + ".");
     }
     if (!result.skipped().isEmpty()) {
-      out.println(result.skipped().size() + " skipped: a section of the same name was not made by this tool.");
+      out.println(
+          result.skipped().size()
+              + " skipped: a section of the same name was not made by this tool.");
+    }
+    if (!stale.isEmpty()) {
+      out.println(
+          stale.size()
+              + " stale (no longer assigned or filtered out; --prune removes them): "
+              + String.join(", ", stale));
     }
     plan.profiles().stream()
         .map(p -> p.name())
@@ -39,7 +57,7 @@ final class Summary {
         .findFirst()
         .ifPresentOrElse(
             name -> out.println("Try: aws sts get-caller-identity --profile " + name),
-            () -> out.println("No account or role is assigned to you in IAM Identity Center."));
+            () -> out.println("No account or role is assigned to you (or all were filtered out)."));
     out.flush();
   }
 }

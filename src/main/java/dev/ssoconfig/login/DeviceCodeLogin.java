@@ -1,5 +1,6 @@
 package dev.ssoconfig.login;
 
+import dev.ssoconfig.SecretScrubber;
 import dev.ssoconfig.Sleeper;
 import java.io.PrintWriter;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package dev.ssoconfig.login;
 
+import dev.ssoconfig.SecretScrubber;
 import dev.ssoconfig.AwsCallException;
 import java.io.IOException;
 import java.net.URI;

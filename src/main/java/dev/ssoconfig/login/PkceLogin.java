@@ -1,5 +1,6 @@
 package dev.ssoconfig.login;
 
+import dev.ssoconfig.SecretScrubber;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package dev.ssoconfig.portal;
 
 import dev.ssoconfig.AwsCallException;
-import dev.ssoconfig.login.SecretScrubber;
+import dev.ssoconfig.SecretScrubber;
 import java.io.IOException;
 import java.net.URI;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;

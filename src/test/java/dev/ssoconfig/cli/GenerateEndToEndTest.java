@@ -12,20 +12,15 @@ import dev.ssoconfig.testing.DevicePoll;
 import dev.ssoconfig.testing.FakeAccount;
 import dev.ssoconfig.testing.FakeIdentityCenter;
 import dev.ssoconfig.testing.FakeIdentityCenter.Operation;
+import dev.ssoconfig.cli.CliHarness.Result;
 import dev.ssoconfig.testing.TestBrowser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -42,12 +37,11 @@ import software.amazon.awssdk.profiles.ProfileProperty;
  * stdout, the config file as the SDK's own parser reads it, and the token cache.
  */
 class GenerateEndToEndTest {
-  private static final String START_URL = "https://acme.awsapps.com/start";
+  private static final String START_URL = CliHarness.START_URL;
 
   @TempDir Path home;
   private FakeIdentityCenter fake;
-  private TestBrowser browser;
-  private final Map<String, String> env = new HashMap<>();
+  private CliHarness cli;
 
   @BeforeEach
   void startFake() {
@@ -61,10 +55,7 @@ class GenerateEndToEndTest {
                     FakeAccount.of("333333333333", "Shared", "ReadOnly"),
                     FakeAccount.of("444444444444", "Shared", "ReadOnly"),
                     FakeAccount.of("555555555555", "Sandbox", "A", "B", "C")));
-    browser = TestBrowser.visiting();
-    env.put("HOME", home.toString());
-    env.put("AWS_ENDPOINT_URL_SSO_OIDC", fake.baseUri().toString());
-    env.put("AWS_ENDPOINT_URL_SSO", fake.baseUri().toString());
+    cli = new CliHarness(home, fake);
   }
 
   @AfterEach
@@ -74,27 +65,15 @@ class GenerateEndToEndTest {
   }
 
   private Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        new Main(
-                new PrintWriter(out, true),
-                new PrintWriter(err, true),
-                new Environment(env, home.toString()),
-                Clock.systemUTC(),
-                browser)
-            .run(args);
-    return new Result(code, out.toString(), err.toString());
+    return cli.run(args);
   }
 
   private Result generate(String... extra) {
-    List<String> args = new ArrayList<>(List.of("--start-url", START_URL, "--region", "eu-west-1", "--sso-region", "us-east-1"));
-    args.addAll(List.of(extra));
-    return run(args.toArray(String[]::new));
+    return cli.generate(extra);
   }
 
   private Path config() {
-    return home.resolve(".aws/config");
+    return cli.config();
   }
 
   private ProfileFile parsed() throws IOException {
@@ -168,8 +147,8 @@ class GenerateEndToEndTest {
       assertTrue(
           result.out().contains("aws sts get-caller-identity --profile Prod-Account.AdministratorAccess"),
           result.out());
-      assertEquals(1, browser.opened.size());
-      assertTrue(result.err().contains(browser.opened.get(0).toString()), "URL printed to stderr");
+      assertEquals(1, cli.browser.opened.size());
+      assertTrue(result.err().contains(cli.browser.opened.get(0).toString()), "URL printed to stderr");
       assertProfilesWritten();
       assertEquals(EXPECTED_PROFILES, parsed().profiles().keySet().stream().sorted().toList());
       assertEquals(
@@ -208,7 +187,7 @@ class GenerateEndToEndTest {
       assertTrue(second.out().startsWith("No change to "), second.out());
       assertEquals(tokens, fake.requestCount(Operation.CREATE_TOKEN));
       assertEquals(registrations, fake.requestCount(Operation.REGISTER_CLIENT));
-      assertEquals(1, browser.opened.size(), "no second browser sign-in");
+      assertEquals(1, cli.browser.opened.size(), "no second browser sign-in");
     }
 
     @Test
@@ -216,7 +195,7 @@ class GenerateEndToEndTest {
       assertEquals(0, generate().code());
       Result again = generate("--force-login");
       assertEquals(0, again.code(), again.err());
-      assertEquals(2, browser.opened.size());
+      assertEquals(2, cli.browser.opened.size());
       assertEquals(1, fake.requestCount(Operation.REGISTER_CLIENT));
     }
 
@@ -271,7 +250,7 @@ class GenerateEndToEndTest {
 
     @Test
     void a_sign_in_nobody_completes_times_out_with_exit_3() {
-      browser = TestBrowser.recording();
+      cli.browser = TestBrowser.recording();
       Result result = generate("--timeout", "300ms");
       assertEquals(3, result.code(), result.err());
       assertTrue(result.err().contains("timed out"), result.err());
@@ -286,7 +265,7 @@ class GenerateEndToEndTest {
       Result result = generate("--device-code", "--no-browser");
 
       assertEquals(0, result.code(), result.err());
-      assertEquals(List.of(), browser.opened);
+      assertEquals(List.of(), cli.browser.opened);
       assertTrue(result.err().contains("/device"), result.err());
       assertProfilesWritten();
       assertTrue(tokenCacheEntry().hasNonNull("refreshToken"));
@@ -339,7 +318,7 @@ class GenerateEndToEndTest {
       fake.revokeAllAccessTokens();
       Result again = generate();
       assertEquals(0, again.code(), again.err());
-      assertEquals(2, browser.opened.size());
+      assertEquals(2, cli.browser.opened.size());
       assertTrue(again.err().contains("signing in again"), again.err());
     }
   }
@@ -456,5 +435,4 @@ class GenerateEndToEndTest {
     }
   }
 
-  record Result(int code, String out, String err) {}
 }

@@ -47,6 +47,20 @@ class LauncherIT {
 
   private Run launch(Map<String, String> extraEnv, String... args)
       throws IOException, InterruptedException {
+    ProcessBuilder builder = launcher(extraEnv, args);
+    Path out = Files.createTempFile(home, "out", ".txt");
+    Path err = Files.createTempFile(home, "err", ".txt");
+    builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+    Process process = builder.start();
+    assertTrue(process.waitFor(2, TimeUnit.MINUTES), "launcher did not finish");
+    Run run = new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    Files.delete(out);
+    Files.delete(err);
+    return run;
+  }
+
+  /** The launcher with an isolated environment: this test's HOME, the fake's endpoints. */
+  private ProcessBuilder launcher(Map<String, String> extraEnv, String... args) {
     List<String> command = new ArrayList<>();
     command.add(LAUNCHER.toAbsolutePath().toString());
     command.addAll(List.of(args));
@@ -57,15 +71,8 @@ class LauncherIT {
     env.put("AWS_ENDPOINT_URL_SSO_OIDC", fake.baseUri().toString());
     env.put("AWS_ENDPOINT_URL_SSO", fake.baseUri().toString());
     env.putAll(extraEnv);
-    Path out = Files.createTempFile(home, "out", ".txt");
-    Path err = Files.createTempFile(home, "err", ".txt");
-    builder.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-    Process process = builder.start();
-    assertTrue(process.waitFor(2, TimeUnit.MINUTES), "launcher did not finish");
-    Run run = new Run(process.exitValue(), Files.readString(out), Files.readString(err));
-    Files.delete(out);
-    Files.delete(err);
-    return run;
+    builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+    return builder;
   }
 
   private ProfileFile config() throws IOException {
@@ -107,6 +114,43 @@ class LauncherIT {
     assertTrue(second.err().contains("cached access token"), second.err());
     assertArrayEquals(written, Files.readAllBytes(home.resolve(".aws/config")));
     assertEquals(tokenCalls, fake.requestCount(Operation.CREATE_TOKEN));
+  }
+
+  @Test
+  void two_runs_at_once_against_one_config_both_succeed_and_keep_each_others_profiles()
+      throws Exception {
+    List<Process> processes = new ArrayList<>();
+    List<Path> errs = new ArrayList<>();
+    for (String session : List.of("alpha", "beta")) {
+      Path err = Files.createTempFile(home, session, ".err");
+      errs.add(err);
+      ProcessBuilder builder =
+          launcher(
+              Map.of(),
+              "--start-url", "https://" + session + ".awsapps.com/start",
+              "--region", "us-east-1",
+              "--device-code", "--no-browser",
+              "--profile-template", "{sso_session}.{account_name}.{role_name}");
+      builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile());
+      processes.add(builder.start());
+    }
+    for (int i = 0; i < processes.size(); i++) {
+      assertTrue(processes.get(i).waitFor(2, TimeUnit.MINUTES));
+      assertEquals(0, processes.get(i).exitValue(), Files.readString(errs.get(i)));
+    }
+
+    ProfileFile file = config();
+    assertEquals(16, file.profiles().size(), file.profiles().keySet().toString());
+    assertTrue(file.profiles().keySet().stream().anyMatch(n -> n.startsWith("alpha.")));
+    assertTrue(file.profiles().keySet().stream().anyMatch(n -> n.startsWith("beta.")));
+    assertTrue(file.getSection("sso-session", "alpha").isPresent());
+    assertTrue(file.getSection("sso-session", "beta").isPresent());
+    try (var files = Files.list(home.resolve(".aws"))) {
+      assertEquals(
+          List.of("config", "config.bak", "config.lock", "sso"),
+          files.map(p -> p.getFileName().toString()).sorted().toList(),
+          "no temp file left behind");
+    }
   }
 
   @Test

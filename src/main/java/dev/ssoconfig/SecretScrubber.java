@@ -1,4 +1,4 @@
-package dev.ssoconfig.login;
+package dev.ssoconfig;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

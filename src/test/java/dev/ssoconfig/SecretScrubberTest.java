@@ -1,4 +1,4 @@
-package dev.ssoconfig.login;
+package dev.ssoconfig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

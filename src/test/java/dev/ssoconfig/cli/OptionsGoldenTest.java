@@ -1,0 +1,199 @@
+package dev.ssoconfig.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ssoconfig.testing.FakeAccount;
+import dev.ssoconfig.testing.FakeIdentityCenter;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.profiles.Profile;
+import software.amazon.awssdk.profiles.ProfileFile;
+
+/**
+ * Golden files for every option that shapes the config file: the whole command runs in process
+ * against the fake Identity Center on {@code src/test/resources/cli/golden/start.config}, and the
+ * written file must equal {@code <case>.config} byte for byte and parse in the SDK's {@link
+ * ProfileFile} with every generated profile complete. Regenerate after an intended change with
+ * {@code -Dcli.golden.update=true} and review the diff.
+ */
+class OptionsGoldenTest {
+  private static final Path GOLDEN = Path.of("src/test/resources/cli/golden");
+  private static final boolean UPDATE = Boolean.getBoolean("cli.golden.update");
+
+  @TempDir Path home;
+  private FakeIdentityCenter fake;
+  private CliHarness cli;
+
+  @BeforeEach
+  void start() throws IOException {
+    fake =
+        new FakeIdentityCenter()
+            .withAccounts(
+                List.of(
+                    FakeAccount.of("111111111111", "Prod Account", "AdministratorAccess", "ReadOnly"),
+                    FakeAccount.of("222222222222", "Dev", "AdministratorAccess", "Billing"),
+                    FakeAccount.of("333333333333", "Shared", "ReadOnly"),
+                    FakeAccount.of("444444444444", "Shared", "ReadOnly")));
+    cli = new CliHarness(home, fake);
+    Files.createDirectories(cli.config().getParent());
+    Files.copy(GOLDEN.resolve("start.config"), cli.config());
+  }
+
+  @AfterEach
+  void stop() {
+    fake.close();
+  }
+
+  static Stream<Arguments> cases() {
+    return Stream.of(
+        Arguments.of("default", List.of()),
+        Arguments.of("profile_template", List.of("--profile-template", "{account_id}-{role_name}")),
+        Arguments.of("rename_file", List.of("--template", GOLDEN.resolve("renames.json").toString())),
+        Arguments.of("filters", List.of("--include", "*/*", "--exclude", "*/Billing", "--exclude", "333333333333/*")),
+        Arguments.of("prune", List.of("--prune")),
+        Arguments.of("prune_filtered", List.of("--prune", "--include", "Prod*/*")),
+        Arguments.of("legacy", List.of("--legacy")),
+        Arguments.of("set", List.of("--set", "output=json", "--set", "duration_seconds=3600")),
+        Arguments.of("sso_session_name", List.of("--sso-session-name", "corp")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void writes_the_golden_config(String name, List<String> args) throws IOException {
+    CliHarness.Result result = cli.generate(args.toArray(String[]::new));
+    assertEquals(0, result.code(), result.err());
+
+    byte[] written = Files.readAllBytes(cli.config());
+    assertGolden(name + ".config", written);
+    assertParsesWithCompleteProfiles(written);
+    assertArrayEquals(
+        Files.readAllBytes(GOLDEN.resolve("start.config")),
+        Files.readAllBytes(Path.of(cli.config() + ".bak")),
+        "the previous version is kept as config.bak");
+
+    CliHarness.Result again = cli.generate(args.toArray(String[]::new));
+    assertEquals(0, again.code(), again.err());
+    assertArrayEquals(written, Files.readAllBytes(cli.config()), "a second run changes nothing");
+  }
+
+  @Test
+  void stale_profiles_are_listed_but_kept_without_prune() {
+    CliHarness.Result result = cli.generate();
+    assertTrue(result.out().contains("1 stale"), result.out());
+    assertTrue(result.out().contains("Old-Account.Gone"), result.out());
+    assertFalse(result.out().contains("Other.Gone"), "another sso-session's profile is never stale");
+  }
+
+  @Test
+  void dry_run_prints_the_diff_and_leaves_the_folder_exactly_as_it_was() throws IOException {
+    List<String> before = listing(home);
+    byte[] config = Files.readAllBytes(cli.config());
+
+    CliHarness.Result result = cli.generate("--dry-run", "--prune");
+
+    assertEquals(0, result.code(), result.err());
+    assertGolden("dry_run.diff", result.out().replace(home.toString(), "$HOME").getBytes(StandardCharsets.UTF_8));
+    assertArrayEquals(config, Files.readAllBytes(cli.config()));
+    List<String> after = listing(home);
+    after.removeIf(p -> p.startsWith(".aws/sso/"));
+    before.removeIf(p -> p.startsWith(".aws/sso/"));
+    assertEquals(before, after, "no new file beside the config (the token cache aside)");
+  }
+
+  @Test
+  void dry_run_with_nothing_to_change_says_so() {
+    assertEquals(0, cli.generate().code());
+    CliHarness.Result result = cli.generate("--dry-run");
+    assertEquals(0, result.code(), result.err());
+    assertTrue(result.out().startsWith("No change to "), result.out());
+  }
+
+  @Test
+  void config_file_option_wins_over_AWS_CONFIG_FILE() throws IOException {
+    Path elsewhere = home.resolve("elsewhere/config");
+    cli.env.put("AWS_CONFIG_FILE", home.resolve("ignored").toString());
+    for (String option : List.of("--config-file", "--out", "-o")) {
+      CliHarness.Result result = cli.generate(option, elsewhere.toString());
+      assertEquals(0, result.code(), result.err());
+      assertTrue(Files.exists(elsewhere), option);
+      Files.delete(elsewhere);
+    }
+    assertFalse(Files.exists(home.resolve("ignored")));
+  }
+
+  @Test
+  void no_backup_keeps_no_bak_file() {
+    assertEquals(0, cli.generate("--no-backup").code());
+    assertFalse(Files.exists(Path.of(cli.config() + ".bak")));
+  }
+
+  @Test
+  void legacy_caches_the_token_under_the_start_url() {
+    assertEquals(0, cli.generate("--legacy").code());
+    assertTrue(
+        Files.exists(
+            home.resolve(".aws/sso/cache")
+                .resolve(dev.ssoconfig.login.TokenCache.sha1Hex(CliHarness.START_URL) + ".json")));
+  }
+
+  private static List<String> listing(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      List<String> all = new ArrayList<>();
+      files.filter(Files::isRegularFile).forEach(p -> all.add(root.relativize(p).toString()));
+      all.sort(null);
+      return all;
+    }
+  }
+
+  private static void assertGolden(String file, byte[] actual) throws IOException {
+    Path expected = GOLDEN.resolve(file);
+    if (UPDATE) {
+      Files.write(expected, actual);
+    }
+    assertEquals(
+        Files.readString(expected, StandardCharsets.ISO_8859_1),
+        new String(actual, StandardCharsets.ISO_8859_1),
+        file);
+  }
+
+  /** Every generated profile has what the SDKs need to use it. */
+  private static void assertParsesWithCompleteProfiles(byte[] config) {
+    ProfileFile file =
+        ProfileFile.builder()
+            .content(new ByteArrayInputStream(config))
+            .type(ProfileFile.Type.CONFIGURATION)
+            .build();
+    assertEquals(Optional.of("eu-north-1"), file.profile("default").orElseThrow().property("region"));
+    for (Profile profile : file.profiles().values()) {
+      if (profile.property("managed_by").isEmpty()) {
+        continue;
+      }
+      assertTrue(profile.property("sso_account_id").isPresent(), profile.name());
+      assertTrue(profile.property("sso_role_name").isPresent(), profile.name());
+      Optional<String> session = profile.property("sso_session");
+      if (session.isPresent()) {
+        assertTrue(file.getSection("sso-session", session.get()).isPresent(), profile.name());
+      } else {
+        assertTrue(profile.property("sso_start_url").isPresent(), profile.name());
+        assertTrue(profile.property("sso_region").isPresent(), profile.name());
+      }
+    }
+  }
+}
