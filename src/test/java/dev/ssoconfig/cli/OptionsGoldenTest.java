@@ -173,7 +173,11 @@ class OptionsGoldenTest {
         file);
   }
 
-  /** Every generated profile has what the SDKs need to use it. */
+  /**
+   * Every generated profile has what the SDKs need to use it. {@code Old-Account.Gone} of the
+   * start file is left out: it points at an sso-session the start file lacks, and runs that do
+   * not prune keep it as it is.
+   */
   private static void assertParsesWithCompleteProfiles(byte[] config) {
     ProfileFile file =
         ProfileFile.builder()
@@ -182,7 +186,7 @@ class OptionsGoldenTest {
             .build();
     assertEquals(Optional.of("eu-north-1"), file.profile("default").orElseThrow().property("region"));
     for (Profile profile : file.profiles().values()) {
-      if (profile.property("managed_by").isEmpty()) {
+      if (profile.property("managed_by").isEmpty() || profile.name().equals("Old-Account.Gone")) {
         continue;
       }
       assertTrue(profile.property("sso_account_id").isPresent(), profile.name());
