@@ -54,4 +54,24 @@ public final class SdkClients {
     endpointOverride.ifPresent(builder::endpointOverride);
     return builder.build();
   }
+
+  /**
+   * Whether the SDK failed to parse a response: its JSON parser's exceptions (Jackson's {@code
+   * JsonProcessingException}, shaded inside the SDK) are {@link java.io.IOException}s although the
+   * network was fine, so such a failure must not be retried or called a network error. Matched by
+   * class name because the SDK's copy of Jackson is internal.
+   *
+   * @param e any failure
+   * @return true if a JSON parse failure is in its cause chain
+   */
+  public static boolean isUnreadableResponse(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      for (Class<?> type = t.getClass(); type != null; type = type.getSuperclass()) {
+        if (type.getSimpleName().equals("JsonProcessingException")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
 }

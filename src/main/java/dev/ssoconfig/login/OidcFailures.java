@@ -1,5 +1,6 @@
 package dev.ssoconfig.login;
 
+import dev.ssoconfig.SdkClients;
 import dev.ssoconfig.SecretScrubber;
 import dev.ssoconfig.AwsCallException;
 import java.io.IOException;
@@ -38,7 +39,7 @@ final class OidcFailures {
                   : "; check the start URL and SSO region";
       message =
           where + LoginException.oneLine(code) + " (HTTP " + service.statusCode() + ")" + hint;
-    } else if (isUnreadableResponse(e)) {
+    } else if (SdkClients.isUnreadableResponse(e)) {
       message =
           where
               + "its answer is not the JSON the service sends; check AWS_ENDPOINT_URL_SSO_OIDC if"
@@ -47,25 +48,6 @@ final class OidcFailures {
       message = where + networkCause(e) + "; check the network and the SSO region";
     }
     return new AwsCallException(SecretScrubber.scrub(message, secrets), e);
-  }
-
-  /**
-   * Whether the SDK failed to parse a response: its JSON parser's exceptions (Jackson's {@code
-   * JsonProcessingException}, shaded inside the SDK) are {@link IOException}s, but nothing went
-   * wrong on the network. Matched by class name because the SDK's copy of Jackson is internal.
-   *
-   * @param e any failure
-   * @return true if a JSON parse failure is in its cause chain
-   */
-  static boolean isUnreadableResponse(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      for (Class<?> type = t.getClass(); type != null; type = type.getSuperclass()) {
-        if (type.getSimpleName().equals("JsonProcessingException")) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /**

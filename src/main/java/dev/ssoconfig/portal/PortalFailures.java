@@ -1,5 +1,6 @@
 package dev.ssoconfig.portal;
 
+import dev.ssoconfig.SdkClients;
 import dev.ssoconfig.AwsCallException;
 import dev.ssoconfig.SecretScrubber;
 import java.io.IOException;
@@ -42,7 +43,7 @@ final class PortalFailures {
     if (e instanceof SdkServiceException service) {
       return service.statusCode() == 429 || service.statusCode() >= 500;
     }
-    if (e instanceof AbortedException || isUnreadableResponse(e)) {
+    if (e instanceof AbortedException || SdkClients.isUnreadableResponse(e)) {
       return false;
     }
     return e instanceof SdkClientException && ioCause(e) != null;
@@ -98,7 +99,7 @@ final class PortalFailures {
     String message;
     if (e instanceof SdkServiceException service) {
       message = what + " failed" + tries + ": " + errorName(service) + advice(service);
-    } else if (isUnreadableResponse(e)) {
+    } else if (SdkClients.isUnreadableResponse(e)) {
       message =
           what
               + " failed: the answer from "
@@ -157,22 +158,6 @@ final class PortalFailures {
     String text = t.getMessage();
     String name = t.getClass().getSimpleName();
     return text == null || text.isBlank() ? name : name + ": " + text;
-  }
-
-  /**
-   * Whether the SDK could not parse the answer: its (shaded, internal) Jackson parser throws {@code
-   * JsonProcessingException}s, which are {@link IOException}s although the network was fine.
-   * Matched by class name for that reason.
-   */
-  private static boolean isUnreadableResponse(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      for (Class<?> type = t.getClass(); type != null; type = type.getSuperclass()) {
-        if (type.getSimpleName().equals("JsonProcessingException")) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   private static String oneLine(String text) {
