@@ -112,6 +112,7 @@ final class Generator {
     }
     Outcome outcome;
     try (ConfigLock lock = lock(store)) {
+      verbose("holding the lock " + lock.path());
       outcome = apply(store, editor, planner, plan, settings.prune());
       if (outcome.result().changed()) {
         store.write(outcome.result().document().toBytes(), settings.backup());
