@@ -9,27 +9,33 @@ import dev.ssoconfig.configfile.RandomConfig.Kind;
 import dev.ssoconfig.profiles.ExistingProfile;
 import dev.ssoconfig.profiles.ProfilePlan;
 import java.util.Optional;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.statistics.StatisticsReport;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 
 /**
  * Properties of {@link ConfigEditor#apply} on random config files and random plans ({@link
- * ConfigArbitraries}): DESIGN.md's rules for editing a person's config, checked on inputs nobody
- * wrote by hand. 1,250 tries in all; jqwik prints the seed of a failing run, to pass back with
- * {@code @Property(seed = "...")} while fixing it.
+ * ConfigGenerator}): DESIGN.md's rules for editing a person's config, checked on inputs nobody
+ * wrote by hand. 1,250 cases in all, each from its own seed ({@link SeededCases}): a failure names
+ * the seed and the command that replays it ({@code -Dconfigfile.seed=...}); {@code
+ * -Dconfigfile.base.seed=...} runs other cases (see docs/development.md).
  *
  * <p>Coverage checks keep the properties from passing vacuously: enough inputs parse in the SDK,
- * and enough runs prune, skip and update profiles.
+ * enough runs prune, skip and update profiles, and each property gets past its early returns often
+ * enough.
  */
 class ConfigEditorPropertyTest {
+  private static final String PARSES = "input parses in the SDK";
+  private static final String CONFLICT = "sso-session conflict";
+  private static final String REMOVED = "removed a profile";
+  private static final String SKIPPED = "skipped a profile";
+  private static final String UPDATED = "updated a profile";
+  private static final String CHECKED = "property checked";
+
   private final ConfigEditor editor = new ConfigEditor();
+  private final Coverage coverage = new Coverage();
 
   /** A random file and a random plan. */
   record Scenario(RandomConfig config, ProfilePlan plan) {
@@ -46,10 +52,8 @@ class ConfigEditorPropertyTest {
     }
   }
 
-  @Provide
-  Arbitrary<Scenario> scenarios() {
-    return Combinators.combine(ConfigArbitraries.configs(), ConfigArbitraries.plans())
-        .as(Scenario::new);
+  private static Scenario scenario(Random random) {
+    return new Scenario(ConfigGenerator.config(random), ConfigGenerator.plan(random));
   }
 
   private Outcome apply(Scenario scenario) {
@@ -61,13 +65,13 @@ class ConfigEditorPropertyTest {
     } catch (SessionConflictException e) {
       result = Optional.empty();
     }
-    Statistics.label("input parses in the SDK").collect(sdk.isPresent());
-    Statistics.label("sso-session conflict").collect(result.isEmpty());
+    coverage.collect(PARSES, sdk.isPresent());
+    coverage.collect(CONFLICT, result.isEmpty());
     result.ifPresent(
         r -> {
-          Statistics.label("removed a profile").collect(!r.removed().isEmpty());
-          Statistics.label("skipped a profile").collect(!r.skipped().isEmpty());
-          Statistics.label("updated a profile").collect(!r.updated().isEmpty());
+          coverage.collect(REMOVED, !r.removed().isEmpty());
+          coverage.collect(SKIPPED, !r.skipped().isEmpty());
+          coverage.collect(UPDATED, !r.updated().isEmpty());
         });
     return new Outcome(input, result, sdk);
   }
@@ -85,23 +89,42 @@ class ConfigEditorPropertyTest {
     }
   }
 
-  @Property(tries = 400)
-  @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-  void no_byte_outside_managed_sections_and_the_plans_sso_session_changes(
-      @ForAll("scenarios") Scenario scenario) {
+  @Test
+  void no_byte_outside_managed_sections_and_the_plans_sso_session_changes(TestInfo test) {
+    SeededCases cases = SeededCases.forTest(test);
+    cases.run(400, ConfigEditorPropertyTest::scenario, this::assertKeptBytes);
+    if (!cases.replaying()) {
+      String run = "base seed " + cases.baseSeed();
+      coverage.assertAtLeast(PARSES, 40, run);
+      coverage.assertAtLeast(REMOVED, 5, run);
+      coverage.assertAtLeast(SKIPPED, 5, run);
+      coverage.assertAtLeast(UPDATED, 5, run);
+      coverage.assertAtLeast(CHECKED, 60, run);
+    }
+  }
+
+  private void assertKeptBytes(Scenario scenario) {
     Outcome outcome = apply(scenario);
-    coverage();
+    coverage.collect(CHECKED, outcome.result().isPresent());
     if (outcome.result().isPresent()) {
       KeptBytes.assertKept(scenario.config(), scenario.plan(), outcome.output());
     }
   }
 
-  @Property(tries = 300)
-  @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-  void the_sdk_reads_every_unmanaged_profile_and_other_section_as_before(
-      @ForAll("scenarios") Scenario scenario) {
+  @Test
+  void the_sdk_reads_every_unmanaged_profile_and_other_section_as_before(TestInfo test) {
+    SeededCases cases = SeededCases.forTest(test);
+    cases.run(300, ConfigEditorPropertyTest::scenario, this::assertSdkReadsOthersAsBefore);
+    if (!cases.replaying()) {
+      coverage.assertAtLeast(CHECKED, 30, "base seed " + cases.baseSeed());
+    }
+  }
+
+  private void assertSdkReadsOthersAsBefore(Scenario scenario) {
     Outcome outcome = apply(scenario);
-    if (outcome.result().isEmpty() || outcome.sdkInput().isEmpty()) {
+    boolean checked = outcome.result().isPresent() && outcome.sdkInput().isPresent();
+    coverage.collect(CHECKED, checked);
+    if (!checked) {
       return;
     }
     ProfileFile before = outcome.sdkInput().get();
@@ -128,11 +151,19 @@ class ConfigEditorPropertyTest {
         "services svc");
   }
 
-  @Property(tries = 300)
-  @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-  void applying_the_same_plan_twice_changes_nothing_the_second_time(
-      @ForAll("scenarios") Scenario scenario) throws SessionConflictException {
+  @Test
+  void applying_the_same_plan_twice_changes_nothing_the_second_time(TestInfo test) {
+    SeededCases cases = SeededCases.forTest(test);
+    cases.run(300, ConfigEditorPropertyTest::scenario, this::assertSecondRunChangesNothing);
+    if (!cases.replaying()) {
+      coverage.assertAtLeast(CHECKED, 60, "base seed " + cases.baseSeed());
+      coverage.assertAtLeast(UPDATED, 5, "base seed " + cases.baseSeed());
+    }
+  }
+
+  private void assertSecondRunChangesNothing(Scenario scenario) throws SessionConflictException {
     Outcome outcome = apply(scenario);
+    coverage.collect(CHECKED, outcome.result().isPresent());
     if (outcome.result().isEmpty()) {
       return;
     }
@@ -142,12 +173,20 @@ class ConfigEditorPropertyTest {
     assertArrayEquals(outcome.output(), twice.document().toBytes());
   }
 
-  @Property(tries = 250)
-  @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-  void the_output_parses_in_the_sdk_whenever_the_input_did_and_holds_the_plan(
-      @ForAll("scenarios") Scenario scenario) {
+  @Test
+  void the_output_parses_in_the_sdk_whenever_the_input_did_and_holds_the_plan(TestInfo test) {
+    SeededCases cases = SeededCases.forTest(test);
+    cases.run(250, ConfigEditorPropertyTest::scenario, this::assertOutputHoldsThePlan);
+    if (!cases.replaying()) {
+      coverage.assertAtLeast(CHECKED, 30, "base seed " + cases.baseSeed());
+    }
+  }
+
+  private void assertOutputHoldsThePlan(Scenario scenario) {
     Outcome outcome = apply(scenario);
-    if (outcome.result().isEmpty() || outcome.sdkInput().isEmpty()) {
+    boolean checked = outcome.result().isPresent() && outcome.sdkInput().isPresent();
+    coverage.collect(CHECKED, checked);
+    if (!checked) {
       return;
     }
     EditResult result = outcome.result().get();
@@ -168,14 +207,5 @@ class ConfigEditorPropertyTest {
                         "managedProfiles() reads " + managed.name() + " " + key + " as the SDK"));
       }
     }
-  }
-
-  /** Fails the property when its inputs miss the cases that matter. */
-  private static void coverage() {
-    Statistics.label("input parses in the SDK")
-        .coverage(c -> c.check(true).percentage(p -> p >= 40));
-    Statistics.label("removed a profile").coverage(c -> c.check(true).percentage(p -> p >= 5));
-    Statistics.label("skipped a profile").coverage(c -> c.check(true).percentage(p -> p >= 5));
-    Statistics.label("updated a profile").coverage(c -> c.check(true).percentage(p -> p >= 5));
   }
 }
