@@ -2,224 +2,158 @@ package dev.ssoconfig.configfile;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ssoconfig.configfile.FuzzInputs.FuzzInput;
 import dev.ssoconfig.profiles.ProfilePlan;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /**
- * Fuzzing of the config parser and editor with arbitrary bytes: random bytes, bytes drawn from the
- * format's own characters, soups of the format's tokens, and real configs (the golden inputs and
- * {@link ConfigArbitraries} files) mutated by deleting, inserting, duplicating and flipping bytes.
- * Inputs are up to a few KB.
+ * Fuzzing of the config parser and editor with arbitrary bytes ({@link FuzzInputs}): random bytes,
+ * bytes drawn from the format's own characters, soups of the format's tokens, and real configs
+ * (the golden inputs, hand-written configs and {@link ConfigGenerator} files) mutated by deleting,
+ * inserting, duplicating, flipping, truncating and splicing bytes. Inputs are up to a few KB.
  *
- * <p>Each property runs jqwik's default number of tries, 1,000, so about 3,000 in a normal build (a
- * few seconds). For a long run raise the default, e.g. {@code -Djqwik.tries.default=200000} (see
- * docs/development.md, "Fuzzing the config parser").
+ * <p>Each property runs {@value #DEFAULT_CASES} cases in a normal build, so 3,000 in all (under a
+ * second). For a long run raise the count per property with {@code -Dconfigfile.fuzz.cases=N}
+ * (see docs/development.md, "Fuzzing the config parser"). Each case has its own seed ({@link
+ * SeededCases}): a failure names the seed and the command that replays it.
  */
 class ConfigParserFuzzTest {
+  /** System property: how many cases each property runs. */
+  static final String CASES_PROPERTY = "configfile.fuzz.cases";
+
+  /** Cases per property when {@value #CASES_PROPERTY} is not set. */
+  static final int DEFAULT_CASES = 1_000;
+
+  /** Below this many cases the coverage percentages say little, so they are not checked. */
+  private static final int MIN_CASES_FOR_COVERAGE = 500;
+
   private static final Path GOLDEN =
       Path.of(System.getProperty("basedir", "."), "src/test/resources/configfile/golden");
 
-  /** Bytes that mean something in the format, and some that break UTF-8. */
-  private static final byte[] ALPHABET =
-      bytes("[]=#;- \t\r\n_.apfildetrosmn/:%+@\u0000\u00ff\u00c3\u00ef\u00bb\u00bf");
-
-  private static final List<String> TOKENS =
-      List.of(
-          "[profile ",
-          "[ profile  ",
-          "[default]",
-          "[sso-session ",
-          "[services ",
-          "[",
-          "]",
-          "profile",
-          "default",
-          "managed_by",
-          " = ",
-          "=",
-          ProfilePlan.MARKER_VALUE,
-          "acme",
-          "a",
-          "b",
-          "Prod.Admin",
-          "sso_start_url",
-          "sso_region",
-          "sso_session",
-          StandardPlan.START_URL,
-          "/",
-          StandardPlan.SSO_REGION,
-          "\n",
-          "\r\n",
-          "\r",
-          "  ",
-          "\t",
-          "#",
-          ";",
-          " # ",
-          Grammar.BOM,
-          "\u00ff",
-          "\u00c3",
-          "\u0000");
+  private static FuzzInputs inputs;
 
   private final ConfigEditor editor = new ConfigEditor();
+  private final Coverage coverage = new Coverage();
 
-  @Property
-  void parse_never_throws_and_gives_back_the_very_bytes(@ForAll("inputs") byte[] bytes) {
-    assertArrayEquals(bytes, ConfigDocument.parse(bytes).toBytes());
+  /** A fuzzed input and a random valid plan. */
+  record PlanCase(FuzzInput input, ProfilePlan plan) {
+    @Override
+    public String toString() {
+      return input + "\nplan " + plan;
+    }
   }
 
-  @Property
-  void managed_profiles_never_throws(@ForAll("inputs") byte[] bytes) {
-    ConfigDocument.parse(bytes).managedProfiles();
+  @BeforeAll
+  static void read_the_golden_inputs() throws IOException {
+    inputs = FuzzInputs.withGoldenInputs(GOLDEN);
+    assertTrue(inputs.goldenInputCount() >= 15, "golden inputs found in " + GOLDEN);
   }
 
-  @Property
+  /**
+   * The number of cases per property: {@value #CASES_PROPERTY}, else {@value #DEFAULT_CASES}.
+   *
+   * @throws IllegalArgumentException when the property is set but not a positive int
+   */
+  static int cases() {
+    String value = System.getProperty(CASES_PROPERTY);
+    Integer cases = Integer.getInteger(CASES_PROPERTY);
+    if (value == null) {
+      return DEFAULT_CASES;
+    }
+    if (cases == null || cases <= 0) {
+      throw new IllegalArgumentException(
+          "-D"
+              + CASES_PROPERTY
+              + "="
+              + value
+              + " is not a positive number of cases; give one such as 100000");
+    }
+    return cases;
+  }
+
+  private FuzzInput input(Random random) {
+    FuzzInput input = inputs.next(random);
+    coverage.collect("input is a mutated config", input.origin().contains(" with mutations "));
+    return input;
+  }
+
+  private PlanCase planCase(Random random) {
+    return new PlanCase(input(random), ConfigGenerator.plan(random));
+  }
+
+  private void checkInputCoverage(SeededCases cases, int run) {
+    if (!cases.replaying() && run >= MIN_CASES_FOR_COVERAGE) {
+      coverage.assertAtLeast("input is a mutated config", 20, "base seed " + cases.baseSeed());
+    }
+  }
+
+  @Test
+  void parse_never_throws_and_gives_back_the_very_bytes(TestInfo test) {
+    SeededCases cases = SeededCases.forTest(test);
+    int run =
+        cases.run(
+            cases(),
+            this::input,
+            input -> assertArrayEquals(input.bytes(), ConfigDocument.parse(input.bytes()).toBytes()));
+    checkInputCoverage(cases, run);
+  }
+
+  @Test
+  void managed_profiles_never_throws(TestInfo test) {
+    SeededCases cases = SeededCases.forTest(test);
+    int run =
+        cases.run(
+            cases(),
+            this::input,
+            input ->
+                coverage.collect(
+                    "input holds a managed profile",
+                    !ConfigDocument.parse(input.bytes()).managedProfiles().isEmpty()));
+    checkInputCoverage(cases, run);
+    if (!cases.replaying() && run >= MIN_CASES_FOR_COVERAGE) {
+      coverage.assertAtLeast("input holds a managed profile", 5, "base seed " + cases.baseSeed());
+    }
+  }
+
+  @Test
   void apply_returns_or_throws_only_a_session_conflict_and_a_second_run_changes_nothing(
-      @ForAll("inputs") byte[] bytes, @ForAll("plans") ProfilePlan plan) {
+      TestInfo test) {
+    SeededCases cases = SeededCases.forTest(test);
+    int run = cases.run(cases(), this::planCase, this::assertAppliesOnceAndForAll);
+    checkInputCoverage(cases, run);
+    if (!cases.replaying() && run >= MIN_CASES_FOR_COVERAGE) {
+      String seed = "base seed " + cases.baseSeed();
+      coverage.assertAtLeast("applied without a conflict", 50, seed);
+      coverage.assertAtLeast("the first run changed the file", 30, seed);
+    }
+  }
+
+  private void assertAppliesOnceAndForAll(PlanCase planCase) {
     EditResult result;
     try {
-      result = editor.apply(ConfigDocument.parse(bytes), plan);
+      result = editor.apply(ConfigDocument.parse(planCase.input().bytes()), planCase.plan());
     } catch (SessionConflictException e) {
+      coverage.collect("applied without a conflict", false);
       return;
     }
+    coverage.collect("applied without a conflict", true);
+    coverage.collect("the first run changed the file", result.changed());
     byte[] output = result.document().toBytes();
     assertArrayEquals(output, ConfigDocument.parse(output).toBytes());
     EditResult again;
     try {
-      again = editor.apply(ConfigDocument.parse(output), plan);
+      again = editor.apply(ConfigDocument.parse(output), planCase.plan());
     } catch (SessionConflictException e) {
       throw new AssertionError("the second run found a conflict the first did not", e);
     }
     assertFalse(again.changed(), "a second run changes nothing");
     assertArrayEquals(output, again.document().toBytes());
-  }
-
-  @Provide
-  Arbitrary<ProfilePlan> plans() {
-    return ConfigArbitraries.plans();
-  }
-
-  @Provide
-  Arbitrary<byte[]> inputs() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(2, Arbitraries.bytes().array(byte[].class).ofMaxSize(4096)),
-        Tuple.of(2, Arbitraries.of(boxed(ALPHABET)).list().ofMaxSize(4096).map(this::unboxed)),
-        Tuple.of(
-            3, Arbitraries.of(TOKENS).list().ofMaxSize(600).map(t -> bytes(String.join("", t)))),
-        Tuple.of(3, mutated()));
-  }
-
-  /** A real config with up to eight random mutations. */
-  private Arbitrary<byte[]> mutated() {
-    Arbitrary<byte[]> seeds =
-        Arbitraries.oneOf(
-            Arbitraries.of(goldenInputs()), ConfigArbitraries.configs().map(RandomConfig::bytes));
-    Arbitrary<Mutation> mutation =
-        Combinators.combine(
-                Arbitraries.of(Mutation.Kind.class),
-                Arbitraries.integers().between(0, 10_000),
-                Arbitraries.integers().between(0, 10_000),
-                Arbitraries.of(TOKENS))
-            .as(Mutation::new);
-    return Combinators.combine(seeds, mutation.list().ofMaxSize(8))
-        .as(
-            (seed, mutations) -> {
-              byte[] bytes = seed;
-              for (Mutation m : mutations) {
-                bytes = m.applyTo(bytes);
-              }
-              return bytes;
-            });
-  }
-
-  /**
-   * One change to a byte array; {@code at} and {@code span} are fractions (of 10,000) of its
-   * length, so a mutation fits any array.
-   */
-  record Mutation(Kind kind, int at, int span, String token) {
-    enum Kind {
-      DELETE,
-      INSERT_TOKEN,
-      DUPLICATE,
-      FLIP_BYTE,
-      TRUNCATE
-    }
-
-    byte[] applyTo(byte[] bytes) {
-      int n = bytes.length;
-      int from = (int) ((long) at * n / 10_000);
-      int length = (int) ((long) span * (n - from) / 10_000 / 4);
-      List<Byte> out = new ArrayList<>();
-      for (byte b : bytes) {
-        out.add(b);
-      }
-      switch (kind) {
-        case DELETE -> out.subList(from, from + length).clear();
-        case INSERT_TOKEN -> out.addAll(from, boxedList(bytes(token)));
-        case DUPLICATE -> out.addAll(from, new ArrayList<>(out.subList(from, from + length)));
-        case FLIP_BYTE -> {
-          if (from < n) {
-            out.set(from, (byte) (out.get(from) ^ (1 << (span % 8))));
-          }
-        }
-        case TRUNCATE -> out.subList(from, n).clear();
-      }
-      byte[] result = new byte[out.size()];
-      for (int i = 0; i < result.length; i++) {
-        result[i] = out.get(i);
-      }
-      return result;
-    }
-  }
-
-  private static List<byte[]> goldenInputs() {
-    try (Stream<Path> files = Files.list(GOLDEN)) {
-      List<byte[]> inputs = new ArrayList<>();
-      for (Path file : files.filter(p -> p.toString().endsWith(".input")).sorted().toList()) {
-        inputs.add(Files.readAllBytes(file));
-      }
-      return inputs;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static byte[] bytes(String latin1) {
-    return latin1.getBytes(StandardCharsets.ISO_8859_1);
-  }
-
-  private static Byte[] boxed(byte[] bytes) {
-    return boxedList(bytes).toArray(new Byte[0]);
-  }
-
-  private static List<Byte> boxedList(byte[] bytes) {
-    List<Byte> list = new ArrayList<>(bytes.length);
-    for (byte b : bytes) {
-      list.add(b);
-    }
-    return list;
-  }
-
-  private byte[] unboxed(List<Byte> list) {
-    byte[] bytes = new byte[list.size()];
-    for (int i = 0; i < bytes.length; i++) {
-      bytes[i] = list.get(i);
-    }
-    return bytes;
   }
 }
