@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A config file built by {@link ConfigArbitraries}, with the generator's own record of what each
+ * A config file built by {@link ConfigGenerator}, with the generator's own record of what each
  * part is. Property tests judge the editor against this record, not against the editor's parser.
  *
  * <p>Text is in byte-per-char form ({@link Latin1}): {@code "\u00c3\u00a9"} is the UTF-8 encoding
