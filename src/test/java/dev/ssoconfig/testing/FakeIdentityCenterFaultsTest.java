@@ -1,5 +1,6 @@
 package dev.ssoconfig.testing;
 
+import dev.ssoconfig.SdkClients;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,18 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ssoconfig.testing.FakeIdentityCenter.Operation;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.sso.model.SsoException;
 import software.amazon.awssdk.services.sso.model.UnauthorizedException;
@@ -36,21 +35,17 @@ class FakeIdentityCenterFaultsTest {
   void start() {
     fake = new FakeIdentityCenter();
     sso =
-        SsoClient.builder()
-            .region(Region.US_EAST_1)
-            .endpointOverride(fake.baseUri())
-            .credentialsProvider(AnonymousCredentialsProvider.create())
-            .httpClientBuilder(UrlConnectionHttpClient.builder())
-            .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-            .build();
+        SdkClients.build(
+            SsoClient.builder(),
+            FakeIdentityCenter.REGION,
+            Optional.of(fake.baseUri()),
+            AwsRetryStrategy.doNotRetry());
     oidc =
-        SsoOidcClient.builder()
-            .region(Region.US_EAST_1)
-            .endpointOverride(fake.baseUri())
-            .credentialsProvider(AnonymousCredentialsProvider.create())
-            .httpClientBuilder(UrlConnectionHttpClient.builder())
-            .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-            .build();
+        SdkClients.build(
+            SsoOidcClient.builder(),
+            FakeIdentityCenter.REGION,
+            Optional.of(fake.baseUri()),
+            AwsRetryStrategy.doNotRetry());
   }
 
   @AfterEach

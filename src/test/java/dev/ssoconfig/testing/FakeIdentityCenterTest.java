@@ -1,5 +1,6 @@
 package dev.ssoconfig.testing;
 
+import dev.ssoconfig.SdkClients;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,10 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.sso.model.AccountInfo;
 import software.amazon.awssdk.services.sso.model.RoleCredentials;
@@ -52,21 +51,17 @@ class FakeIdentityCenterTest {
   void start() {
     fake = new FakeIdentityCenter();
     sso =
-        SsoClient.builder()
-            .region(Region.US_EAST_1)
-            .endpointOverride(fake.baseUri())
-            .credentialsProvider(AnonymousCredentialsProvider.create())
-            .httpClientBuilder(UrlConnectionHttpClient.builder())
-            .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-            .build();
+        SdkClients.build(
+            SsoClient.builder(),
+            FakeIdentityCenter.REGION,
+            Optional.of(fake.baseUri()),
+            AwsRetryStrategy.doNotRetry());
     oidc =
-        SsoOidcClient.builder()
-            .region(Region.US_EAST_1)
-            .endpointOverride(fake.baseUri())
-            .credentialsProvider(AnonymousCredentialsProvider.create())
-            .httpClientBuilder(UrlConnectionHttpClient.builder())
-            .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-            .build();
+        SdkClients.build(
+            SsoOidcClient.builder(),
+            FakeIdentityCenter.REGION,
+            Optional.of(fake.baseUri()),
+            AwsRetryStrategy.doNotRetry());
   }
 
   @AfterAll
