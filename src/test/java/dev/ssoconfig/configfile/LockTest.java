@@ -1,5 +1,6 @@
 package dev.ssoconfig.configfile;
 
+import dev.ssoconfig.testing.FakeTime;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -65,7 +66,7 @@ class LockTest {
 
     @Test
     void leaves_the_lock_file_in_place_and_can_be_taken_again_at_once() throws Exception {
-      LockTime time = new LockTime();
+      FakeTime time = new FakeTime();
       ConfigFileStore store = new ConfigFileStore(config(), time, time);
       ConfigLock first = store.lock(TIMEOUT);
       first.close();
@@ -132,7 +133,7 @@ class LockTest {
     @Test
     void gives_up_after_the_timeout_naming_the_holder_and_the_lock_file() throws Exception {
       try (ConfigLock held = new ConfigFileStore(config()).lock(Duration.ZERO)) {
-        LockTime time = new LockTime();
+        FakeTime time = new FakeTime();
         ConfigFileStore waiting = new ConfigFileStore(config(), time, time);
         ConfigFileException e =
             assertThrows(ConfigFileException.class, () -> waiting.lock(TIMEOUT));
@@ -152,7 +153,7 @@ class LockTest {
       try (FileChannel channel =
               FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           FileLock foreign = channel.lock()) {
-        LockTime time = new LockTime();
+        FakeTime time = new FakeTime();
         ConfigFileException e =
             assertThrows(
                 ConfigFileException.class,
@@ -172,7 +173,7 @@ class LockTest {
     @Test
     void tries_once_with_a_zero_timeout() throws Exception {
       try (ConfigLock held = new ConfigFileStore(config()).lock(Duration.ZERO)) {
-        LockTime time = new LockTime();
+        FakeTime time = new FakeTime();
         ConfigFileStore waiting = new ConfigFileStore(config(), time, time);
         assertThrows(ConfigFileException.class, () -> waiting.lock(Duration.ZERO));
         assertEquals(List.of(), time.sleeps());
@@ -183,8 +184,8 @@ class LockTest {
     @Test
     void goes_ahead_as_soon_as_the_holder_releases() throws Exception {
       ConfigLock held = new ConfigFileStore(config()).lock(Duration.ZERO);
-      LockTime time =
-          new LockTime(
+      FakeTime time =
+          new FakeTime(
               n -> {
                 if (n == 3) {
                   held.close();
@@ -199,8 +200,8 @@ class LockTest {
     @Test
     void stops_when_interrupted_and_keeps_the_interrupt() throws Exception {
       try (ConfigLock held = new ConfigFileStore(config()).lock(Duration.ZERO)) {
-        LockTime time =
-            new LockTime(
+        FakeTime time =
+            new FakeTime(
                 n -> {
                   throw new InterruptedException();
                 });
@@ -225,7 +226,7 @@ class LockTest {
       Files.createDirectories(config().getParent());
       Files.write(config(), ORIGINAL);
       try (ConfigLock held = new ConfigFileStore(config()).lock(Duration.ZERO)) {
-        LockTime time = new LockTime();
+        FakeTime time = new FakeTime();
         ConfigFileStore waiting = new ConfigFileStore(config(), time, time);
         ConfigFileException e =
             assertThrows(ConfigFileException.class, () -> waiting.write(NEW, true));
@@ -239,7 +240,7 @@ class LockTest {
 
     @Test
     void a_write_under_the_lock_of_its_store_neither_waits_nor_releases_it() throws Exception {
-      LockTime time = new LockTime();
+      FakeTime time = new FakeTime();
       ConfigFileStore store = new ConfigFileStore(config(), time, time);
       try (ConfigLock lock = store.lock(TIMEOUT)) {
         store.write(NEW, true);
@@ -280,15 +281,15 @@ class LockTest {
           StoreChildJvm.start(LockHolder.class, home.resolve("stderr.txt"), config().toString())) {
         assertEquals(LockHolder.LOCKED, holder.awaitLine());
 
-        LockTime gaveUp = new LockTime();
+        FakeTime gaveUp = new FakeTime();
         ConfigFileException e =
             assertThrows(
                 ConfigFileException.class,
                 () -> new ConfigFileStore(config(), gaveUp, gaveUp).lock(Duration.ofSeconds(1)));
         assertEquals(heldMessage(holder.process().pid()), e.getMessage());
 
-        LockTime released =
-            new LockTime(
+        FakeTime released =
+            new FakeTime(
                 n -> {
                   if (n == 1) {
                     holder.process().getOutputStream().close();
@@ -310,7 +311,7 @@ class LockTest {
         assertEquals(LockHolder.LOCKED, holder.awaitLine());
         holder.kill();
       }
-      LockTime time = new LockTime();
+      FakeTime time = new FakeTime();
       try (ConfigLock lock = new ConfigFileStore(config(), time, time).lock(Duration.ZERO)) {
         assertTrue(lock.isHeld());
       }

@@ -1,5 +1,6 @@
 package dev.ssoconfig.login;
 
+import dev.ssoconfig.testing.FakeTime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
