@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -115,6 +117,29 @@ class OptionsGoldenTest {
     after.removeIf(p -> p.startsWith(".aws/sso/"));
     before.removeIf(p -> p.startsWith(".aws/sso/"));
     assertEquals(before, after, "no new file beside the config (the token cache aside)");
+  }
+
+  @Test
+  void dry_run_with_a_cached_token_leaves_every_file_under_home_byte_identical()
+      throws IOException {
+    assertEquals(0, cli.generate().code());
+    Map<String, byte[]> before = contents(home);
+
+    CliHarness.Result result = cli.generate("--dry-run", "--prune", "--include", "Prod*/*");
+
+    assertEquals(0, result.code(), result.err());
+    assertTrue(result.out().contains("-[profile Dev.Billing]"), result.out());
+    Map<String, byte[]> after = contents(home);
+    assertEquals(before.keySet(), after.keySet(), "same files");
+    before.forEach((file, bytes) -> assertArrayEquals(bytes, after.get(file), file));
+  }
+
+  private static Map<String, byte[]> contents(Path root) throws IOException {
+    Map<String, byte[]> all = new TreeMap<>();
+    for (String file : listing(root)) {
+      all.put(file, Files.readAllBytes(root.resolve(file)));
+    }
+    return all;
   }
 
   @Test
