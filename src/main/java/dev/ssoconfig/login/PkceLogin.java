@@ -58,7 +58,7 @@ final class PkceLogin {
       throw new LoginException(
           "Could not listen on 127.0.0.1 for the browser sign-in ("
               + LoginException.oneLine(e.getMessage())
-              + "); use the device code flow instead",
+              + "); run again with --device-code",
           e);
     }
     try (server) {
