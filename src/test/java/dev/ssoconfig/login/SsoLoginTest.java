@@ -337,15 +337,7 @@ class SsoLoginTest {
     void reuses_a_valid_cached_token_without_calling_the_service() throws Exception {
       cache.writeToken(
           "acme",
-          new CachedToken(
-              START_URL,
-              REGION,
-              "cached-token",
-              START.plus(Duration.ofMinutes(16)),
-              null,
-              null,
-              null,
-              null));
+          tokenOnly(START_URL, REGION, "cached-token", START.plus(Duration.ofMinutes(16))));
       int before = fake.totalRequests();
 
       AccessToken token = login(browser).login(request(LoginFlow.PKCE));
@@ -360,15 +352,7 @@ class SsoLoginTest {
     void force_login_ignores_a_valid_cached_token() throws Exception {
       cache.writeToken(
           "acme",
-          new CachedToken(
-              START_URL,
-              REGION,
-              "cached-token",
-              START.plus(Duration.ofHours(1)),
-              null,
-              null,
-              null,
-              null));
+          tokenOnly(START_URL, REGION, "cached-token", START.plus(Duration.ofHours(1))));
 
       AccessToken token = login(browser).login(forced(LoginFlow.DEVICE_CODE));
 
@@ -381,27 +365,11 @@ class SsoLoginTest {
     void ignores_a_cached_token_of_another_start_url_or_region() throws Exception {
       cache.writeToken(
           "acme",
-          new CachedToken(
-              "https://other.awsapps.com/start",
-              REGION,
-              "other",
-              START.plus(Duration.ofHours(1)),
-              null,
-              null,
-              null,
-              null));
+          tokenOnly("https://other.awsapps.com/start", REGION, "other", START.plus(Duration.ofHours(1))));
       AccessToken first = login(browser).login(request(LoginFlow.DEVICE_CODE));
       cache.writeToken(
           "acme",
-          new CachedToken(
-              START_URL,
-              "eu-west-1",
-              "other",
-              START.plus(Duration.ofHours(1)),
-              null,
-              null,
-              null,
-              null));
+          tokenOnly(START_URL, "eu-west-1", "other", START.plus(Duration.ofHours(1))));
       AccessToken second = login(browser).login(request(LoginFlow.DEVICE_CODE));
 
       assertFalse(first.fromCache());
@@ -573,5 +541,11 @@ class SsoLoginTest {
     Matcher m = Pattern.compile("(?:^|&)" + name + "=([^&]*)").matcher(uri.getRawQuery());
     assertTrue(m.find(), name + " in " + uri);
     return URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+  }
+
+  /** A cached token without refresh token or client registration, as old AWS CLI versions wrote. */
+  private static CachedToken tokenOnly(
+      String startUrl, String region, String accessToken, Instant expiresAt) {
+    return new CachedToken(startUrl, region, accessToken, expiresAt, null, null, null, null);
   }
 }

@@ -1,5 +1,9 @@
 package dev.ssoconfig.testing;
 
+import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
+import software.amazon.awssdk.services.sso.SsoClient;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import dev.ssoconfig.SdkClients;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -154,6 +158,18 @@ public final class FakeIdentityCenter implements AutoCloseable {
                     .withBody(
                         "<!DOCTYPE html><title>Fake Identity Center</title>"
                             + "<p>This fake approves device sign-ins by itself.</p>")));
+  }
+
+  /** @return a portal client that calls this fake, without SDK retries; the caller closes it */
+  public SsoClient portalClient() {
+    return SdkClients.build(
+        SsoClient.builder(), REGION, Optional.of(baseUri()), AwsRetryStrategy.doNotRetry());
+  }
+
+  /** @return an OIDC client that calls this fake, without SDK retries; the caller closes it */
+  public SsoOidcClient oidcClient() {
+    return SdkClients.build(
+        SsoOidcClient.builder(), REGION, Optional.of(baseUri()), AwsRetryStrategy.doNotRetry());
   }
 
   /**

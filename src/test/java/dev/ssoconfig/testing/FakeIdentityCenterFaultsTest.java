@@ -1,6 +1,5 @@
 package dev.ssoconfig.testing;
 
-import dev.ssoconfig.SdkClients;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ssoconfig.testing.FakeIdentityCenter.Operation;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sso.SsoClient;
@@ -34,18 +31,8 @@ class FakeIdentityCenterFaultsTest {
   @BeforeEach
   void start() {
     fake = new FakeIdentityCenter();
-    sso =
-        SdkClients.build(
-            SsoClient.builder(),
-            FakeIdentityCenter.REGION,
-            Optional.of(fake.baseUri()),
-            AwsRetryStrategy.doNotRetry());
-    oidc =
-        SdkClients.build(
-            SsoOidcClient.builder(),
-            FakeIdentityCenter.REGION,
-            Optional.of(fake.baseUri()),
-            AwsRetryStrategy.doNotRetry());
+    sso = fake.portalClient();
+    oidc = fake.oidcClient();
   }
 
   @AfterEach

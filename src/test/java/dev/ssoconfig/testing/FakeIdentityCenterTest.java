@@ -1,6 +1,5 @@
 package dev.ssoconfig.testing;
 
-import dev.ssoconfig.SdkClients;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.sso.model.AccountInfo;
 import software.amazon.awssdk.services.sso.model.RoleCredentials;
@@ -50,18 +47,8 @@ class FakeIdentityCenterTest {
   @BeforeAll
   void start() {
     fake = new FakeIdentityCenter();
-    sso =
-        SdkClients.build(
-            SsoClient.builder(),
-            FakeIdentityCenter.REGION,
-            Optional.of(fake.baseUri()),
-            AwsRetryStrategy.doNotRetry());
-    oidc =
-        SdkClients.build(
-            SsoOidcClient.builder(),
-            FakeIdentityCenter.REGION,
-            Optional.of(fake.baseUri()),
-            AwsRetryStrategy.doNotRetry());
+    sso = fake.portalClient();
+    oidc = fake.oidcClient();
   }
 
   @AfterAll
