@@ -1,5 +1,6 @@
 package dev.ssoconfig.cli;
 
+import dev.ssoconfig.profiles.ProfileNames;
 import dev.ssoconfig.IoReasons;
 import java.io.IOException;
 import java.net.URI;
@@ -27,9 +28,6 @@ public final class InputRules {
    * {@code eusc-de-east-1}). The shape only: new regions need no release of this tool.
    */
   private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]{2,12}){1,3}-[1-9][0-9]?");
-
-  /** Names every SDK accepts for profiles and sso-sessions (DESIGN.md). */
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.@:+/%-]+");
 
   private static final Pattern SIMPLE_DURATION =
       Pattern.compile("([0-9]{1,9})\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
@@ -87,7 +85,7 @@ public final class InputRules {
    * @throws UsageException unless it matches {@code [A-Za-z0-9_.@:+/%-]+}
    */
   public static String sessionName(String option, String value) {
-    if (value == null || !NAME.matcher(value).matches()) {
+    if (!ProfileNames.isValid(value)) {
       throw new UsageException(
           option + " '" + value + "' may only contain letters, digits and _.@:+/%-");
     }

@@ -1,6 +1,6 @@
 package dev.ssoconfig.configfile;
 
-import java.util.regex.Pattern;
+import dev.ssoconfig.profiles.ProfileNames;
 
 /**
  * How one line of a config file is read, after the AWS SDKs' shared config-file format as the AWS
@@ -27,7 +27,6 @@ final class Grammar {
   static final String BOM = "\u00EF\u00BB\u00BF";
 
   /** Profile and sso-session names every AWS SDK accepts. */
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.@:+/%-]+");
 
   private Grammar() {}
 
@@ -159,12 +158,12 @@ final class Grammar {
 
   /** Whether {@code name} is a profile or sso-session name every AWS SDK accepts. */
   static boolean isValidName(String name) {
-    return NAME.matcher(name).matches();
+    return ProfileNames.isValid(name);
   }
 
   /** Whether {@code key} can be written as a property key and read back unchanged. */
   static boolean isValidKey(String key) {
-    return NAME.matcher(key).matches();
+    return ProfileNames.isValid(key);
   }
 
   /**

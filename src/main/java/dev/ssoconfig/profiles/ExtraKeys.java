@@ -35,7 +35,6 @@ public final class ExtraKeys {
   public static final ExtraKeys NONE = new ExtraKeys(List.of());
 
   /** The AWS SDK for Java v2 {@code ProfileFileReader}'s rule for property names. */
-  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.@:+/%-]+");
 
   private static final Pattern INLINE_COMMENT = Pattern.compile("(^|[ \\t])[#;]");
 
@@ -104,7 +103,7 @@ public final class ExtraKeys {
     if (key.isEmpty()) {
       throw refused(setting, "no key before =; write --set KEY=VALUE, e.g. --set output=json");
     }
-    if (!KEY.matcher(key).matches()) {
+    if (!ProfileNames.isValid(key)) {
       throw refused(
           setting,
           "a key may only contain letters, digits and _ . @ : + / % - (AWS SDK property names)");

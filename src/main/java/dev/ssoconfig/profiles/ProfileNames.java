@@ -88,9 +88,10 @@ public final class ProfileNames {
   }
 
   /**
-   * Whether a name may be used as is for a profile or sso-session.
+   * Whether a name may be used as is for a profile, an sso-session or a property key: the one
+   * character set every AWS SDK's shared config-file parser accepts for all three.
    *
-   * @param name a candidate name, e.g. an {@code --sso-session} value
+   * @param name a candidate name, e.g. an {@code --sso-session} value or a {@code --set} key
    * @return true when {@code name} matches {@code [A-Za-z0-9_.@:+/%-]+}
    */
   public static boolean isValid(String name) {
