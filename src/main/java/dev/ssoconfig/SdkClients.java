@@ -68,7 +68,7 @@ public final class SdkClients {
    * A path that holds nothing: the null device. The SDK skips it ({@code ProfileFileLocation} wants a
    * readable regular file), and reading it would give an empty file anyway.
    */
-  static final String NO_PROFILE_FILE = File.separatorChar == '\\' ? "NUL" : "/dev/null";
+  private static final String NO_PROFILE_FILE = File.separatorChar == '\\' ? "NUL" : "/dev/null";
 
   private static final ProfileFile EMPTY_PROFILE_FILE =
       ProfileFile.builder().content("").type(ProfileFile.Type.CONFIGURATION).build();
@@ -78,7 +78,7 @@ public final class SdkClients {
   /**
    * Configures and builds a client that reads no profile file (see the class comment); first
    * points the SDK's {@code aws.configFile} and {@code aws.sharedCredentialsFile} system
-   * properties at {@link #NO_PROFILE_FILE}.
+   * properties at the null device.
    *
    * @param builder a fresh builder, e.g. {@code SsoClient.builder()}
    * @param ssoRegion the SSO region, e.g. {@code us-east-1}
