@@ -1,5 +1,6 @@
 package dev.ssoconfig;
 
+import java.io.File;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -9,15 +10,52 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 
 /**
  * The settings every AWS SDK client of this tool shares: the URL-connection HTTP client with
  * {@link #CONNECT_TIMEOUT} and {@link #READ_TIMEOUT}, anonymous credentials (the OIDC and portal
- * calls are not SigV4-signed, so no AWS credentials are looked up), the SSO region and an optional
- * endpoint override. Without an override the SDK resolves the regional endpoint and honours {@code
- * AWS_ENDPOINT_URL_SSO_OIDC} / {@code AWS_ENDPOINT_URL_SSO}.
+ * calls are not SigV4-signed, so no AWS credentials are looked up), the SSO region, an optional
+ * endpoint override, and no profile file. Without an override the SDK resolves the regional
+ * endpoint and honours {@code AWS_ENDPOINT_URL_SSO_OIDC} / {@code AWS_ENDPOINT_URL_SSO}.
+ *
+ * <h2>The SDK never reads the person's config or credentials file</h2>
+ *
+ * <p>Region and endpoint come only from our options and the SDK's environment variables, and a
+ * config file the AWS CLI reads but the SDK's strict {@code ProfileFileReader} rejects (an indented
+ * first property, {@code key : value}, ...) must not break sign-in. In SDK 2.56.0 a client reads
+ * the shared files in these places:
+ *
+ * <ul>
+ *   <li>while it is built, through the client's profile-file supplier ({@code
+ *       SdkClientOption.PROFILE_FILE_SUPPLIER}), or {@code ProfileFile::defaultProfileFile} where
+ *       that is still unset: {@code AuthSchemePreferenceResolver} ({@code auth_scheme_preference}),
+ *       {@code AwsClientEndpointProvider} ({@code endpoint_url}, {@code services}, {@code
+ *       ignore_configured_endpoint_urls}), {@code DualstackEnabledProvider}, {@code
+ *       FipsEnabledProvider}, {@code DefaultsModeResolver}, {@code RetryMode.Resolver}, {@code
+ *       AppIdResolver} ({@code sdk_ua_app_id}), the request-compression settings and {@code
+ *       Sigv4aSigningRegionSetProvider} in {@code SdkDefaultClientBuilder} / {@code
+ *       AwsDefaultClientBuilder};
+ *   <li>per request, through the same supplier ({@code AwsExecutionContextBuilder} puts the profile
+ *       file into the execution attributes);
+ *   <li>and unconditionally in {@code SdkDefaultClientBuilder.mergeGlobalDefaults}: it builds a map
+ *       of defaults holding {@code ProfileFileSupplier.defaultSupplier()} and a lazy {@code
+ *       PROFILE_FILE} derived from it, and {@code AttributeMap.Builder.build()} evaluates every lazy
+ *       value, so {@code ~/.aws/config} and {@code ~/.aws/credentials} are parsed even when the
+ *       client was given its own profile file.
+ * </ul>
+ *
+ * <p>So each client gets an empty profile file ({@code
+ * ClientOverrideConfiguration.defaultProfileFile}), which covers the first two, and, because no
+ * per-client setting reaches the third, the SDK's own system properties {@code aws.configFile} and
+ * {@code aws.sharedCredentialsFile} (which win over {@code AWS_CONFIG_FILE} / {@code
+ * AWS_SHARED_CREDENTIALS_FILE} in {@code ProfileFileLocation}) are pointed at the null device before
+ * every client is built. That setting is process-wide: nothing else in this tool lets the SDK read
+ * profile files, and the config file the tool edits is found by our own rules ({@code
+ * cli.Environment}), not through these properties.
  */
 public final class SdkClients {
   /** How long to wait for a TCP connection. */
@@ -26,10 +64,21 @@ public final class SdkClients {
   /** How long to wait for the bytes of a response once connected. */
   public static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
+  /**
+   * A path that holds nothing: the null device. The SDK skips it ({@code ProfileFileLocation} wants a
+   * readable regular file), and reading it would give an empty file anyway.
+   */
+  private static final String NO_PROFILE_FILE = File.separatorChar == '\\' ? "NUL" : "/dev/null";
+
+  private static final ProfileFile EMPTY_PROFILE_FILE =
+      ProfileFile.builder().content("").type(ProfileFile.Type.CONFIGURATION).build();
+
   private SdkClients() {}
 
   /**
-   * Configures and builds a client.
+   * Configures and builds a client that reads no profile file (see the class comment); first
+   * points the SDK's {@code aws.configFile} and {@code aws.sharedCredentialsFile} system
+   * properties at the null device.
    *
    * @param builder a fresh builder, e.g. {@code SsoClient.builder()}
    * @param ssoRegion the SSO region, e.g. {@code us-east-1}
@@ -43,6 +92,7 @@ public final class SdkClients {
           B builder, String ssoRegion, Optional<URI> endpointOverride, RetryStrategy retryStrategy) {
     Objects.requireNonNull(ssoRegion, "ssoRegion");
     Objects.requireNonNull(endpointOverride, "endpointOverride");
+    keepSdkFromProfileFiles();
     builder
         .region(Region.of(ssoRegion))
         .credentialsProvider(AnonymousCredentialsProvider.create())
@@ -50,9 +100,21 @@ public final class SdkClients {
             UrlConnectionHttpClient.builder()
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .socketTimeout(READ_TIMEOUT))
-        .overrideConfiguration(c -> c.retryStrategy(retryStrategy));
+        .overrideConfiguration(
+            c -> c.retryStrategy(retryStrategy).defaultProfileFile(EMPTY_PROFILE_FILE));
     endpointOverride.ifPresent(builder::endpointOverride);
     return builder.build();
+  }
+
+  /**
+   * Makes the SDK's default profile file empty for this process, for the one read no client setting
+   * reaches ({@code SdkDefaultClientBuilder.mergeGlobalDefaults}, see the class comment).
+   * Idempotent.
+   */
+  private static void keepSdkFromProfileFiles() {
+    System.setProperty(ProfileFileSystemSetting.AWS_CONFIG_FILE.property(), NO_PROFILE_FILE);
+    System.setProperty(
+        ProfileFileSystemSetting.AWS_SHARED_CREDENTIALS_FILE.property(), NO_PROFILE_FILE);
   }
 
   /**

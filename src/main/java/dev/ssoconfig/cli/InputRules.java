@@ -1,7 +1,8 @@
 package dev.ssoconfig.cli;
 
-import dev.ssoconfig.profiles.ProfileNames;
 import dev.ssoconfig.IoReasons;
+import dev.ssoconfig.aws.Regions;
+import dev.ssoconfig.profiles.ProfileNames;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -21,13 +22,6 @@ import java.util.regex.Pattern;
  * {@link UsageException} with a one-line message naming the option.
  */
 public final class InputRules {
-
-  /**
-   * The shape of an AWS region name: a partition prefix of 2–4 letters, one to three words, and a
-   * number ({@code us-east-1}, {@code us-gov-west-1}, {@code cn-north-1}, {@code ap-southeast-7},
-   * {@code eusc-de-east-1}). The shape only: new regions need no release of this tool.
-   */
-  private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]{2,12}){1,3}-[1-9][0-9]?");
 
   private static final Pattern SIMPLE_DURATION =
       Pattern.compile("([0-9]{1,9})\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
@@ -64,19 +58,28 @@ public final class InputRules {
   }
 
   /**
-   * Checks a region name's shape.
+   * Checks a region name against the SDK's regions and partition patterns ({@link
+   * Regions#isRegion}), so a region opened after this release still works.
    *
-   * @param option the option name for the message
+   * @param option the option name for the message, e.g. {@code --region}
    * @param value what the person typed
-   * @return the region
-   * @throws UsageException unless it looks like {@code us-east-1}
+   * @return the region, trimmed
+   * @throws UsageException unless it is a region; the message suggests a known region that is a few
+   *     edits away ("did you mean us-east-1?")
    */
   public static String region(String option, String value) {
-    if (value == null || !REGION.matcher(value).matches()) {
+    String trimmed = value == null ? "" : value.trim();
+    if (!Regions.isRegion(trimmed)) {
       throw new UsageException(
-          option + " '" + value + "' is not an AWS region name, e.g. us-east-1 or eu-central-1");
+          option
+              + " '"
+              + trimmed
+              + "' is not an AWS region name"
+              + Regions.closestKnown(trimmed)
+                  .map(known -> "; did you mean " + known + "?")
+                  .orElse(", e.g. us-east-1 or eu-central-1"));
     }
-    return value;
+    return trimmed;
   }
 
   /**

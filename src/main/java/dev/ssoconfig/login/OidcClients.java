@@ -61,9 +61,9 @@ public final class OidcClients {
 
   /**
    * Resolves the endpoint a built client actually calls, including an override the SDK picked up
-   * from {@code AWS_ENDPOINT_URL_SSO_OIDC}, the {@code aws.endpointUrlSsoOidc} system property or
-   * the config file. Use it for the {@code /authorize} URL so it goes to the same host as {@code
-   * CreateToken}.
+   * from {@code AWS_ENDPOINT_URL_SSO_OIDC} or the {@code aws.endpointUrlSsoOidc} system property
+   * (never from a config file: {@link SdkClients}). Use it for the {@code /authorize} URL so it
+   * goes to the same host as {@code CreateToken}.
    *
    * @param client a client from {@link #create(String, Optional)}
    * @return the endpoint, as {@link #resolveEndpoint(String, Optional)}

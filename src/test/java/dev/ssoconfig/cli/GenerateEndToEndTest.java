@@ -358,6 +358,16 @@ class GenerateEndToEndTest {
     }
 
     @Test
+    void a_near_miss_region_with_the_known_one_it_resembles() {
+      assertUsageError(
+          run("--start-url", START_URL, "--region", "us-est-1"),
+          "--region 'us-est-1' is not an AWS region name; did you mean us-east-1?");
+      assertUsageError(
+          run("--start-url", START_URL, "--region", "eu-west-1", "--sso-region", "eu-west1"),
+          "--sso-region 'eu-west1' is not an AWS region name; did you mean eu-west-1?");
+    }
+
+    @Test
     void an_unknown_option() {
       assertUsageError(
           run("--start-url", START_URL, "--region", "us-east-1", "--frobnicate"), "--frobnicate");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -59,19 +60,44 @@ class InputRulesTest {
           "ap-southeast-7",
           "il-central-1",
           "eusc-de-east-1",
-          "us-isob-east-1"
+          "us-isob-east-1",
+          "ap-southeast-8",
+          "  us-east-1 "
         })
-    void accepts_region_shapes(String region) {
-      assertEquals(region, InputRules.region("--region", region));
+    void accepts_regions_the_sdk_knows_or_its_partitions_allow_trimmed(String region) {
+      assertEquals(region.trim(), InputRules.region("--region", region));
     }
 
     @ParameterizedTest
     @ValueSource(
-        strings = {"us-east", "US-EAST-1", "useast1", "us_east_1", "us-east-1 ", "us-east-0", "1", "eu-west-1a", ""})
+        strings = {"us-east", "US-EAST-1", "useast1", "us_east_1", "us-east-0", "1", "eu-west-1a", ""})
     void refuses_other_strings(String region) {
       UsageException e =
           assertThrows(UsageException.class, () -> InputRules.region("--sso-region", region));
       assertTrue(e.getMessage().startsWith("--sso-region '"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+      "--region, us-est-1, us-east-1",
+      "--sso-region, eu-west1, eu-west-1",
+      "--region, ' us-east1 ', us-east-1"
+    })
+    void suggests_a_known_region_for_a_near_miss(String option, String typed, String known) {
+      UsageException e =
+          assertThrows(UsageException.class, () -> InputRules.region(option, typed));
+      assertEquals(
+          option + " '" + typed.trim() + "' is not an AWS region name; did you mean " + known + "?",
+          e.getMessage());
+    }
+
+    @Test
+    void names_examples_when_nothing_is_close() {
+      UsageException e =
+          assertThrows(UsageException.class, () -> InputRules.region("--region", "moon-base-1"));
+      assertEquals(
+          "--region 'moon-base-1' is not an AWS region name, e.g. us-east-1 or eu-central-1",
+          e.getMessage());
     }
   }
 

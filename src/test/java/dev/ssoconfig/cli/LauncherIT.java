@@ -76,8 +76,13 @@ class LauncherIT {
   }
 
   private ProfileFile config() throws IOException {
+    return parse(home.resolve(".aws/config"));
+  }
+
+  /** Parses a written config file with the SDK for Java's strict reader. */
+  private static ProfileFile parse(Path file) throws IOException {
     return ProfileFile.builder()
-        .content(new ByteArrayInputStream(Files.readAllBytes(home.resolve(".aws/config"))))
+        .content(new ByteArrayInputStream(Files.readAllBytes(file)))
         .type(ProfileFile.Type.CONFIGURATION)
         .build();
   }
@@ -167,6 +172,53 @@ class LauncherIT {
     assertTrue(run.err().contains("/authorize?response_type=code"), run.err());
     assertEquals(8, config().profiles().size());
     assertEquals(1, fake.createTokenCount("authorization_code"));
+  }
+
+  /**
+   * Files the AWS CLI reads but the SDK for Java's strict {@code ProfileFile} reader rejects
+   * ("Expected a profile or property definition on line 2"): an indented first property.
+   */
+  private static final String CONFIG_THE_SDK_REJECTS = "[default]\n  region = us-west-2\n";
+
+  private static final String CREDENTIALS_THE_SDK_REJECTS =
+      "[default]\n  aws_access_key_id = AKIDEXAMPLE\nregion : eu-west-3\n";
+
+  private Path writeFilesTheSdkRejects() throws IOException {
+    Files.createDirectories(home.resolve(".aws"));
+    Files.writeString(home.resolve(".aws/credentials"), CREDENTIALS_THE_SDK_REJECTS);
+    return Files.writeString(home.resolve(".aws/config"), CONFIG_THE_SDK_REJECTS);
+  }
+
+  @Test
+  void signs_in_and_lists_when_the_sdk_cannot_parse_the_config_and_credentials_files()
+      throws Exception {
+    Path config = writeFilesTheSdkRejects();
+
+    Run run = launch(Map.of(), with("--device-code", "--no-browser"));
+
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.out().contains("8 added"), run.out());
+    String written = Files.readString(config);
+    assertTrue(written.startsWith(CONFIG_THE_SDK_REJECTS), written);
+    assertEquals(8, written.split("\\[profile ", -1).length - 1, written);
+    assertEquals(CREDENTIALS_THE_SDK_REJECTS, Files.readString(home.resolve(".aws/credentials")));
+  }
+
+  @Test
+  void signs_in_and_lists_with_config_file_elsewhere_and_unparseable_files_in_home()
+      throws Exception {
+    writeFilesTheSdkRejects();
+    Path elsewhere = home.resolve("elsewhere/config");
+
+    Run run =
+        launch(
+            Map.of(),
+            with("--device-code", "--no-browser", "--config-file", elsewhere.toString()));
+
+    assertEquals(0, run.code(), run.err());
+    assertEquals(8, parse(elsewhere).profiles().size());
+    assertEquals(CONFIG_THE_SDK_REJECTS, Files.readString(home.resolve(".aws/config")));
+    assertEquals(CREDENTIALS_THE_SDK_REJECTS, Files.readString(home.resolve(".aws/credentials")));
   }
 
   @Test
