@@ -1,6 +1,6 @@
 package dev.ssoconfig.login;
 
-import dev.ssoconfig.SdkClients;
+import dev.ssoconfig.aws.SdkClients;
 import dev.ssoconfig.SecretScrubber;
 import dev.ssoconfig.AwsCallException;
 import java.io.IOException;

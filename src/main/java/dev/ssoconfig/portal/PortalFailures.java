@@ -1,6 +1,6 @@
 package dev.ssoconfig.portal;
 
-import dev.ssoconfig.SdkClients;
+import dev.ssoconfig.aws.SdkClients;
 import dev.ssoconfig.AwsCallException;
 import dev.ssoconfig.SecretScrubber;
 import java.io.IOException;

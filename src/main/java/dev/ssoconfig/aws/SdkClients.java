@@ -1,4 +1,4 @@
-package dev.ssoconfig;
+package dev.ssoconfig.aws;
 
 import java.net.URI;
 import java.time.Duration;
