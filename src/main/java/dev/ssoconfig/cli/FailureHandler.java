@@ -4,7 +4,7 @@ import dev.ssoconfig.AwsCallException;
 import dev.ssoconfig.configfile.ConfigFileException;
 import dev.ssoconfig.configfile.SessionConflictException;
 import dev.ssoconfig.login.LoginException;
-import dev.ssoconfig.SecretScrubber;
+import dev.ssoconfig.text.SecretScrubber;
 import dev.ssoconfig.profiles.ProfileOptionException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,7 +1,7 @@
 package dev.ssoconfig.cli;
 
 import dev.ssoconfig.profiles.ProfileNames;
-import dev.ssoconfig.IoReasons;
+import dev.ssoconfig.io.IoReasons;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,6 +1,6 @@
 package dev.ssoconfig.configfile;
 
-import dev.ssoconfig.IoReasons;
+import dev.ssoconfig.io.IoReasons;
 import dev.ssoconfig.Sleeper;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,6 +1,6 @@
 package dev.ssoconfig.login;
 
-import dev.ssoconfig.IoReasons;
+import dev.ssoconfig.io.IoReasons;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

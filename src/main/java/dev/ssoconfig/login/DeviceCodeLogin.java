@@ -1,6 +1,6 @@
 package dev.ssoconfig.login;
 
-import dev.ssoconfig.SecretScrubber;
+import dev.ssoconfig.text.SecretScrubber;
 import dev.ssoconfig.Sleeper;
 import java.io.PrintWriter;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package dev.ssoconfig.login;
 
-import dev.ssoconfig.SecretScrubber;
+import dev.ssoconfig.text.SecretScrubber;
 /**
  * The sign-in did not complete: the person denied it, the user code or authorization request
  * expired, the wait timed out, or the browser came back with an error. The command maps it to exit

@@ -1,7 +1,7 @@
 package dev.ssoconfig.login;
 
 import dev.ssoconfig.aws.SdkClients;
-import dev.ssoconfig.SecretScrubber;
+import dev.ssoconfig.text.SecretScrubber;
 import dev.ssoconfig.AwsCallException;
 import java.io.IOException;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package dev.ssoconfig.login;
 
-import dev.ssoconfig.IoReasons;
+import dev.ssoconfig.io.IoReasons;
 import dev.ssoconfig.Sleeper;
 import dev.ssoconfig.AwsCallException;
 import java.io.IOException;

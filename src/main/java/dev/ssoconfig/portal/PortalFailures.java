@@ -2,7 +2,7 @@ package dev.ssoconfig.portal;
 
 import dev.ssoconfig.aws.SdkClients;
 import dev.ssoconfig.AwsCallException;
-import dev.ssoconfig.SecretScrubber;
+import dev.ssoconfig.text.SecretScrubber;
 import java.io.IOException;
 import java.net.URI;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.ssoconfig.IoReasons;
+import dev.ssoconfig.io.IoReasons;
 import dev.ssoconfig.Sleeper;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
