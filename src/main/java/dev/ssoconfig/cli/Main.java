@@ -2,6 +2,7 @@ package dev.ssoconfig.cli;
 
 import dev.ssoconfig.login.BrowserOpener;
 import dev.ssoconfig.login.SystemBrowserOpener;
+import dev.ssoconfig.text.SafeText;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -23,6 +24,7 @@ public final class Main {
   private final Environment environment;
   private final Clock clock;
   private final BrowserOpener browser;
+  private final FailureHandler failures = new FailureHandler();
 
   /**
    * @param out standard output: the summary
@@ -55,14 +57,14 @@ public final class Main {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());
-    commandLine.setExecutionExceptionHandler(new FailureHandler());
+    commandLine.setExecutionExceptionHandler(failures);
     int code;
     try {
       code = commandLine.execute(args);
     } catch (RuntimeException | Error e) {
       // picocli hands only Exceptions to the handler; an Error (e.g. a class missing from a broken
       // installation) still gets one line, not a stack trace.
-      err.println(NAME + ": unexpected error: " + e.getClass().getName() + ": " + FailureHandler.oneLine(e.getMessage()));
+      err.println(NAME + ": unexpected error: " + FailureHandler.describe(e));
       code = ExitCode.UNEXPECTED;
     }
     out.flush();
@@ -91,7 +93,7 @@ public final class Main {
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
       PrintWriter err = ex.getCommandLine().getErr();
-      err.println(NAME + ": " + FailureHandler.oneLine(ex.getMessage()) + " (see --help)");
+      err.println(NAME + ": " + SafeText.line(ex.getMessage()) + " (see --help)");
       err.flush();
       return ExitCode.USAGE;
     }
