@@ -1,5 +1,6 @@
 package dev.ssoconfig.cli;
 
+import dev.ssoconfig.Failure;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ public record Environment(Map<String, String> variables, String userHome) {
    * spec; Java's {@code user.home} alone ignores {@code HOME}).
    *
    * @return an absolute or relative path as given; never {@code null}
-   * @throws UsageException if no home folder can be found at all
+   * @throws Failure of kind {@link Failure.Kind#USAGE} if no home folder can be found at all
    */
   public Path home() {
     String home = get("HOME");
@@ -44,7 +45,7 @@ public record Environment(Map<String, String> variables, String userHome) {
       home = userHome;
     }
     if (home == null || home.isBlank()) {
-      throw new UsageException("cannot find the home folder: set HOME or AWS_CONFIG_FILE");
+      throw Failure.usage("cannot find the home folder: set HOME or AWS_CONFIG_FILE");
     }
     return Path.of(home);
   }
@@ -71,7 +72,8 @@ public record Environment(Map<String, String> variables, String userHome) {
    * AWS_ENDPOINT_URL_SSO_OIDC}, else {@code AWS_ENDPOINT_URL} (the SDKs' service-specific endpoint
    * rule).
    *
-   * @throws UsageException if the variable is set but is not an absolute URL
+   * @throws Failure of kind {@link Failure.Kind#USAGE} if the variable is set but is not an
+   *     absolute URL
    */
   public Optional<URI> oidcEndpoint() {
     return endpoint("AWS_ENDPOINT_URL_SSO_OIDC");
@@ -81,7 +83,8 @@ public record Environment(Map<String, String> variables, String userHome) {
    * The endpoint override for the AWS SSO portal API: {@code AWS_ENDPOINT_URL_SSO}, else {@code
    * AWS_ENDPOINT_URL}.
    *
-   * @throws UsageException if the variable is set but is not an absolute URL
+   * @throws Failure of kind {@link Failure.Kind#USAGE} if the variable is set but is not an
+   *     absolute URL
    */
   public Optional<URI> portalEndpoint() {
     return endpoint("AWS_ENDPOINT_URL_SSO");
@@ -106,7 +109,7 @@ public record Environment(Map<String, String> variables, String userHome) {
       }
       return Optional.of(uri);
     } catch (URISyntaxException e) {
-      throw new UsageException(name + " is not an absolute URL: " + value);
+      throw Failure.usage(name + " is not an absolute URL: " + value);
     }
   }
 

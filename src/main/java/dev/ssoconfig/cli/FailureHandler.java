@@ -1,77 +1,122 @@
 package dev.ssoconfig.cli;
 
-import dev.ssoconfig.AwsCallException;
-import dev.ssoconfig.configfile.ConfigFileException;
-import dev.ssoconfig.configfile.SessionConflictException;
-import dev.ssoconfig.login.LoginException;
-import dev.ssoconfig.SecretScrubber;
-import dev.ssoconfig.profiles.ProfileOptionException;
+import dev.ssoconfig.Failure;
+import dev.ssoconfig.text.SafeText;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns a failure into one line on stderr and its exit code (see {@link ExitCode}). Known failures
- * print their own message; anything else is a bug, printed as one line too, with the stack trace
- * only under {@code --verbose}. Messages of the known failures never carry secrets; everything
- * printed here, the {@code caused by} line and stack traces included, also passes through {@link
- * SecretScrubber}.
+ * Turns a failure into one line on stderr and its exit code (see {@link ExitCode}).
+ *
+ * <ul>
+ *   <li>A {@link Failure} prints its message, {@code aws-sso-config-generator: MESSAGE}, and exits
+ *       with the code of its kind ({@link #exitCode}); an interrupted run prints {@code
+ *       aws-sso-config-generator: Interrupted} (once, also when the shutdown hook of {@link Main}
+ *       reports it too). Under {@code --verbose} a second line names the cause.
+ *   <li>Anything else is a bug: {@code aws-sso-config-generator: unexpected error: CLASS: MESSAGE},
+ *       exit code 1, and the stack trace only under {@code --verbose}.
+ * </ul>
+ *
+ * <p>Every message printed here, the cause's and each line of the stack trace included, is made
+ * safe by {@link SafeText#line}: no control character, escape sequence or bidi override reaches
+ * the terminal, and labelled secrets are redacted.
  */
 final class FailureHandler implements IExecutionExceptionHandler {
+  /** What an interrupted run prints after the command's name. */
+  static final String INTERRUPTED = "Interrupted";
+
+  private final AtomicBoolean interruptionReported = new AtomicBoolean();
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
-    int code = exitCode(ex);
-    String message = oneLine(ex.getMessage());
-    if (code == ExitCode.UNEXPECTED) {
-      message = "unexpected error: " + ex.getClass().getName() + (message.isEmpty() ? "" : ": " + message);
-    }
-    err.println(Main.NAME + ": " + message);
-    Object command = commandLine.getCommand();
-    if (command instanceof GenerateCommand generate && generate.verbose()) {
-      Throwable cause = ex.getCause();
-      if (code == ExitCode.UNEXPECTED) {
-        StringWriter trace = new StringWriter();
-        ex.printStackTrace(new PrintWriter(trace));
-        err.print(SecretScrubber.scrub(trace.toString()));
-      } else if (cause != null) {
-        err.println("  caused by: " + cause.getClass().getName() + ": " + oneLine(cause.getMessage()));
+    boolean verbose =
+        commandLine.getCommand() instanceof GenerateCommand generate && generate.verbose();
+    int code;
+    if (ex instanceof Failure failure) {
+      code = exitCode(failure.kind());
+      if (failure.kind() == Failure.Kind.INTERRUPTED) {
+        reportInterrupted(err);
+        if (verbose) {
+          err.println("  " + SafeText.line(failure.getMessage()));
+        }
+      } else {
+        err.println(Main.NAME + ": " + SafeText.line(failure.getMessage()));
+      }
+      if (verbose && failure.getCause() != null) {
+        err.println("  caused by: " + describe(failure.getCause()));
+      }
+    } else {
+      code = ExitCode.UNEXPECTED;
+      err.println(Main.NAME + ": unexpected error: " + describe(ex));
+      if (verbose) {
+        printStackTrace(ex, err);
       }
     }
     err.flush();
     return code;
   }
 
-  /** @return the documented exit code for a failure */
-  static int exitCode(Throwable ex) {
-    if (ex instanceof UsageException
-        || ex instanceof SessionConflictException
-        || ex instanceof ProfileOptionException) {
-      return ExitCode.USAGE;
-    }
-    if (ex instanceof LoginException) {
-      return ExitCode.LOGIN;
-    }
-    if (ex instanceof AwsCallException) {
-      return ExitCode.AWS_CALL;
-    }
-    if (ex instanceof ConfigFileException || ex instanceof CannotWriteException) {
-      return ExitCode.WRITE;
-    }
-    return ExitCode.UNEXPECTED;
+  /**
+   * The documented exit code of each kind of failure. A switch without {@code default}: a new kind
+   * does not compile until it has its code.
+   *
+   * @param kind why the run failed
+   * @return 2, 3, 4, 5 or 130
+   */
+  static int exitCode(Failure.Kind kind) {
+    return switch (kind) {
+      case USAGE -> ExitCode.USAGE;
+      case SIGN_IN -> ExitCode.SIGN_IN;
+      case AWS_CALL -> ExitCode.AWS_CALL;
+      case FILE -> ExitCode.FILE;
+      case INTERRUPTED -> ExitCode.INTERRUPTED;
+    };
   }
 
   /**
-   * @return the text on one line, control characters replaced, labelled secrets redacted ({@link
-   *     SecretScrubber}), never {@code null}
+   * Prints {@code aws-sso-config-generator: Interrupted} unless this handler printed it already;
+   * safe to call from a shutdown hook while the run's own thread reports the same interruption.
+   *
+   * @param err standard error
    */
-  static String oneLine(String text) {
-    if (text == null) {
-      return "";
+  void reportInterrupted(PrintWriter err) {
+    if (interruptionReported.compareAndSet(false, true)) {
+      err.println(Main.NAME + ": " + INTERRUPTED);
+      err.flush();
     }
-    return SecretScrubber.scrub(text.replaceAll("[\\p{Cntrl}\\s]+", " ").trim());
+  }
+
+  /**
+   * @param t any throwable
+   * @return its class name and, if it has one, its message made safe: {@code CLASS: MESSAGE}
+   */
+  static String describe(Throwable t) {
+    String message = SafeText.line(t.getMessage());
+    return t.getClass().getName() + (message.isEmpty() ? "" : ": " + message);
+  }
+
+  /**
+   * Prints the stack trace in the JDK's format with every line made safe: a message cannot forge
+   * lines or send escape sequences, and the leading tabs of frames stay.
+   */
+  private static void printStackTrace(Throwable t, PrintWriter err) {
+    StringWriter trace = new StringWriter();
+    t.printStackTrace(new PrintWriter(trace));
+    trace
+        .toString()
+        .lines()
+        .forEach(
+            line -> {
+              int tabs = 0;
+              while (tabs < line.length() && line.charAt(tabs) == '\t') {
+                tabs++;
+              }
+              err.println(line.substring(0, tabs) + SafeText.line(line.substring(tabs)));
+            });
   }
 }

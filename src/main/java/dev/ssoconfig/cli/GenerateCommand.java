@@ -1,5 +1,6 @@
 package dev.ssoconfig.cli;
 
+import dev.ssoconfig.Failure;
 import dev.ssoconfig.login.BrowserOpener;
 import dev.ssoconfig.login.LoginFlow;
 import dev.ssoconfig.profiles.ExtraKeys;
@@ -7,7 +8,6 @@ import dev.ssoconfig.profiles.PairFilter;
 import dev.ssoconfig.profiles.PlanOptions;
 import dev.ssoconfig.profiles.ProfileNameTemplate;
 import dev.ssoconfig.profiles.ProfileNames;
-import dev.ssoconfig.profiles.ProfileOptionException;
 import dev.ssoconfig.profiles.RenameMap;
 import java.net.URI;
 import java.nio.file.Path;
@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
       "Exit codes:",
       "  0 success              3 sign-in did not complete (denied, expired, timed out)",
       "  1 unexpected failure   4 AWS call failed (network, throttling, rejected token)",
-      "  2 bad option or value  5 config file or SSO cache could not be written",
+      "  2 bad option or value  5 config file, SSO cache or output could not be written",
+      "                       130 interrupted (Ctrl-C)",
       "",
       "Example:",
       "  aws-sso-config-generator --start-url https://acme.awsapps.com/start \\",
@@ -209,8 +210,9 @@ public final class GenerateCommand implements Callable<Integer> {
    * Validates the options and runs the generation.
    *
    * @return the exit code, see {@link ExitCode}
-   * @throws UsageException when a value is invalid (before any network call)
-   * @throws Exception the failures {@link FailureHandler} maps to exit codes
+   * @throws Failure of kind {@link Failure.Kind#USAGE} when a value is invalid (before any
+   *     network call), and every other {@link Failure} of the run, which {@link FailureHandler}
+   *     maps to exit codes
    */
   @Override
   public Integer call() throws Exception {
@@ -231,7 +233,7 @@ public final class GenerateCommand implements Callable<Integer> {
     return verbose;
   }
 
-  private Settings settings() throws ProfileOptionException {
+  private Settings settings() {
     String url = InputRules.startUrl("--start-url", startUrl);
     String profileRegion = InputRules.region("--region", region);
     String identityCenterRegion =

@@ -1,16 +1,15 @@
 package dev.ssoconfig.cli;
 
+import dev.ssoconfig.Failure;
+import dev.ssoconfig.Sleeper;
 import dev.ssoconfig.configfile.ConfigDocument;
 import dev.ssoconfig.configfile.ConfigEditor;
-import dev.ssoconfig.configfile.ConfigFileException;
 import dev.ssoconfig.configfile.ConfigFileStore;
 import dev.ssoconfig.configfile.ConfigLock;
-import dev.ssoconfig.configfile.UnifiedDiff;
 import dev.ssoconfig.configfile.EditResult;
-import dev.ssoconfig.configfile.SessionConflictException;
+import dev.ssoconfig.configfile.UnifiedDiff;
 import dev.ssoconfig.login.AccessToken;
 import dev.ssoconfig.login.BrowserOpener;
-import dev.ssoconfig.login.LoginException;
 import dev.ssoconfig.login.LoginRequest;
 import dev.ssoconfig.login.OidcClients;
 import dev.ssoconfig.login.SsoLogin;
@@ -19,13 +18,11 @@ import dev.ssoconfig.portal.AccountRole;
 import dev.ssoconfig.portal.PortalClients;
 import dev.ssoconfig.portal.PortalLister;
 import dev.ssoconfig.portal.RetryPolicy;
-import dev.ssoconfig.Sleeper;
-import dev.ssoconfig.portal.TokenRejectedException;
 import dev.ssoconfig.profiles.ProfilePlan;
 import dev.ssoconfig.profiles.ProfilePlanner;
+import dev.ssoconfig.text.SafeText;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -40,7 +37,8 @@ import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 /**
  * One run, left to right: check that the files can be written, log in, list every account and
  * role, plan the profiles, apply the plan to the config file and write it, then print the summary.
- * Nothing is written unless the whole enumeration succeeded.
+ * Nothing is written unless the whole enumeration succeeded. Paths and names printed here are made
+ * safe by {@link SafeText}.
  */
 final class Generator {
   private final Environment environment;
@@ -68,11 +66,11 @@ final class Generator {
   /**
    * Runs the whole flow.
    *
-   * @return {@link ExitCode#OK}; failures are thrown and mapped to exit codes by {@link
-   *     FailureHandler}
+   * @return {@link ExitCode#OK}
+   * @throws Failure when the run cannot go on; {@link FailureHandler} maps its kind to the exit
+   *     code
    */
-  int run(Settings settings)
-      throws LoginException, SessionConflictException, ConfigFileException {
+  int run(Settings settings) {
     Optional<URI> oidcEndpoint = environment.oidcEndpoint();
     Optional<URI> portalEndpoint = environment.portalEndpoint();
     Path configPath = settings.configFile();
@@ -94,25 +92,25 @@ final class Generator {
     try {
       tokenCache.checkWritable();
     } catch (IOException e) {
-      throw new CannotWriteException(e.getMessage());
+      throw Failure.file(e.getMessage(), e);
     }
     editor.apply(ConfigDocument.parse(store.read()), planner.plan(List.of()));
-    verbose("config file: " + configPath);
+    String shownPath = SafeText.line(configPath.toString());
+    verbose("config file: " + shownPath);
 
     List<AccountRole> roles = signInAndList(settings, tokenCache, oidcEndpoint, portalEndpoint);
     ProfilePlan plan = planner.plan(roles);
     if (settings.dryRun()) {
       Outcome outcome = apply(store, editor, planner, plan, settings.prune());
       String diff =
-          UnifiedDiff.between(
-              configPath.toString(), outcome.before(), outcome.result().document().toBytes());
-      out.print(diff.isEmpty() ? "No change to " + configPath + " (dry run).\n" : diff);
+          UnifiedDiff.between(shownPath, outcome.before(), outcome.result().document().toBytes());
+      out.print(diff.isEmpty() ? "No change to " + shownPath + " (dry run).\n" : diff);
       new Summary(out).print(configPath, outcome.result(), plan, outcome.stale(), true);
       return ExitCode.OK;
     }
     Outcome outcome;
     try (ConfigLock lock = lock(store)) {
-      verbose("holding the lock " + lock.path());
+      verbose("holding the lock " + SafeText.line(lock.path().toString()));
       outcome = apply(store, editor, planner, plan, settings.prune());
       if (outcome.result().changed()) {
         store.write(outcome.result().document().toBytes(), settings.backup());
@@ -127,8 +125,7 @@ final class Generator {
       Settings settings,
       TokenCache tokenCache,
       Optional<URI> oidcEndpoint,
-      Optional<URI> portalEndpoint)
-      throws LoginException {
+      Optional<URI> portalEndpoint) {
     try (SsoOidcClient oidc = OidcClients.create(settings.ssoRegion(), oidcEndpoint);
         SsoClient portal = PortalClients.create(settings.ssoRegion(), portalEndpoint)) {
       SsoLogin login =
@@ -139,7 +136,7 @@ final class Generator {
               browser,
               err,
               clock);
-      AccessToken token = login(login, loginRequest(settings, settings.forceLogin()));
+      AccessToken token = login.login(loginRequest(settings, settings.forceLogin()));
       if (token.fromCache()) {
         err.println(
             "Using the cached access token (valid until "
@@ -156,23 +153,27 @@ final class Generator {
               new ProgressPrinter(err, verbose));
       try {
         return lister.listAll(token.value());
-      } catch (TokenRejectedException e) {
+      } catch (Failure.AccessTokenRejected e) {
         if (!token.fromCache()) {
           throw e;
         }
         err.println("The cached access token was rejected; signing in again.");
-        token = login(login, loginRequest(settings, true));
+        token = login.login(loginRequest(settings, true));
         return lister.listAll(token.value());
       }
     }
   }
 
   /** Takes the config lock, saying so when another run holds it. */
-  private ConfigLock lock(ConfigFileStore store) throws ConfigFileException {
+  private ConfigLock lock(ConfigFileStore store) {
     try {
       return store.lock(Duration.ZERO);
-    } catch (ConfigFileException busy) {
-      err.println("Waiting for another run to finish with " + store.path() + "…");
+    } catch (Failure busy) {
+      if (busy.kind() != Failure.Kind.FILE) {
+        throw busy;
+      }
+      String path = SafeText.line(store.path().toString());
+      err.println("Waiting for another run to finish with " + path + "…");
       err.flush();
       return store.lock(ConfigFileStore.DEFAULT_LOCK_TIMEOUT);
     }
@@ -184,8 +185,7 @@ final class Generator {
       ConfigEditor editor,
       ProfilePlanner planner,
       ProfilePlan plan,
-      boolean prune)
-      throws ConfigFileException, SessionConflictException {
+      boolean prune) {
     byte[] before = store.read();
     ConfigDocument document = ConfigDocument.parse(before);
     List<String> stale = planner.stale(document.managedProfiles(), plan);
@@ -193,7 +193,7 @@ final class Generator {
     for (String name : result.skipped()) {
       err.println(
           "warning: [profile "
-              + name
+              + SafeText.line(name)
               + "] exists and was not made by this tool; left it alone and wrote no profile for it.");
     }
     return new Outcome(before, result, prune ? List.of() : stale);
@@ -201,15 +201,6 @@ final class Generator {
 
   /** What applying the plan did, and the stale profiles left in place. */
   private record Outcome(byte[] before, EditResult result, List<String> stale) {}
-
-  /** Logs in; a token cache that cannot be written is a write failure (exit 5). */
-  private static AccessToken login(SsoLogin login, LoginRequest request) throws LoginException {
-    try {
-      return login.login(request);
-    } catch (UncheckedIOException e) {
-      throw new CannotWriteException(e.getMessage());
-    }
-  }
 
   private static LoginRequest loginRequest(Settings settings, boolean forceLogin) {
     return new LoginRequest(

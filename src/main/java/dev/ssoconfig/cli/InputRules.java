@@ -1,7 +1,8 @@
 package dev.ssoconfig.cli;
 
-import dev.ssoconfig.IoReasons;
+import dev.ssoconfig.Failure;
 import dev.ssoconfig.aws.Regions;
+import dev.ssoconfig.io.IoReasons;
 import dev.ssoconfig.profiles.ProfileNames;
 import java.io.IOException;
 import java.net.URI;
@@ -18,8 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Validation of the values a person types, done before any network call. Every method throws
- * {@link UsageException} with a one-line message naming the option.
+ * Validation of the values a person types, done before any network call. Every method throws a
+ * {@link Failure} of kind {@link Failure.Kind#USAGE} with a one-line message naming the option.
  */
 public final class InputRules {
 
@@ -36,7 +37,7 @@ public final class InputRules {
    * @param option the option name for the message, e.g. {@code --start-url}
    * @param value what the person typed
    * @return the start URL, trimmed
-   * @throws UsageException unless it is an absolute {@code https} URL with a host
+   * @throws Failure unless it is an absolute {@code https} URL with a host
    */
   public static String startUrl(String option, String value) {
     String trimmed = value == null ? "" : value.trim();
@@ -44,11 +45,11 @@ public final class InputRules {
     try {
       uri = new URI(trimmed);
     } catch (URISyntaxException e) {
-      throw new UsageException(
+      throw Failure.usage(
           option + " '" + trimmed + "' is not a valid URL; expected e.g. https://acme.awsapps.com/start");
     }
     if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getHost().isEmpty()) {
-      throw new UsageException(
+      throw Failure.usage(
           option
               + " '"
               + trimmed
@@ -64,13 +65,13 @@ public final class InputRules {
    * @param option the option name for the message, e.g. {@code --region}
    * @param value what the person typed
    * @return the region, trimmed
-   * @throws UsageException unless it is a region; the message suggests a known region that is a few
-   *     edits away ("did you mean us-east-1?")
+   * @throws Failure of kind usage unless it is a region; the message suggests a known region that
+   *     is a few edits away ("did you mean us-east-1?")
    */
   public static String region(String option, String value) {
     String trimmed = value == null ? "" : value.trim();
     if (!Regions.isRegion(trimmed)) {
-      throw new UsageException(
+      throw Failure.usage(
           option
               + " '"
               + trimmed
@@ -85,11 +86,11 @@ public final class InputRules {
   /**
    * Checks an sso-session name.
    *
-   * @throws UsageException unless it matches {@code [A-Za-z0-9_.@:+/%-]+}
+   * @throws Failure unless it matches {@code [A-Za-z0-9_.@:+/%-]+}
    */
   public static String sessionName(String option, String value) {
     if (!ProfileNames.isValid(value)) {
-      throw new UsageException(
+      throw Failure.usage(
           option + " '" + value + "' may only contain letters, digits and _.@:+/%-");
     }
     return value;
@@ -100,7 +101,7 @@ public final class InputRules {
    * seconds, or ISO-8601 ({@code PT10M}).
    *
    * @return a positive duration
-   * @throws UsageException when it cannot be parsed or is not positive
+   * @throws Failure when it cannot be parsed or is not positive
    */
   public static Duration duration(String option, String value) {
     String text = value == null ? "" : value.trim();
@@ -120,11 +121,11 @@ public final class InputRules {
       try {
         result = Duration.parse(text.toUpperCase(Locale.ROOT));
       } catch (DateTimeParseException e) {
-        throw new UsageException(option + " '" + text + "' is not a duration; use e.g. 90s, 10m or 1h");
+        throw Failure.usage(option + " '" + text + "' is not a duration; use e.g. 90s, 10m or 1h");
       }
     }
     if (result.isNegative() || result.isZero()) {
-      throw new UsageException(option + " must be longer than zero");
+      throw Failure.usage(option + " must be longer than zero");
     }
     return result;
   }
@@ -135,34 +136,34 @@ public final class InputRules {
    * @param option the option name for the message, e.g. {@code --template}
    * @param file the file the person named
    * @return its content
-   * @throws UsageException when it is missing, a folder, unreadable or larger than 1 MiB
+   * @throws Failure when it is missing, a folder, unreadable or larger than 1 MiB
    */
   public static String readTextFile(String option, Path file) {
     try {
       if (Files.isDirectory(file)) {
-        throw new UsageException(option + " " + file + " is a folder, not a file");
+        throw Failure.usage(option + " " + file + " is a folder, not a file");
       }
       if (Files.size(file) > MAX_OPTION_FILE_BYTES) {
-        throw new UsageException(option + " " + file + " is larger than 1 MiB");
+        throw Failure.usage(option + " " + file + " is larger than 1 MiB");
       }
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      throw new UsageException(option + " " + file + " does not exist");
+      throw Failure.usage(option + " " + file + " does not exist");
     } catch (CharacterCodingException e) {
-      throw new UsageException(option + " " + file + " is not UTF-8 text");
+      throw Failure.usage(option + " " + file + " is not UTF-8 text");
     } catch (IOException e) {
-      throw new UsageException("cannot read " + option + " " + file + ": " + IoReasons.describe(e));
+      throw Failure.usage("cannot read " + option + " " + file + ": " + IoReasons.describe(e));
     }
   }
 
   /**
    * Checks a concurrency bound.
    *
-   * @throws UsageException unless {@code 1 <= value <= 64}
+   * @throws Failure unless {@code 1 <= value <= 64}
    */
   public static int concurrency(String option, int value) {
     if (value < 1 || value > 64) {
-      throw new UsageException(option + " must be between 1 and 64, got " + value);
+      throw Failure.usage(option + " must be between 1 and 64, got " + value);
     }
     return value;
   }

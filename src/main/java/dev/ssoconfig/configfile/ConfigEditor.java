@@ -1,5 +1,6 @@
 package dev.ssoconfig.configfile;
 
+import dev.ssoconfig.Failure;
 import dev.ssoconfig.profiles.ProfilePlan;
 import dev.ssoconfig.profiles.ProfileSpec;
 import dev.ssoconfig.profiles.Property;
@@ -27,7 +28,7 @@ import java.util.Set;
  *       reported in {@link EditResult#skipped()}.
  *   <li>The plan's {@code [sso-session NAME]} is appended when missing. An existing one with the
  *       same {@code sso_start_url} (ignoring one trailing {@code /}) and {@code sso_region} is kept
- *       as it is, with only missing keys added; otherwise {@link SessionConflictException}.
+ *       as it is, with only missing keys added; otherwise a usage {@link Failure}.
  *   <li>New sections go at the end of the file in plan order (the sso-session first), each after
  *       one blank line, in the file's dominant line ending. A last line without terminator gets one
  *       when something is appended — the only change allowed outside managed sections.
@@ -58,14 +59,14 @@ public final class ConfigEditor {
    * @param plan the sso-session and profiles wanted
    * @return the new document and what happened to each profile; the input document itself when
    *     nothing changed
-   * @throws SessionConflictException if the file has the plan's sso-session name with another start
+   * @throws Failure of kind USAGE if the file has the plan's sso-session name with another start
    *     URL or SSO region; nothing is edited
    * @throws IllegalArgumentException if the plan holds a name, key or value that cannot be written
    *     and read back unchanged (a bug in the plan's producer), a profile name twice, or a name
    *     both in {@code profiles} and in {@code prune}
    */
   public EditResult apply(ConfigDocument document, ProfilePlan plan)
-      throws SessionConflictException {
+      throws Failure {
     Objects.requireNonNull(document, "document");
     Objects.requireNonNull(plan, "plan");
     PlanValidator.check(plan);
@@ -142,7 +143,7 @@ public final class ConfigEditor {
 
   private static SessionChange applySession(
       SsoSessionSpec spec, ConfigDocument document, LineEdits edits)
-      throws SessionConflictException {
+      throws Failure {
     String name = Latin1.fromUnicode(spec.name());
     List<Section> sections = document.sections(SectionType.SSO_SESSION, name);
     if (sections.isEmpty()) {
@@ -160,7 +161,7 @@ public final class ConfigEditor {
   }
 
   private static void checkSame(String sessionName, List<Section> sections, Property wanted)
-      throws SessionConflictException {
+      throws Failure {
     String key = wanted.key();
     Optional<String> found = Optional.empty();
     for (Section section : sections) {
@@ -171,8 +172,7 @@ public final class ConfigEditor {
     }
     String advice = "; choose another name with --sso-session";
     if (found.isEmpty()) {
-      throw new SessionConflictException(
-          sessionName,
+      throw Failure.usage(
           "the config file already has [sso-session " + sessionName + "] without " + key + advice);
     }
     String actual = Latin1.toUnicode(found.get());
@@ -181,8 +181,7 @@ public final class ConfigEditor {
             ? withoutTrailingSlash(actual).equals(withoutTrailingSlash(wanted.value()))
             : actual.equals(wanted.value());
     if (!same) {
-      throw new SessionConflictException(
-          sessionName,
+      throw Failure.usage(
           "the config file already has [sso-session "
               + sessionName
               + "] with "

@@ -1,7 +1,8 @@
 package dev.ssoconfig.configfile;
 
-import dev.ssoconfig.IoReasons;
+import dev.ssoconfig.Failure;
 import dev.ssoconfig.Sleeper;
+import dev.ssoconfig.io.IoReasons;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -54,8 +55,9 @@ import java.util.regex.Pattern;
  * <p>Two runs that reach the same file through different paths (a link and its target) use
  * different lock files and are not serialised. An instance is meant for one run on one thread.
  *
- * <p>Every failure is a {@link ConfigFileException} with a one-line message naming the configured
- * path and a reason.
+ * <p>Every failure is a {@link Failure} of kind {@link Failure.Kind#FILE} with a one-line message
+ * naming the configured path and a reason, {@code cannot ACTION PATH: REASON} (kind {@link
+ * Failure.Kind#INTERRUPTED} if waiting for the lock is interrupted).
  */
 public final class ConfigFileStore {
   /** How long {@link #write} waits for another run when the caller does not hold the lock. */
@@ -122,9 +124,9 @@ public final class ConfigFileStore {
    * Reads the whole file, following symbolic links.
    *
    * @return the bytes; an empty array if the file (or its folder) does not exist
-   * @throws ConfigFileException if the path is a folder or the file cannot be read
+   * @throws Failure if the path is a folder or the file cannot be read
    */
-  public byte[] read() throws ConfigFileException {
+  public byte[] read() {
     try {
       Path target = target();
       if (Files.isDirectory(target)) {
@@ -142,11 +144,11 @@ public final class ConfigFileStore {
    * Checks, without changing anything, that {@link #write} can succeed as far as can be known in
    * advance; meant to run before login so a person does not sign in for nothing.
    *
-   * @throws ConfigFileException if the path is a folder, the file exists but is not writable, or
+   * @throws Failure if the path is a folder, the file exists but is not writable, or
    *     the file's folder or the configured path's folder (they differ for a symbolic link) or, if
    *     missing, its nearest existing parent, is not a writable folder
    */
-  public void checkWritable() throws ConfigFileException {
+  public void checkWritable() {
     try {
       checkTarget(target());
     } catch (IOException e) {
@@ -161,12 +163,12 @@ public final class ConfigFileStore {
    *
    * @param timeout how long to wait for another run to release it; the command uses 30 seconds
    * @return the lock, to be closed when the run has written the file
-   * @throws ConfigFileException if {@link #checkWritable} fails, another run still holds the lock
+   * @throws Failure if {@link #checkWritable} fails, another run still holds the lock
    *     after {@code timeout} ({@code another run (pid 1234) holds the lock ...; try again when it
    *     has finished}), or the lock file cannot be created
    * @throws IllegalStateException if this store holds the lock already
    */
-  public ConfigLock lock(Duration timeout) throws ConfigFileException {
+  public ConfigLock lock(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     if (holdsLock()) {
       throw new IllegalStateException("this store holds the lock " + lockPath() + " already");
@@ -193,10 +195,10 @@ public final class ConfigFileStore {
    *
    * @param content the complete new content
    * @param backup whether to keep the current content as {@link #backupPath()}
-   * @throws ConfigFileException if any step fails ({@code cannot back up ...} if the backup could
+   * @throws Failure if any step fails ({@code cannot back up ...} if the backup could
    *     not be written); the config file is then unchanged and no temp file is left behind
    */
-  public void write(byte[] content, boolean backup) throws ConfigFileException {
+  public void write(byte[] content, boolean backup) {
     Objects.requireNonNull(content, "content");
     if (holdsLock()) {
       writeLocked(content, backup);
@@ -214,7 +216,7 @@ public final class ConfigFileStore {
     return lock != null && lock.isHeld();
   }
 
-  private void writeLocked(byte[] content, boolean backup) throws ConfigFileException {
+  private void writeLocked(byte[] content, boolean backup) {
     Path backupFile = backupPath().toAbsolutePath();
     try {
       Path target = target();
@@ -282,7 +284,7 @@ public final class ConfigFileStore {
     return path;
   }
 
-  private void checkTarget(Path target) throws IOException, ConfigFileException {
+  private void checkTarget(Path target) throws IOException {
     if (Files.isDirectory(target)) {
       throw failure("write", "is a directory", null);
     }
@@ -299,7 +301,7 @@ public final class ConfigFileStore {
   /**
    * Checks that {@code folder}, or if missing its nearest existing parent, is a writable folder.
    */
-  private void checkFolder(Path folder) throws IOException, ConfigFileException {
+  private void checkFolder(Path folder) throws IOException {
     while (folder != null && !Files.exists(folder)) {
       folder = folder.getParent();
     }
@@ -436,7 +438,7 @@ public final class ConfigFileStore {
     return configFile.resolveSibling(configFile.getFileName() + extension);
   }
 
-  private ConfigFileException failure(String action, String reason, Throwable cause) {
-    return new ConfigFileException(action, configFile, reason, cause);
+  private Failure failure(String action, String reason, Throwable cause) {
+    return Failure.file(action, configFile, reason, cause);
   }
 }

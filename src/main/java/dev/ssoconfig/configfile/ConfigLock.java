@@ -1,7 +1,9 @@
 package dev.ssoconfig.configfile;
 
-import dev.ssoconfig.IoReasons;
+import dev.ssoconfig.Failure;
 import dev.ssoconfig.Sleeper;
+import dev.ssoconfig.io.IoReasons;
+import dev.ssoconfig.text.SafeText;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
@@ -76,13 +78,13 @@ public final class ConfigLock implements AutoCloseable {
    * @param timeout how long to wait for another run to finish; zero tries once
    * @param clock measures the wait
    * @param sleeper waits between tries
-   * @throws ConfigFileException if another run still holds the lock after {@code timeout} (the
-   *     message names its pid when known, the lock file and what to do), the lock file cannot be
-   *     created or opened, or the thread is interrupted while waiting
+   * @throws Failure of kind {@link Failure.Kind#FILE} if another run still holds the lock after
+   *     {@code timeout} (the message names its pid when known, the lock file and what to do) or the
+   *     lock file cannot be created or opened; of kind {@link Failure.Kind#INTERRUPTED} if the
+   *     thread is interrupted while waiting
    */
   static ConfigLock acquire(
-      Path lockFile, Path configFile, Duration timeout, Clock clock, Sleeper sleeper)
-      throws ConfigFileException {
+      Path lockFile, Path configFile, Duration timeout, Clock clock, Sleeper sleeper) {
     if (timeout.isNegative()) {
       throw new IllegalArgumentException("timeout must not be negative: " + timeout);
     }
@@ -95,7 +97,7 @@ public final class ConfigLock implements AutoCloseable {
       }
       Duration left = Duration.between(clock.instant(), deadline);
       if (left.isNegative() || left.isZero()) {
-        throw new ConfigFileException(
+        throw Failure.file(
             "lock",
             configFile,
             "another run"
@@ -109,15 +111,15 @@ public final class ConfigLock implements AutoCloseable {
         sleeper.sleep(left.compareTo(POLL_INTERVAL) < 0 ? left : POLL_INTERVAL);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new ConfigFileException(
-            "lock", configFile, "interrupted while waiting for the lock " + lockFile, e);
+        throw Failure.interrupted(
+            "cannot lock " + configFile + ": interrupted while waiting for the lock " + lockFile,
+            e);
       }
     }
   }
 
   /** Takes the lock if it is free; {@code null} if another run (or this JVM) holds it. */
-  private static ConfigLock tryAcquire(Path lockFile, Path key, Path configFile)
-      throws ConfigFileException {
+  private static ConfigLock tryAcquire(Path lockFile, Path key, Path configFile) {
     synchronized (HELD) {
       if (HELD.containsKey(key)) {
         return null;
@@ -145,7 +147,7 @@ public final class ConfigLock implements AutoCloseable {
         channel = null;
         return lock;
       } catch (IOException e) {
-        throw new ConfigFileException("lock", configFile, IoReasons.describe(e), e);
+        throw Failure.file("lock", configFile, IoReasons.describe(e), e);
       } finally {
         if (channel != null) {
           closeQuietly(channel);
@@ -197,7 +199,10 @@ public final class ConfigLock implements AutoCloseable {
     }
     Matcher host = HOST.matcher(lockFileContent);
     boolean elsewhere = host.find() && !host.group(1).equals(LocalHost.NAME);
-    return " (pid " + pid.group(1) + (elsewhere ? " on host " + host.group(1) : "") + ")";
+    return " (pid "
+        + pid.group(1)
+        + (elsewhere ? " on host " + SafeText.line(host.group(1)) : "")
+        + ")";
   }
 
   /** The lock file, as configured. */

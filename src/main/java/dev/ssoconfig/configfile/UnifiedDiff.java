@@ -3,6 +3,7 @@ package dev.ssoconfig.configfile;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
+import dev.ssoconfig.text.SafeText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,9 +19,11 @@ import java.util.List;
  * invalid UTF-8 is compared exactly and never throws.
  *
  * <p>The output is meant for a terminal, not for {@code patch(1)}: each line's bytes are shown as
- * UTF-8, with any invalid sequence shown as U+FFFD (the replacement character), and control
- * characters other than tab are shown as their Unicode control pictures, so a CRLF line ends in
- * {@code ␍}, a NUL byte reads {@code ␀} and no escape sequence reaches the terminal. Lines end in
+ * UTF-8, with any invalid sequence shown as U+FFFD (the replacement character); C0 control
+ * characters other than tab, and DEL, are shown as their Unicode control pictures, so a CRLF line
+ * ends in {@code ␍}, a NUL byte reads {@code ␀} and no escape sequence reaches the terminal; every
+ * other code point that is not safe to print ({@link SafeText#isUnsafe}: C1 controls, bidi
+ * overrides, zero-width and other format characters, U+2028) is shown as U+FFFD. Lines end in
  * {@code "\n"}.
  */
 public final class UnifiedDiff {
@@ -83,18 +86,21 @@ public final class UnifiedDiff {
     boolean newline = latin1Line.endsWith("\n");
     String bytes = newline ? latin1Line.substring(0, latin1Line.length() - 1) : latin1Line;
     String text = Latin1.toUnicode(bytes);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\t') {
-        out.append(c);
-      } else if (c < 0x20) {
-        out.append((char) (0x2400 + c)); // U+2400 SYMBOL FOR NULL ... U+241F
-      } else if (c == 0x7f) {
-        out.append('\u2421'); // SYMBOL FOR DELETE
-      } else {
-        out.append(c);
-      }
-    }
+    text.codePoints()
+        .forEach(
+            c -> {
+              if (c == '\t') {
+                out.append('\t');
+              } else if (c < 0x20) {
+                out.append((char) (0x2400 + c)); // U+2400 SYMBOL FOR NULL ... U+241F
+              } else if (c == 0x7f) {
+                out.append('\u2421'); // SYMBOL FOR DELETE
+              } else if (SafeText.isUnsafe(c)) {
+                out.append(SafeText.REPLACEMENT);
+              } else {
+                out.appendCodePoint(c);
+              }
+            });
     out.append('\n');
     if (!newline) {
       out.append(NO_NEWLINE).append('\n');

@@ -1,5 +1,6 @@
 package dev.ssoconfig.login;
 
+import dev.ssoconfig.text.SafeText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -14,7 +15,7 @@ final class Browsers {
     } catch (IOException | RuntimeException e) {
       err.println(
           "Warning: could not start a browser ("
-              + LoginException.oneLine(e.getMessage())
+              + SafeText.detail(e.getMessage())
               + "); open the URL above by hand.");
       err.flush();
     }

@@ -1,8 +1,10 @@
 package dev.ssoconfig.login;
 
-import dev.ssoconfig.IoReasons;
+import dev.ssoconfig.Failure;
+import dev.ssoconfig.aws.SdkFailures;
+import dev.ssoconfig.aws.SdkFailures.Service;
+import dev.ssoconfig.io.IoReasons;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,8 +43,8 @@ final class ClientRegistrar {
 
   /**
    * @return a usable registration for the request's start URL, SSO region and flow
-   * @throws dev.ssoconfig.AwsCallException if RegisterClient fails
-   * @throws UncheckedIOException if the registration cannot be cached
+   * @throws Failure of kind {@link Failure.Kind#AWS_CALL} if RegisterClient fails, of kind {@link
+   *     Failure.Kind#FILE} if the registration cannot be cached
    */
   ClientRegistration obtain(LoginRequest request) {
     var cached =
@@ -62,7 +64,7 @@ final class ClientRegistrar {
     try {
       response = oidc.registerClient(register.build());
     } catch (SdkException e) {
-      throw OidcFailures.of("RegisterClient", endpoint, e);
+      throw SdkFailures.failure(Service.OIDC, "RegisterClient", endpoint.getAuthority(), 1, e);
     }
     Instant expiresAt =
         response.clientSecretExpiresAt() != null
@@ -74,19 +76,23 @@ final class ClientRegistrar {
       cache.writeRegistration(
           request.startUrl(), request.ssoRegion(), request.flow(), registration);
     } catch (IOException e) {
-      throw new UncheckedIOException(
+      throw Failure.file(
           "cannot write the client registration to " + cache.cacheDir() + ": " + IoReasons.describe(e),
           e);
     }
     return registration;
   }
 
-  /** Forgets the cached registration of the request's flow after the service rejected it. */
+  /**
+   * Forgets the cached registration of the request's flow after the service rejected it.
+   *
+   * @throws Failure of kind {@link Failure.Kind#FILE} if it cannot be deleted
+   */
   void forget(LoginRequest request) {
     try {
       cache.deleteRegistration(request.startUrl(), request.ssoRegion(), SCOPES, request.flow());
     } catch (IOException e) {
-      throw new UncheckedIOException(
+      throw Failure.file(
           "cannot delete the cached client registration in "
               + cache.cacheDir()
               + ": "

@@ -1,7 +1,11 @@
 package dev.ssoconfig.login;
 
-import dev.ssoconfig.SecretScrubber;
+import dev.ssoconfig.Failure;
 import dev.ssoconfig.Sleeper;
+import dev.ssoconfig.aws.SdkFailures;
+import dev.ssoconfig.aws.SdkFailures.Service;
+import dev.ssoconfig.text.SafeText;
+import dev.ssoconfig.text.SecretScrubber;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
@@ -55,12 +59,12 @@ final class DeviceCodeLogin {
 
   /**
    * @return the issued token
-   * @throws LoginException if the person denied the request, the device code expired ({@code
-   *     ExpiredTokenException} or {@code expiresIn} passed), the request's timeout passed, or the
-   *     thread was interrupted
-   * @throws dev.ssoconfig.AwsCallException if an OIDC call failed otherwise
+   * @throws Failure of kind {@link Failure.Kind#SIGN_IN} if the person denied the request, the
+   *     device code expired ({@code ExpiredTokenException} or {@code expiresIn} passed) or the
+   *     request's timeout passed; {@link Failure.Kind#INTERRUPTED} if the thread was interrupted
+   *     while waiting; {@link Failure.Kind#AWS_CALL} if an OIDC call failed otherwise
    */
-  IssuedToken run(LoginRequest request, ClientRegistration registration) throws LoginException {
+  IssuedToken run(LoginRequest request, ClientRegistration registration) {
     StartDeviceAuthorizationResponse authorization;
     try {
       authorization =
@@ -71,7 +75,13 @@ final class DeviceCodeLogin {
                   .startUrl(request.startUrl())
                   .build());
     } catch (SdkException e) {
-      throw OidcFailures.of("StartDeviceAuthorization", endpoint, e, registration.clientSecret());
+      throw SdkFailures.failure(
+          Service.OIDC,
+          "StartDeviceAuthorization",
+          endpoint.getAuthority(),
+          1,
+          e,
+          registration.clientSecret());
     }
     Instant start = clock.instant();
     Instant expiresAt =
@@ -93,9 +103,9 @@ final class DeviceCodeLogin {
     } else {
       err.println("To sign in, open this URL in a browser on any device:");
     }
-    err.println(verification);
+    err.println(SafeText.line(verification.toString()));
     err.println("and check that it shows this code:");
-    err.println(authorization.userCode());
+    err.println(SafeText.line(authorization.userCode()));
     err.flush();
     if (request.openBrowser()) {
       Browsers.open(browser, verification, err);
@@ -118,8 +128,8 @@ final class DeviceCodeLogin {
       } catch (ExpiredTokenException expired) {
         throw expired();
       } catch (AccessDeniedException denied) {
-        String description = LoginException.oneLine(denied.errorDescription());
-        throw new LoginException(
+        String description = SafeText.detail(denied.errorDescription());
+        throw Failure.signIn(
             SecretScrubber.scrub(
                 "Sign-in was denied"
                     + (description.isEmpty() ? "" : ": " + description)
@@ -128,21 +138,27 @@ final class DeviceCodeLogin {
                 registration.clientSecret()),
             denied);
       } catch (SdkException e) {
-        throw OidcFailures.of(
-            "CreateToken", endpoint, e, authorization.deviceCode(), registration.clientSecret());
+        throw SdkFailures.failure(
+            Service.OIDC,
+            "CreateToken",
+            endpoint.getAuthority(),
+            1,
+            e,
+            authorization.deviceCode(),
+            registration.clientSecret());
       }
       try {
         sleeper.sleep(interval);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new LoginException("Interrupted while waiting for the sign-in to be approved");
+        throw Failure.interrupted("Interrupted while waiting for the sign-in to be approved", e);
       }
       Instant now = clock.instant();
       if (expiresAt != null && !now.isBefore(expiresAt)) {
         throw expired();
       }
       if (!now.isBefore(deadline)) {
-        throw new LoginException(
+        throw Failure.signIn(
             "Sign-in timed out after "
                 + request.timeout().toSeconds()
                 + " s waiting for approval of the user code; run the command again");
@@ -150,8 +166,8 @@ final class DeviceCodeLogin {
     }
   }
 
-  private static LoginException expired() {
-    return new LoginException(
+  private static Failure expired() {
+    return Failure.signIn(
         "The user code expired before the sign-in was approved; run the command again");
   }
 }

@@ -2,6 +2,8 @@ package dev.ssoconfig.login;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.ssoconfig.Failure;
+import dev.ssoconfig.text.SafeText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -38,7 +40,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>A callback whose {@code state} is missing or wrong is refused with 400 and the wait goes on
  *       (RFC 6749 section 10.12: it may be a forged request).
  *   <li>With the right {@code state}, {@code error}/{@code error_description} end the wait with a
- *       {@link LoginException}; a {@code code} ends it with success. The first such callback wins;
+ *       sign-in {@link Failure}; a {@code code} ends it with success. The first such callback wins;
  *       every later one is refused with 400 (the server is one-shot).
  *   <li>Pages are static: nothing from the request is echoed. Every response this server writes
  *       carries {@code Cache-Control: no-store}, {@code Referrer-Policy: no-referrer} and {@link
@@ -48,8 +50,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * </ul>
  *
  * <p>Use with try-with-resources: {@link #close()} stops the server and frees the port. While the
- * server runs, a JVM shutdown hook closes it if the process is stopped (Ctrl-C); {@link #close()}
- * removes the hook again.
+ * server runs, a JVM shutdown hook closes it if the process is stopped (Ctrl-C), which ends a
+ * pending wait as interrupted; {@link #close()} removes the hook again.
  */
 public final class LoopbackCallbackServer implements AutoCloseable {
   /** The path of the redirect URI, as registered with RegisterClient. */
@@ -150,34 +152,35 @@ public final class LoopbackCallbackServer implements AutoCloseable {
    *
    * @param timeout the longest wait
    * @return the authorization code (a secret)
-   * @throws LoginException if the callback carried an error (the message has its sanitised {@code
-   *     error} and {@code error_description}), had no code, the wait timed out, the server was
-   *     closed first (e.g. by the shutdown hook on Ctrl-C), or this thread was interrupted
+   * @throws Failure of kind {@link Failure.Kind#SIGN_IN} if the callback carried an error (the
+   *     message has its {@code error} and {@code error_description}, made safe by {@link
+   *     SafeText}), had no code, or the wait timed out; of kind {@link Failure.Kind#INTERRUPTED} if
+   *     the server was closed first (by the shutdown hook on Ctrl-C) or this thread was interrupted
    */
-  public String awaitCode(Duration timeout) throws LoginException {
+  public String awaitCode(Duration timeout) {
     try {
       return code.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      throw new LoginException(
+      throw Failure.signIn(
           "Sign-in timed out after "
               + timeout.toSeconds()
               + " s waiting for the browser; run the command again, or use the device code flow"
               + " on a machine without a browser");
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof LoginException loginException) {
-        throw loginException;
+      if (e.getCause() instanceof Failure failure) {
+        throw failure;
       }
-      throw new LoginException("The browser sign-in failed; run the command again", e.getCause());
+      throw Failure.signIn("The browser sign-in failed; run the command again", e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new LoginException("Interrupted while waiting for the browser sign-in");
+      throw Failure.interrupted("Interrupted while waiting for the browser sign-in", e);
     }
   }
 
   /**
    * Stops the server at once, frees the port, ends a pending {@link #awaitCode} with a {@link
-   * LoginException} and removes the shutdown hook; safe to call more than once and from the hook
-   * itself while the JVM shuts down.
+   * Failure} of kind {@link Failure.Kind#INTERRUPTED} and removes the shutdown hook; safe to call
+   * more than once and from the hook itself while the JVM shuts down.
    */
   @Override
   public void close() {
@@ -188,7 +191,7 @@ public final class LoopbackCallbackServer implements AutoCloseable {
       server.stop(0);
       executor.shutdownNow();
       code.completeExceptionally(
-          new LoginException("The sign-in was cancelled before the browser came back"));
+          Failure.interrupted("The sign-in was cancelled before the browser came back", null));
     } finally {
       removeShutdownHook();
     }
@@ -244,17 +247,17 @@ public final class LoopbackCallbackServer implements AutoCloseable {
       String authorizationCode = query.get("code");
       if (error != null) {
         send(exchange, 200, FAILURE_PAGE);
-        String description = LoginException.oneLine(query.get("error_description"));
+        String description = SafeText.detail(query.get("error_description"));
         code.completeExceptionally(
-            new LoginException(
+            Failure.signIn(
                 "Sign-in failed in the browser: "
-                    + LoginException.oneLine(error)
+                    + SafeText.detail(error)
                     + (description.isEmpty() ? "" : ": " + description)
                     + "; run the command again"));
       } else if (authorizationCode == null || authorizationCode.isEmpty()) {
         send(exchange, 400, FAILURE_PAGE);
         code.completeExceptionally(
-            new LoginException(
+            Failure.signIn(
                 "The browser came back without an authorization code; run the command again"));
       } else {
         send(exchange, 200, SUCCESS_PAGE);

@@ -1,6 +1,6 @@
 package dev.ssoconfig.login;
 
-import dev.ssoconfig.SdkClients;
+import dev.ssoconfig.aws.SdkClients;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,6 +1,10 @@
 package dev.ssoconfig.login;
 
-import dev.ssoconfig.SecretScrubber;
+import dev.ssoconfig.Failure;
+import dev.ssoconfig.aws.SdkFailures;
+import dev.ssoconfig.aws.SdkFailures.Service;
+import dev.ssoconfig.text.SafeText;
+import dev.ssoconfig.text.SecretScrubber;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -45,19 +49,20 @@ final class PkceLogin {
 
   /**
    * @return the issued token
-   * @throws LoginException if the browser came back with an error, the wait timed out, or the code
-   *     was refused as expired or invalid
-   * @throws dev.ssoconfig.AwsCallException if CreateToken failed otherwise
+   * @throws Failure of kind {@link Failure.Kind#SIGN_IN} if the browser came back with an error,
+   *     the wait timed out, or the code was refused as expired or invalid; {@link
+   *     Failure.Kind#INTERRUPTED} if the wait was interrupted; {@link Failure.Kind#AWS_CALL} if
+   *     CreateToken failed otherwise
    */
-  IssuedToken run(LoginRequest request, ClientRegistration registration) throws LoginException {
+  IssuedToken run(LoginRequest request, ClientRegistration registration) {
     Pkce pkce = Pkce.generate(random);
     LoopbackCallbackServer server;
     try {
       server = LoopbackCallbackServer.start(pkce.state());
     } catch (IOException e) {
-      throw new LoginException(
+      throw Failure.signIn(
           "Could not listen on 127.0.0.1 for the browser sign-in ("
-              + LoginException.oneLine(e.getMessage())
+              + SafeText.detail(e.getMessage())
               + "); run again with --device-code",
           e);
     }
@@ -68,7 +73,7 @@ final class PkceLogin {
       } else {
         err.println("To sign in, open this URL in a browser on this machine:");
       }
-      err.println(authorize);
+      err.println(SafeText.line(authorize.toString()));
       err.flush();
       if (request.openBrowser()) {
         Browsers.open(browser, authorize, err);
@@ -86,15 +91,21 @@ final class PkceLogin {
       try {
         return IssuedToken.from(oidc.createToken(createToken), clock);
       } catch (InvalidGrantException | ExpiredTokenException | AccessDeniedException e) {
-        throw new LoginException(
+        throw Failure.signIn(
             SecretScrubber.scrub(
                 "Identity Center refused the sign-in ("
-                    + LoginException.oneLine(e.awsErrorDetails().errorCode())
+                    + SafeText.detail(e.awsErrorDetails().errorCode())
                     + "); run the command again",
                 secrets(code, pkce, registration)),
             e);
       } catch (SdkException e) {
-        throw OidcFailures.of("CreateToken", endpoint, e, secrets(code, pkce, registration));
+        throw SdkFailures.failure(
+            Service.OIDC,
+            "CreateToken",
+            endpoint.getAuthority(),
+            1,
+            e,
+            secrets(code, pkce, registration));
       }
     }
   }

@@ -1,11 +1,10 @@
 package dev.ssoconfig.login;
 
-import dev.ssoconfig.IoReasons;
+import dev.ssoconfig.Failure;
 import dev.ssoconfig.Sleeper;
-import dev.ssoconfig.AwsCallException;
+import dev.ssoconfig.io.IoReasons;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -94,14 +93,14 @@ public final class SsoLogin {
   /**
    * @param request what to sign in to and how
    * @return a usable access token; {@code fromCache} tells whether no interactive sign-in happened
-   * @throws LoginException the sign-in did not complete: denied, expired, timed out, or the browser
-   *     came back with an error (exit code 3)
-   * @throws AwsCallException an OIDC call failed: network, throttling, a rejected client
-   *     registration (exit code 4)
-   * @throws UncheckedIOException the token cache folder or a cache file could not be written (exit
-   *     code 5); checked before the person is sent to the browser
+   * @throws Failure of kind {@link Failure.Kind#SIGN_IN} when the sign-in did not complete:
+   *     denied, expired, timed out, or the browser came back with an error; {@link
+   *     Failure.Kind#AWS_CALL} when an OIDC call failed: network, throttling, a rejected client
+   *     registration; {@link Failure.Kind#FILE} when the token cache folder or a cache file could
+   *     not be written (checked before the person is sent to the browser); {@link
+   *     Failure.Kind#INTERRUPTED} when the wait for the person was interrupted
    */
-  public AccessToken login(LoginRequest request) throws LoginException {
+  public AccessToken login(LoginRequest request) {
     if (!request.forceLogin()) {
       Optional<AccessToken> cached = fromCache(request);
       if (cached.isPresent()) {
@@ -111,7 +110,7 @@ public final class SsoLogin {
     try {
       cache.checkWritable();
     } catch (IOException e) {
-      throw new UncheckedIOException(e.getMessage(), e);
+      throw Failure.file(e.getMessage(), e);
     }
     ClientRegistration registration = registrar.obtain(request);
     IssuedToken token;
@@ -120,11 +119,12 @@ public final class SsoLogin {
           request.flow() == LoginFlow.PKCE
               ? pkce.run(request, registration)
               : deviceCode.run(request, registration);
-    } catch (AwsCallException e) {
-      if (e.getCause() instanceof InvalidClientException
-          || e.getCause() instanceof UnauthorizedClientException) {
+    } catch (Failure e) {
+      if (e.kind() == Failure.Kind.AWS_CALL
+          && (e.getCause() instanceof InvalidClientException
+              || e.getCause() instanceof UnauthorizedClientException)) {
         registrar.forget(request);
-        throw new AwsCallException(
+        throw Failure.awsCall(
             e.getMessage() + " (the cached client registration was dropped; run the command again)",
             e.getCause());
       }
@@ -196,7 +196,7 @@ public final class SsoLogin {
     try {
       cache.writeToken(request.cacheKeySource(), token);
     } catch (IOException e) {
-      throw new UncheckedIOException(
+      throw Failure.file(
           "cannot write the SSO token cache file "
               + cache.tokenFile(request.cacheKeySource())
               + ": "

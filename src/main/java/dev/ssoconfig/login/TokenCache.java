@@ -1,6 +1,6 @@
 package dev.ssoconfig.login;
 
-import dev.ssoconfig.IoReasons;
+import dev.ssoconfig.io.IoReasons;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

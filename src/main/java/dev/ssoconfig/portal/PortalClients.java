@@ -1,6 +1,6 @@
 package dev.ssoconfig.portal;
 
-import dev.ssoconfig.SdkClients;
+import dev.ssoconfig.aws.SdkClients;
 import java.net.URI;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;

@@ -1,11 +1,12 @@
 package dev.ssoconfig.portal;
 
-import dev.ssoconfig.SdkClients;
-import dev.ssoconfig.AwsCallException;
-import dev.ssoconfig.SecretScrubber;
+import dev.ssoconfig.Failure;
+import dev.ssoconfig.aws.SdkClients;
+import dev.ssoconfig.aws.SdkFailures;
+import dev.ssoconfig.aws.SdkFailures.Service;
+import dev.ssoconfig.text.SafeText;
 import java.io.IOException;
 import java.net.URI;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -17,8 +18,9 @@ import software.amazon.awssdk.services.sso.model.TooManyRequestsException;
 import software.amazon.awssdk.services.sso.model.UnauthorizedException;
 
 /**
- * Sorts SDK failures of portal calls into "try again" and "give up", and turns the final one into a
- * one-line {@link AwsCallException} for a person.
+ * Sorts SDK failures of portal calls into "try again" and "give up" (the portal's retry policy),
+ * and turns the final one into a {@link Failure}: a rejected access token here, everything else
+ * through {@link SdkFailures}.
  *
  * <p>Retried: {@code TooManyRequestsException} and any HTTP 429 (throttling), HTTP 5xx (the
  * service's fault), and client-side failures caused by an {@link IOException} on the wire
@@ -26,8 +28,7 @@ import software.amazon.awssdk.services.sso.model.UnauthorizedException;
  * {@code UnauthorizedException}, {@code InvalidRequestException}, {@code
  * ResourceNotFoundException}, answers that are not valid JSON — is final.
  *
- * <p>Messages name the portal's host, never carry a response body, and pass through {@link
- * SecretScrubber} with the access token as a known secret.
+ * <p>Messages name the portal's host, never carry a response body, and never the access token.
  */
 final class PortalFailures {
 
@@ -46,7 +47,7 @@ final class PortalFailures {
     if (e instanceof AbortedException || SdkClients.isUnreadableResponse(e)) {
       return false;
     }
-    return e instanceof SdkClientException && ioCause(e) != null;
+    return e instanceof SdkClientException && SdkFailures.networkCause(e).isPresent();
   }
 
   /**
@@ -75,92 +76,26 @@ final class PortalFailures {
   }
 
   /**
-   * Builds the exception {@link PortalLister} throws.
+   * Builds the failure {@link PortalLister} throws.
    *
    * @param call what was attempted
    * @param host the portal's host, from {@link #hostOf(SsoClient)}
    * @param e the last failure
    * @param attempts how many attempts were made, at least 1
    * @param secret the access token, scrubbed from any text taken from {@code e}
-   * @return a {@link TokenRejectedException} for {@code UnauthorizedException}, else an {@link
-   *     AwsCallException}; the message is one line
+   * @return a {@link Failure.AccessTokenRejected} for {@code UnauthorizedException}, else what
+   *     {@link SdkFailures#failure} makes of {@code e}; the message is one line
    */
-  static AwsCallException translate(
+  static Failure translate(
       PortalCall call, String host, SdkException e, int attempts, String secret) {
-    String what = call.describe();
     if (e instanceof UnauthorizedException) {
-      return new TokenRejectedException(
-          what
-              + " failed: the access token was rejected (UnauthorizedException, HTTP 401);"
-              + " run again with --force-login",
+      return Failure.accessTokenRejected(
+          call.describe()
+              + " failed: the access token was rejected by "
+              + SafeText.line(host)
+              + " (UnauthorizedException, HTTP 401); run again with --force-login",
           e);
     }
-    String tries = attempts > 1 ? " after " + attempts + " attempts" : "";
-    String message;
-    if (e instanceof SdkServiceException service) {
-      message = what + " failed" + tries + ": " + errorName(service) + advice(service);
-    } else if (SdkClients.isUnreadableResponse(e)) {
-      message =
-          what
-              + " failed: the answer from "
-              + host
-              + " is not the JSON the portal sends; check AWS_ENDPOINT_URL_SSO if you set it,"
-              + " else try again later";
-    } else if (ioCause(e) != null) {
-      IOException io = ioCause(e);
-      message =
-          what
-              + " failed"
-              + tries
-              + ": network error reaching "
-              + host
-              + " ("
-              + describe(io)
-              + "); check the network connection and try again";
-    } else {
-      message = what + " failed" + tries + " at " + host + ": " + describe(e);
-    }
-    return new AwsCallException(oneLine(SecretScrubber.scrub(message, secret)), e);
-  }
-
-  private static String errorName(SdkServiceException e) {
-    String code = null;
-    if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
-      code = aws.awsErrorDetails().errorCode();
-    }
-    String status = "HTTP " + e.statusCode();
-    return code == null || code.isBlank() ? status : code + " (" + status + ")";
-  }
-
-  private static String advice(SdkServiceException e) {
-    if (e instanceof TooManyRequestsException || e.statusCode() == 429) {
-      return "; the portal kept throttling the requests, try again in a few minutes";
-    }
-    if (e.statusCode() >= 500) {
-      return "; the portal had an internal error, try again later";
-    }
-    return "; check the start URL and SSO region, then try again";
-  }
-
-  private static IOException ioCause(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof IOException io) {
-        return io;
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return null;
-  }
-
-  private static String describe(Throwable t) {
-    String text = t.getMessage();
-    String name = t.getClass().getSimpleName();
-    return text == null || text.isBlank() ? name : name + ": " + text;
-  }
-
-  private static String oneLine(String text) {
-    return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    return SdkFailures.failure(Service.PORTAL, call.describe(), host, attempts, e, secret);
   }
 }

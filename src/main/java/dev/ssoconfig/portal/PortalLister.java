@@ -1,6 +1,6 @@
 package dev.ssoconfig.portal;
 
-import dev.ssoconfig.AwsCallException;
+import dev.ssoconfig.Failure;
 import dev.ssoconfig.Sleeper;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -97,13 +97,14 @@ public final class PortalLister {
    *     message
    * @return every account/role pair, sorted by account name, account ID, role name; an account
    *     without a name is listed under its account ID
-   * @throws TokenRejectedException when the portal answers {@code UnauthorizedException}
-   * @throws AwsCallException when any call fails for good (after retries where they apply), or the
-   *     calling thread is interrupted (its interrupt flag is then set again)
+   * @throws Failure.AccessTokenRejected when the portal answers {@code UnauthorizedException}
+   * @throws Failure of kind {@link Failure.Kind#AWS_CALL} when any call fails for good (after
+   *     retries where they apply); of kind {@link Failure.Kind#INTERRUPTED} when the calling thread
+   *     is interrupted (its interrupt flag is then set again)
    */
   public List<AccountRole> listAll(String accessToken) {
     Objects.requireNonNull(accessToken, "accessToken");
-    AtomicReference<AwsCallException> firstFailure = new AtomicReference<>();
+    AtomicReference<Failure> firstFailure = new AtomicReference<>();
     AtomicBoolean over = new AtomicBoolean();
     RetryingCaller caller =
         new RetryingCaller(retry, sleeper, random, host, accessToken, over::get);
@@ -124,7 +125,7 @@ public final class PortalLister {
       return List.copyOf(all);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new AwsCallException(
+      throw Failure.interrupted(
           "listing accounts and roles was interrupted before it finished", e);
     } finally {
       over.set(true);
@@ -155,12 +156,12 @@ public final class PortalLister {
       RetryingCaller caller,
       String accessToken,
       AccountInfo account,
-      AtomicReference<AwsCallException> firstFailure,
+      AtomicReference<Failure> firstFailure,
       AtomicBoolean over)
       throws InterruptedException {
     try {
       return roles(caller, accessToken, account);
-    } catch (AwsCallException e) {
+    } catch (Failure e) {
       // Recorded here, on the worker, so queued work stops before the caller even wakes up.
       firstFailure.compareAndSet(null, e);
       over.set(true);
@@ -196,24 +197,24 @@ public final class PortalLister {
 
   /** Unwraps a finished task; a failure is rethrown as the first failure of the run. */
   private static List<AccountRole> result(
-      Future<List<AccountRole>> future, AtomicReference<AwsCallException> firstFailure)
+      Future<List<AccountRole>> future, AtomicReference<Failure> firstFailure)
       throws InterruptedException {
     try {
       return future.get();
     } catch (ExecutionException | CancellationException e) {
-      AwsCallException first = firstFailure.get();
+      Failure first = firstFailure.get();
       if (first != null) {
         throw first;
       }
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      if (cause instanceof AwsCallException aws) {
-        throw aws;
+      if (cause instanceof Failure failure) {
+        throw failure;
       }
       if (cause instanceof InterruptedException) {
-        throw new AwsCallException(
+        throw Failure.interrupted(
             "listing account roles was interrupted before it finished", cause);
       }
-      throw new AwsCallException("listing account roles failed unexpectedly: " + cause, cause);
+      throw Failure.awsCall("listing account roles failed unexpectedly: " + cause, cause);
     }
   }
 

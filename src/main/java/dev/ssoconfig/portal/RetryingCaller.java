@@ -47,7 +47,7 @@ final class RetryingCaller {
 
   /**
    * @return the action's result from the first successful attempt
-   * @throws dev.ssoconfig.AwsCallException when the last attempt failed or the failure is final
+   * @throws dev.ssoconfig.Failure when the last attempt failed or the failure is final
    * @throws InterruptedException when the thread is interrupted (also inside the SDK)
    * @throws CancellationException when the run was abandoned before an attempt
    */

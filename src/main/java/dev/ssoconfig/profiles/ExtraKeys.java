@@ -1,5 +1,7 @@
 package dev.ssoconfig.profiles;
 
+import dev.ssoconfig.Failure;
+import dev.ssoconfig.text.SafeText;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -49,9 +51,10 @@ public final class ExtraKeys {
    *
    * @param settings each {@code KEY=VALUE} in the order given
    * @return the keys to add, in that order
-   * @throws ExtraKeyException for the first refused {@code --set} (see the class comment)
+   * @throws Failure of kind {@link Failure.Kind#USAGE} for the first refused {@code --set} (see the
+   *     class comment)
    */
-  public static ExtraKeys parse(List<String> settings) throws ExtraKeyException {
+  public static ExtraKeys parse(List<String> settings) {
     List<Property> properties = new ArrayList<>(settings.size());
     Set<String> seen = new HashSet<>();
     for (String setting : settings) {
@@ -87,7 +90,7 @@ public final class ExtraKeys {
     return "ExtraKeys" + properties;
   }
 
-  private static Property parseOne(String setting) throws ExtraKeyException {
+  private static Property parseOne(String setting) {
     for (int i = 0; i < setting.length(); i++) {
       char c = setting.charAt(i);
       if (c != '\t' && (Character.isISOControl(c) || c == '\u2028' || c == '\u2029')) {
@@ -132,7 +135,7 @@ public final class ExtraKeys {
     return new Property(key, value);
   }
 
-  private static ExtraKeyException refused(String setting, String reason) {
-    return new ExtraKeyException("--set " + OneLine.quote(setting) + ": " + reason);
+  private static Failure refused(String setting, String reason) {
+    return Failure.usage("--set " + SafeText.quote(setting) + ": " + reason);
   }
 }

@@ -1,6 +1,8 @@
 package dev.ssoconfig.profiles;
 
+import dev.ssoconfig.Failure;
 import dev.ssoconfig.portal.AccountRole;
+import dev.ssoconfig.text.SafeText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -39,11 +41,11 @@ public final class PairFilter {
    *     excluded
    * @param excludes the {@code --exclude} values in the order given
    * @return the filter
-   * @throws FilterException when a pattern has no {@code /}, or nothing before or after its last
-   *     {@code /}; the one-line message names the option and the pattern and explains {@code
-   *     ACCOUNT/ROLE}
+   * @throws Failure of kind {@link Failure.Kind#USAGE} when a pattern has no {@code /}, or nothing
+   *     before or after its last {@code /}; the one-line message names the option and the pattern
+   *     and explains {@code ACCOUNT/ROLE}
    */
-  public static PairFilter of(List<String> includes, List<String> excludes) throws FilterException {
+  public static PairFilter of(List<String> includes, List<String> excludes) {
     return new PairFilter(parseAll("--include", includes), parseAll("--exclude", excludes));
   }
 
@@ -69,8 +71,7 @@ public final class PairFilter {
     return "PairFilter[includes=" + includes + ", excludes=" + excludes + "]";
   }
 
-  private static List<PairPattern> parseAll(String option, List<String> patterns)
-      throws FilterException {
+  private static List<PairPattern> parseAll(String option, List<String> patterns) {
     List<PairPattern> parsed = new ArrayList<>(patterns.size());
     for (String pattern : patterns) {
       parsed.add(PairPattern.parse(option, Objects.requireNonNull(pattern, "pattern")));
@@ -81,7 +82,7 @@ public final class PairFilter {
   /** One {@code ACCOUNT/ROLE} pattern. */
   private record PairPattern(Glob account, Glob role) {
 
-    static PairPattern parse(String option, String pattern) throws FilterException {
+    static PairPattern parse(String option, String pattern) {
       int slash = pattern.lastIndexOf('/');
       String usage =
           "; write ACCOUNT/ROLE, where ACCOUNT is an account name or account ID and * matches"
@@ -91,16 +92,16 @@ public final class PairFilter {
               + option
               + " '123456789012/Admin*'";
       if (slash < 0) {
-        throw new FilterException(
-            option + " " + OneLine.quote(pattern) + " has no / between account and role" + usage);
+        throw Failure.usage(
+            option + " " + SafeText.quote(pattern) + " has no / between account and role" + usage);
       }
       if (slash == 0) {
-        throw new FilterException(
-            option + " " + OneLine.quote(pattern) + " has no account before the last /" + usage);
+        throw Failure.usage(
+            option + " " + SafeText.quote(pattern) + " has no account before the last /" + usage);
       }
       if (slash == pattern.length() - 1) {
-        throw new FilterException(
-            option + " " + OneLine.quote(pattern) + " has no role after the last /" + usage);
+        throw Failure.usage(
+            option + " " + SafeText.quote(pattern) + " has no role after the last /" + usage);
       }
       return new PairPattern(
           new Glob(pattern.substring(0, slash)), new Glob(pattern.substring(slash + 1)));

@@ -1,5 +1,7 @@
 package dev.ssoconfig.profiles;
 
+import dev.ssoconfig.Failure;
+import dev.ssoconfig.text.SafeText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,14 +58,14 @@ public final class ProfileNameTemplate {
    *
    * @param text the template, e.g. {@code {account_name}-{role_name}}
    * @return the parsed template
-   * @throws TemplateException when {@code text} is empty or blank, has no placeholder, names an
-   *     unknown placeholder, or has an unclosed {@code {} or a {@code }} without its {@code {}; the
-   *     message lists the valid placeholders
+   * @throws Failure of kind {@link Failure.Kind#USAGE} when {@code text} is empty or blank, has no
+   *     placeholder, names an unknown placeholder, or has an unclosed {@code {} or a {@code }}
+   *     without its {@code {}; the message lists the valid placeholders
    */
-  public static ProfileNameTemplate parse(String text) throws TemplateException {
+  public static ProfileNameTemplate parse(String text) {
     Objects.requireNonNull(text, "text");
     if (text.isBlank()) {
-      throw new TemplateException(
+      throw Failure.usage(
           "--profile-template is empty; use " + Placeholder.ALL + ", e.g. " + DEFAULT.text());
     }
     List<String> literals = new ArrayList<>();
@@ -73,7 +75,7 @@ public final class ProfileNameTemplate {
     while (i < text.length()) {
       char c = text.charAt(i);
       if (c == '}') {
-        throw new TemplateException(
+        throw Failure.usage(
             "} without a matching { at character "
                 + position(text, i)
                 + " of --profile-template; use "
@@ -87,7 +89,7 @@ public final class ProfileNameTemplate {
       int close = text.indexOf('}', i + 1);
       int nextOpen = text.indexOf('{', i + 1);
       if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
-        throw new TemplateException(
+        throw Failure.usage(
             "unclosed { at character "
                 + position(text, i)
                 + " of --profile-template; use "
@@ -96,8 +98,8 @@ public final class ProfileNameTemplate {
       String name = text.substring(i + 1, close);
       Optional<Placeholder> placeholder = Placeholder.byName(name);
       if (placeholder.isEmpty()) {
-        String written = OneLine.quote("{" + name + "}");
-        throw new TemplateException(
+        String written = SafeText.quote("{" + name + "}");
+        throw Failure.usage(
             "unknown placeholder "
                 + written.substring(1, written.length() - 1)
                 + " in --profile-template; use "
@@ -110,7 +112,7 @@ public final class ProfileNameTemplate {
     }
     literals.add(literal.toString());
     if (placeholders.isEmpty()) {
-      throw new TemplateException(
+      throw Failure.usage(
           "--profile-template has no placeholder, so every profile would get the same name; use "
               + Placeholder.ALL
               + ", e.g. "

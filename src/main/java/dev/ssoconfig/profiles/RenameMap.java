@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.ssoconfig.Failure;
+import dev.ssoconfig.text.SafeText;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,14 +67,14 @@ public final class RenameMap {
    *     order mark is skipped
    * @param sourceName how to name the file in a message, e.g. the path the person gave
    * @return the names the file maps
-   * @throws RenameFileException with a one-line message {@code cannot read rename file NAME, line
-   *     N: …} when the content is not JSON, is not an object, has a top-level key other than {@code
-   *     accounts} and {@code roles} or one of them twice, has an {@code accounts} or {@code roles}
-   *     value that is not an object, an account key that is not a 12-digit account ID, a key given
-   *     twice, a mapped name that is not a string, or content after the object. Line numbers start
-   *     at 1 (Jackson's {@link JsonLocation#getLineNr()}).
+   * @throws Failure of kind {@link Failure.Kind#USAGE} with a one-line message {@code cannot read
+   *     rename file NAME, line N: …} when the content is not JSON, is not an object, has a
+   *     top-level key other than {@code accounts} and {@code roles} or one of them twice, has an
+   *     {@code accounts} or {@code roles} value that is not an object, an account key that is not
+   *     a 12-digit account ID, a key given twice, a mapped name that is not a string, or content
+   *     after the object. Line numbers start at 1 (Jackson's {@link JsonLocation#getLineNr()}).
    */
-  public static RenameMap parse(String json, String sourceName) throws RenameFileException {
+  public static RenameMap parse(String json, String sourceName) {
     Objects.requireNonNull(json, "json");
     Objects.requireNonNull(sourceName, "sourceName");
     String content = json.startsWith("\uFEFF") ? json.substring(1) : json;
@@ -80,10 +82,14 @@ public final class RenameMap {
       return new Reader(parser, sourceName).read();
     } catch (JsonProcessingException e) {
       String reason = e.getOriginalMessage() == null ? "not valid JSON" : e.getOriginalMessage();
-      throw failure(sourceName, e.getLocation(), "invalid JSON: " + oneLine(reason), e);
+      throw failure(sourceName, e.getLocation(), "invalid JSON: " + SafeText.detail(reason), e);
     } catch (IOException e) {
-      throw new RenameFileException(
-          "cannot read rename file " + oneLine(sourceName) + ": " + oneLine(e.getMessage()), e);
+      throw Failure.usage(
+          "cannot read rename file "
+              + SafeText.line(sourceName)
+              + ": "
+              + SafeText.detail(e.getMessage()),
+          e);
     }
   }
 
@@ -120,17 +126,12 @@ public final class RenameMap {
     return "RenameMap[accounts=" + accounts + ", roles=" + roles + "]";
   }
 
-  private static RenameFileException failure(
+  private static Failure failure(
       String sourceName, JsonLocation location, String reason, Throwable cause) {
     String line =
         location == null || location.getLineNr() < 1 ? "" : ", line " + location.getLineNr();
-    return new RenameFileException(
-        "cannot read rename file " + oneLine(sourceName) + line + ": " + reason, cause);
-  }
-
-  /** {@code text} with every run of control characters and whitespace made one space. */
-  private static String oneLine(String text) {
-    return text == null ? "" : text.replaceAll("[\\p{Cntrl}\\s\\u2028\\u2029]+", " ").trim();
+    return Failure.usage(
+        "cannot read rename file " + SafeText.line(sourceName) + line + ": " + reason, cause);
   }
 
   /** Walks the tokens of one rename file; holds the parser and the file name for messages. */
@@ -143,7 +144,7 @@ public final class RenameMap {
       this.sourceName = sourceName;
     }
 
-    RenameMap read() throws IOException, RenameFileException {
+    RenameMap read() throws IOException {
       JsonToken token = parser.nextToken();
       if (token == null) {
         throw error("the file is empty; expected {\"accounts\": {…}, \"roles\": {…}}");
@@ -166,7 +167,7 @@ public final class RenameMap {
           }
           roles = section("role");
         } else {
-          throw error("unknown key " + OneLine.quote(key) + "; use \"accounts\" and \"roles\"");
+          throw error("unknown key " + SafeText.quote(key) + "; use \"accounts\" and \"roles\"");
         }
       }
       if (parser.nextToken() != null) {
@@ -177,7 +178,7 @@ public final class RenameMap {
     }
 
     /** Reads the object after {@code "accounts":} or {@code "roles":}. */
-    private Map<String, String> section(String kind) throws IOException, RenameFileException {
+    private Map<String, String> section(String kind) throws IOException {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw error(
             "expected an object for \""
@@ -191,20 +192,20 @@ public final class RenameMap {
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String key = parser.currentName();
         if (kind.equals("account") && !ACCOUNT_ID.matcher(key).matches()) {
-          throw error("account " + OneLine.quote(key) + " is not a 12-digit account ID");
+          throw error("account " + SafeText.quote(key) + " is not a 12-digit account ID");
         }
         if (names.containsKey(key)) {
-          throw error(kind + " " + OneLine.quote(key) + " is given twice");
+          throw error(kind + " " + SafeText.quote(key) + " is given twice");
         }
         if (parser.nextToken() != JsonToken.VALUE_STRING) {
-          throw error("expected a string for " + kind + " " + OneLine.quote(key));
+          throw error("expected a string for " + kind + " " + SafeText.quote(key));
         }
         names.put(key, parser.getText());
       }
       return names;
     }
 
-    private RenameFileException error(String reason) {
+    private Failure error(String reason) {
       return failure(sourceName, parser.currentTokenLocation(), reason, null);
     }
   }

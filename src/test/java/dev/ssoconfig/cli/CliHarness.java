@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -55,16 +56,29 @@ final class CliHarness {
 
   /** Runs {@code --start-url START_URL --region eu-west-1 --sso-region us-east-1} plus extra. */
   Result generate(String... extra) {
+    return run(generateArgs(extra));
+  }
+
+  /** {@code --start-url START_URL --region eu-west-1 --sso-region us-east-1} plus extra. */
+  static String[] generateArgs(String... extra) {
     List<String> args =
         new ArrayList<>(
             List.of(
                 "--start-url", START_URL, "--region", "eu-west-1", "--sso-region", "us-east-1"));
     args.addAll(List.of(extra));
-    return run(args.toArray(String[]::new));
+    return args.toArray(String[]::new);
   }
 
   Result run(String... args) {
     StringWriter out = new StringWriter();
+    return run(out, args).withOut(out.toString());
+  }
+
+  /**
+   * Runs the command with its stdout going to {@code stdout} (e.g. one that fails); the result's
+   * {@code out} is empty.
+   */
+  Result run(Writer stdout, String... args) {
     StringWriter err = new StringWriter();
     ByteArrayOutputStream system = new ByteArrayOutputStream();
     PrintStream originalOut = System.out;
@@ -75,7 +89,7 @@ final class CliHarness {
       System.setErr(capture);
       code =
           new Main(
-                  new PrintWriter(out, true),
+                  new PrintWriter(stdout, true),
                   new PrintWriter(err, true),
                   new Environment(env, home.toString()),
                   clock,
@@ -85,8 +99,7 @@ final class CliHarness {
       System.setOut(originalOut);
       System.setErr(originalErr);
     }
-    return new Result(
-        code, out.toString(), err.toString(), system.toString(StandardCharsets.UTF_8));
+    return new Result(code, "", err.toString(), system.toString(StandardCharsets.UTF_8));
   }
 
   /**
@@ -96,6 +109,10 @@ final class CliHarness {
    * @param system what anything wrote to the JVM's {@code System.out}/{@code System.err} meanwhile
    */
   record Result(int code, String out, String err, String system) {
+    Result withOut(String stdout) {
+      return new Result(code, stdout, err, system);
+    }
+
     /** Everything a person could have seen. */
     String all() {
       return out + err + system;

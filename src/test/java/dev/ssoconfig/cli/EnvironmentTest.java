@@ -1,8 +1,10 @@
 package dev.ssoconfig.cli;
 
+import static dev.ssoconfig.testing.FailureAssert.assertFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.ssoconfig.Failure;
+import dev.ssoconfig.Failure.Kind;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,7 +38,7 @@ class EnvironmentTest {
 
     @Test
     void without_any_home_is_a_usage_error() {
-      assertThrows(UsageException.class, () -> new Environment(Map.of(), null).home());
+      assertFailure(Kind.USAGE, () -> new Environment(Map.of(), null).home());
     }
   }
 
@@ -88,7 +90,7 @@ class EnvironmentTest {
     @Test
     void a_malformed_endpoint_is_a_usage_error() {
       Environment env = new Environment(Map.of("AWS_ENDPOINT_URL_SSO", "not a url"), "/j");
-      UsageException e = assertThrows(UsageException.class, env::portalEndpoint);
+      Failure e = assertFailure(Kind.USAGE, env::portalEndpoint);
       assertEquals("AWS_ENDPOINT_URL_SSO is not an absolute URL: not a url", e.getMessage());
     }
   }

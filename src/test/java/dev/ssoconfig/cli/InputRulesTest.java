@@ -1,9 +1,11 @@
 package dev.ssoconfig.cli;
 
+import static dev.ssoconfig.testing.FailureAssert.assertFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ssoconfig.Failure;
+import dev.ssoconfig.Failure.Kind;
 import java.time.Duration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -41,8 +43,8 @@ class InputRulesTest {
           "/start"
         })
     void refuses_anything_else(String url) {
-      UsageException e =
-          assertThrows(UsageException.class, () -> InputRules.startUrl("--start-url", url));
+      Failure e =
+          assertFailure(Kind.USAGE, () -> InputRules.startUrl("--start-url", url));
       assertTrue(e.getMessage().startsWith("--start-url"), e.getMessage());
       assertTrue(e.getMessage().contains("https://acme.awsapps.com/start"), e.getMessage());
     }
@@ -72,8 +74,8 @@ class InputRulesTest {
     @ValueSource(
         strings = {"us-east", "US-EAST-1", "useast1", "us_east_1", "us-east-0", "1", "eu-west-1a", ""})
     void refuses_other_strings(String region) {
-      UsageException e =
-          assertThrows(UsageException.class, () -> InputRules.region("--sso-region", region));
+      Failure e =
+          assertFailure(Kind.USAGE, () -> InputRules.region("--sso-region", region));
       assertTrue(e.getMessage().startsWith("--sso-region '"), e.getMessage());
     }
 
@@ -84,8 +86,7 @@ class InputRulesTest {
       "--region, ' us-east1 ', us-east-1"
     })
     void suggests_a_known_region_for_a_near_miss(String option, String typed, String known) {
-      UsageException e =
-          assertThrows(UsageException.class, () -> InputRules.region(option, typed));
+      Failure e = assertFailure(Kind.USAGE, () -> InputRules.region(option, typed));
       assertEquals(
           option + " '" + typed.trim() + "' is not an AWS region name; did you mean " + known + "?",
           e.getMessage());
@@ -93,8 +94,7 @@ class InputRulesTest {
 
     @Test
     void names_examples_when_nothing_is_close() {
-      UsageException e =
-          assertThrows(UsageException.class, () -> InputRules.region("--region", "moon-base-1"));
+      Failure e = assertFailure(Kind.USAGE, () -> InputRules.region("--region", "moon-base-1"));
       assertEquals(
           "--region 'moon-base-1' is not an AWS region name, e.g. us-east-1 or eu-central-1",
           e.getMessage());
@@ -112,7 +112,7 @@ class InputRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "0s", "-5s", "ten minutes", "5d", ""})
     void refuses_zero_negative_and_garbage(String text) {
-      assertThrows(UsageException.class, () -> InputRules.duration("--timeout", text));
+      assertFailure(Kind.USAGE, () -> InputRules.duration("--timeout", text));
     }
   }
 
@@ -127,7 +127,7 @@ class InputRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "has space", "brack]et", "ü"})
     void refuses_other_characters(String name) {
-      assertThrows(UsageException.class, () -> InputRules.sessionName("--sso-session", name));
+      assertFailure(Kind.USAGE, () -> InputRules.sessionName("--sso-session", name));
     }
   }
 
@@ -136,7 +136,7 @@ class InputRulesTest {
     @ParameterizedTest
     @ValueSource(ints = {0, -1, 65})
     void refuses_out_of_range(int n) {
-      assertThrows(UsageException.class, () -> InputRules.concurrency("--concurrency", n));
+      assertFailure(Kind.USAGE, () -> InputRules.concurrency("--concurrency", n));
     }
 
     @ParameterizedTest

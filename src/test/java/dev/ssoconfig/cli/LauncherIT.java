@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ssoconfig.testing.FakeIdentityCenter;
 import dev.ssoconfig.testing.FakeIdentityCenter.Operation;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.profiles.ProfileFile;
 
@@ -61,7 +64,16 @@ class LauncherIT {
 
   /** The launcher with an isolated environment: this test's HOME, the fake's endpoints. */
   private ProcessBuilder launcher(Map<String, String> extraEnv, String... args) {
-    List<String> command = new ArrayList<>();
+    return launcher(List.of(), extraEnv, args);
+  }
+
+  /**
+   * @param prefix a command that runs the launcher by {@code exec}, so the process is still the
+   *     JVM, e.g. {@code env --default-signal=INT}
+   */
+  private ProcessBuilder launcher(
+      List<String> prefix, Map<String, String> extraEnv, String... args) {
+    List<String> command = new ArrayList<>(prefix);
     command.add(LAUNCHER.toAbsolutePath().toString());
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
@@ -236,6 +248,109 @@ class LauncherIT {
     assertEquals(0, run.code(), run.err());
     assertTrue(run.out().contains("--start-url=URL"), run.out());
     assertEquals("", run.err());
+  }
+
+  /**
+   * A process started with SIGINT ignored (e.g. under a shell's background job without job control)
+   * keeps ignoring it across {@code exec}, and the JVM then installs no handler for it; GNU env
+   * (coreutils 8.31 or later) restores the default first.
+   */
+  private static List<String> withDefaultSigint() throws InterruptedException {
+    try {
+      Process probe = new ProcessBuilder("env", "--default-signal=INT", "true").start();
+      if (probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0) {
+        return List.of("env", "--default-signal=INT");
+      }
+    } catch (IOException noGnuEnv) {
+      // run the launcher as it is
+    }
+    return List.of();
+  }
+
+  @Test
+  @Timeout(120)
+  void ctrl_c_while_waiting_for_the_sign_in_exits_130_saying_interrupted_and_keeps_the_config()
+      throws Exception {
+    Path config = home.resolve(".aws/config");
+    Files.createDirectories(config.getParent());
+    byte[] before = "[default]\r\nregion = eu-west-1\r\n# mine".getBytes(StandardCharsets.UTF_8);
+    Files.write(config, before);
+    ProcessBuilder builder = launcher(withDefaultSigint(), Map.of(), with("--no-browser"));
+    builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    Process process = builder.start();
+    List<String> err = new ArrayList<>();
+    try (BufferedReader lines =
+        new BufferedReader(
+            new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+      String line;
+      do {
+        line = lines.readLine();
+        if (line != null) {
+          err.add(line);
+        }
+      } while (line != null && !line.contains("/authorize?"));
+      assertTrue(line != null, "no sign-in prompt: " + err);
+
+      Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start();
+      assertTrue(kill.waitFor(30, TimeUnit.SECONDS));
+      assertEquals(0, kill.exitValue(), "kill -INT failed");
+      lines.lines().forEach(err::add);
+    }
+
+    assertTrue(process.waitFor(1, TimeUnit.MINUTES), "the launcher did not stop");
+    assertEquals(130, process.exitValue(), String.join("\n", err));
+    assertEquals(
+        List.of(Main.NAME + ": Interrupted"),
+        errorLines(new Run(process.exitValue(), "", String.join("\n", err))),
+        String.join("\n", err));
+    assertArrayEquals(before, Files.readAllBytes(config));
+    assertEquals(0, fake.createTokenCount("authorization_code"));
+  }
+
+  /** Runs the launcher with stdout on {@code /dev/full}, where every write fails (ENOSPC). */
+  private Run launchWithFullStdout(String... args) throws IOException, InterruptedException {
+    Path full = Path.of("/dev/full");
+    assumeTrue(Files.exists(full), "needs /dev/full");
+    Path err = Files.createTempFile(home, "err", ".txt");
+    Process process =
+        launcher(Map.of(), args).redirectOutput(full.toFile()).redirectError(err.toFile()).start();
+    assertTrue(process.waitFor(2, TimeUnit.MINUTES), "launcher did not finish");
+    return new Run(process.exitValue(), "", Files.readString(err));
+  }
+
+  private static List<String> errorLines(Run run) {
+    return run.err().lines().filter(l -> l.startsWith(Main.NAME + ":")).toList();
+  }
+
+  @Test
+  void version_on_a_full_stdout_exits_5_with_one_line() throws Exception {
+    Run run = launchWithFullStdout("--version");
+
+    assertEquals(5, run.code(), run.err());
+    assertEquals(
+        List.of(Main.NAME + ": cannot write to standard output; the output is incomplete"),
+        run.err().lines().toList());
+  }
+
+  @Test
+  void a_dry_run_on_a_full_stdout_exits_5_and_writes_nothing() throws Exception {
+    Run run = launchWithFullStdout(with("--device-code", "--no-browser", "--dry-run"));
+
+    assertEquals(5, run.code(), run.err());
+    assertEquals(
+        List.of(Main.NAME + ": cannot write to standard output; the output is incomplete"),
+        errorLines(run));
+    assertFalse(Files.exists(home.resolve(".aws/config")));
+  }
+
+  @Test
+  void a_non_utf_8_locale_gets_plain_ascii() throws Exception {
+    Run run = launch(Map.of("LANG", "C", "LC_ALL", "C"), with("--device-code", "--no-browser"));
+
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.err().contains("; listing roles...\n"), run.err());
+    assertTrue(
+        (run.out() + run.err()).chars().allMatch(c -> c < 0x80), "not ASCII: " + run.err());
   }
 
   @Test

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ssoconfig.AwsCallException;
+import dev.ssoconfig.Failure;
 import dev.ssoconfig.cli.CliHarness.Result;
 import dev.ssoconfig.login.TokenCache;
 import dev.ssoconfig.testing.DevicePoll;
@@ -286,7 +286,7 @@ class SecretsTest {
       commandLine.setErr(new PrintWriter(err, true));
       commandLine.parseArgs("--start-url", CliHarness.START_URL, "--region", "us-east-1", "-v");
       Exception failure =
-          new AwsCallException(
+          Failure.awsCall(
               "CreateToken failed", new RuntimeException("sent code=abc123secret&state=x"));
 
       assertEquals(

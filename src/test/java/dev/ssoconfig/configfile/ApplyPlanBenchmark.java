@@ -46,9 +46,8 @@ public final class ApplyPlanBenchmark {
    *
    * @param args optional: number of measured iterations (default 20), of warm-up iterations
    *     (default 10)
-   * @throws SessionConflictException never: the inputs hold no conflicting sso-session
    */
-  public static void main(String[] args) throws SessionConflictException {
+  public static void main(String[] args) {
     int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     int warmUps = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
@@ -61,7 +60,7 @@ public final class ApplyPlanBenchmark {
     new ApplyPlanBenchmark(out, iterations, warmUps).run();
   }
 
-  void run() throws SessionConflictException {
+  void run() {
     Inputs base = Inputs.of(15_000, 0);
     measure("merge 15,000 profiles into 15,000 lines", base);
     byte[] merged = apply(base.file(), base.plan());
@@ -71,7 +70,7 @@ public final class ApplyPlanBenchmark {
     measure("merge 60,000 profiles into 60,000 lines", Inputs.of(60_000, 0));
   }
 
-  private void measure(String name, Inputs inputs) throws SessionConflictException {
+  private void measure(String name, Inputs inputs) {
     for (int i = 0; i < warmUps; i++) {
       apply(inputs.file(), inputs.plan());
     }
@@ -97,7 +96,7 @@ public final class ApplyPlanBenchmark {
         millis[millis.length - 1]);
   }
 
-  private static byte[] apply(byte[] file, ProfilePlan plan) throws SessionConflictException {
+  private static byte[] apply(byte[] file, ProfilePlan plan) {
     return new ConfigEditor().apply(ConfigDocument.parse(file), plan).document().toBytes();
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.ssoconfig.Failure;
 import dev.ssoconfig.configfile.RandomConfig.Block;
 import dev.ssoconfig.configfile.RandomConfig.Kind;
 import dev.ssoconfig.profiles.ExistingProfile;
@@ -62,7 +63,7 @@ class ConfigEditorPropertyTest {
     Optional<EditResult> result;
     try {
       result = Optional.of(editor.apply(ConfigDocument.parse(input), scenario.plan()));
-    } catch (SessionConflictException e) {
+    } catch (Failure e) {
       result = Optional.empty();
     }
     coverage.collect(PARSES, sdk.isPresent());
@@ -161,7 +162,7 @@ class ConfigEditorPropertyTest {
     }
   }
 
-  private void assertSecondRunChangesNothing(Scenario scenario) throws SessionConflictException {
+  private void assertSecondRunChangesNothing(Scenario scenario) {
     Outcome outcome = apply(scenario);
     coverage.collect(CHECKED, outcome.result().isPresent());
     if (outcome.result().isEmpty()) {

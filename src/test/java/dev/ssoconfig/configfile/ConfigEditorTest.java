@@ -1,5 +1,6 @@
 package dev.ssoconfig.configfile;
 
+import static dev.ssoconfig.testing.FailureAssert.assertFailure;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ssoconfig.Failure;
+import dev.ssoconfig.Failure.Kind;
 import dev.ssoconfig.profiles.ProfilePlan;
 import dev.ssoconfig.profiles.ProfileSpec;
 import dev.ssoconfig.profiles.Property;
@@ -47,7 +50,7 @@ class ConfigEditorTest {
     return new ProfileSpec(name, properties);
   }
 
-  private EditResult apply(String content, ProfilePlan plan) throws SessionConflictException {
+  private EditResult apply(String content, ProfilePlan plan) {
     return editor.apply(ConfigDocument.parse(content.getBytes(StandardCharsets.ISO_8859_1)), plan);
   }
 
@@ -203,24 +206,24 @@ class ConfigEditorTest {
   class SsoSession {
     @Test
     void a_different_start_url_is_a_conflict_that_names_the_option() {
-      SessionConflictException e =
-          assertThrows(
-              SessionConflictException.class,
+      Failure e =
+          assertFailure(
+              Kind.USAGE,
               () ->
                   apply(
                       "[sso-session acme]\nsso_start_url = https://x.awsapps.com/start\n"
                           + "sso_region = us-east-1\n",
                       adminOnly()));
-      assertEquals("acme", e.sessionName());
+      assertTrue(e.getMessage().contains("[sso-session acme]"), e.getMessage());
       assertTrue(e.getMessage().contains("--sso-session"), e.getMessage());
       assertTrue(e.getMessage().contains("https://x.awsapps.com/start"), e.getMessage());
     }
 
     @Test
     void a_different_sso_region_is_a_conflict() {
-      SessionConflictException e =
-          assertThrows(
-              SessionConflictException.class,
+      Failure e =
+          assertFailure(
+              Kind.USAGE,
               () ->
                   apply(
                       "[sso-session acme]\nsso_start_url = https://acme.awsapps.com/start\n"
@@ -231,8 +234,8 @@ class ConfigEditorTest {
 
     @Test
     void a_session_without_start_url_is_a_conflict() {
-      assertThrows(
-          SessionConflictException.class,
+      assertFailure(
+          Kind.USAGE,
           () -> apply("[sso-session acme]\nsso_region = us-east-1\n", adminOnly()));
     }
 

@@ -1,15 +1,17 @@
 package dev.ssoconfig.configfile;
 
+import static dev.ssoconfig.testing.FailureAssert.assertFailure;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.ssoconfig.IoReasons;
+import dev.ssoconfig.Failure;
+import dev.ssoconfig.Failure.Kind;
 import dev.ssoconfig.Sleeper;
+import dev.ssoconfig.io.IoReasons;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -79,8 +81,8 @@ class ConfigFileStoreTest {
     @Test
     void fails_on_a_folder_naming_the_path() throws Exception {
       Files.createDirectories(config());
-      ConfigFileException e =
-          assertThrows(ConfigFileException.class, () -> new ConfigFileStore(config()).read());
+      Failure e =
+          assertFailure(Kind.FILE, () -> new ConfigFileStore(config()).read());
       assertEquals("cannot read " + config() + ": is a directory", e.getMessage());
     }
   }
@@ -196,8 +198,8 @@ class ConfigFileStoreTest {
           };
       ConfigFileStore store =
           new ConfigFileStore(config, Clock.systemUTC(), Sleeper.SYSTEM, failingRename);
-      ConfigFileException e =
-          assertThrows(ConfigFileException.class, () -> store.write(NEW, false));
+      Failure e =
+          assertFailure(Kind.FILE, () -> store.write(NEW, false));
       assertEquals("cannot write " + config + ": disk full", e.getMessage());
       assertArrayEquals(ORIGINAL, Files.readAllBytes(config));
       assertEquals(List.of("config", "config.lock"), names(config.getParent()));
@@ -207,9 +209,9 @@ class ConfigFileStoreTest {
     @Test
     void refuses_a_folder_at_the_config_path() throws Exception {
       Files.createDirectories(config());
-      ConfigFileException e =
-          assertThrows(
-              ConfigFileException.class, () -> new ConfigFileStore(config()).write(NEW, false));
+      Failure e =
+          assertFailure(
+              Kind.FILE, () -> new ConfigFileStore(config()).write(NEW, false));
       assertEquals("cannot write " + config() + ": is a directory", e.getMessage());
     }
 
@@ -217,7 +219,7 @@ class ConfigFileStoreTest {
     void refuses_a_read_only_file() throws Exception {
       Path config = existingConfig("r--------");
       assumeTrue(permissionsAreEnforced(config), "running as root: file modes are not enforced");
-      assertThrows(ConfigFileException.class, () -> new ConfigFileStore(config).write(NEW, false));
+      assertFailure(Kind.FILE, () -> new ConfigFileStore(config).write(NEW, false));
       assertArrayEquals(ORIGINAL, Files.readAllBytes(config));
     }
   }
@@ -361,20 +363,19 @@ class ConfigFileStoreTest {
     @Test
     void fails_on_a_folder() throws Exception {
       Files.createDirectories(config());
-      ConfigFileException e =
-          assertThrows(
-              ConfigFileException.class, () -> new ConfigFileStore(config()).checkWritable());
+      Failure e =
+          assertFailure(
+              Kind.FILE, () -> new ConfigFileStore(config()).checkWritable());
       assertEquals("cannot write " + config() + ": is a directory", e.getMessage());
-      assertEquals(config(), e.path());
-      assertEquals("is a directory", e.reason());
+      assertTrue(e.getMessage().endsWith(config() + ": is a directory"), e.getMessage());
     }
 
     @Test
     void fails_when_a_parent_on_the_path_is_a_file() throws Exception {
       Files.write(home.resolve(".aws"), ORIGINAL);
-      ConfigFileException e =
-          assertThrows(
-              ConfigFileException.class, () -> new ConfigFileStore(config()).checkWritable());
+      Failure e =
+          assertFailure(
+              Kind.FILE, () -> new ConfigFileStore(config()).checkWritable());
       assertTrue(e.getMessage().startsWith("cannot write " + config() + ": "), e.getMessage());
       assertTrue(e.getMessage().contains("not a folder"), e.getMessage());
     }
@@ -386,9 +387,9 @@ class ConfigFileStoreTest {
       Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-x------"));
       try {
         assumeTrue(permissionsAreEnforced(folder), "running as root: folder modes not enforced");
-        ConfigFileException e =
-            assertThrows(
-                ConfigFileException.class, () -> new ConfigFileStore(config()).checkWritable());
+        Failure e =
+            assertFailure(
+                Kind.FILE, () -> new ConfigFileStore(config()).checkWritable());
         assertTrue(e.getMessage().contains("permission denied"), e.getMessage());
       } finally {
         Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
@@ -399,9 +400,9 @@ class ConfigFileStoreTest {
     void fails_on_a_read_only_file() throws Exception {
       Path config = existingConfig("r--------");
       assumeTrue(permissionsAreEnforced(config), "running as root: file modes not enforced");
-      ConfigFileException e =
-          assertThrows(
-              ConfigFileException.class, () -> new ConfigFileStore(config).checkWritable());
+      Failure e =
+          assertFailure(
+              Kind.FILE, () -> new ConfigFileStore(config).checkWritable());
       assertEquals("cannot write " + config + ": permission denied", e.getMessage());
     }
   }

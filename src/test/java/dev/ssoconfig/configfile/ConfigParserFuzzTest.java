@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ssoconfig.Failure;
 import dev.ssoconfig.configfile.FuzzInputs.FuzzInput;
 import dev.ssoconfig.profiles.ProfilePlan;
 import java.io.IOException;
@@ -139,7 +140,7 @@ class ConfigParserFuzzTest {
     EditResult result;
     try {
       result = editor.apply(ConfigDocument.parse(planCase.input().bytes()), planCase.plan());
-    } catch (SessionConflictException e) {
+    } catch (Failure e) {
       coverage.collect("applied without a conflict", false);
       return;
     }
@@ -150,7 +151,7 @@ class ConfigParserFuzzTest {
     EditResult again;
     try {
       again = editor.apply(ConfigDocument.parse(output), planCase.plan());
-    } catch (SessionConflictException e) {
+    } catch (Failure e) {
       throw new AssertionError("the second run found a conflict the first did not", e);
     }
     assertFalse(again.changed(), "a second run changes nothing");

@@ -1,12 +1,14 @@
 package dev.ssoconfig.configfile;
 
+import static dev.ssoconfig.testing.FailureAssert.assertFailure;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ssoconfig.Failure;
+import dev.ssoconfig.Failure.Kind;
 import dev.ssoconfig.profiles.ProfilePlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Golden files: {@code src/test/resources/configfile/golden/CASE.input} edited with {@link
  * StandardPlan#forCase} must give exactly {@code CASE.output}, or, when a {@code CASE.error} file
- * exists instead, fail with a {@link SessionConflictException} whose message is that file's
+ * exists instead, fail with a usage {@link Failure} whose message is that file's
  * content. Every output is also read by the SDK's {@code ProfileFile}.
  *
  * <p>To regenerate the expected files after a deliberate change, run the tests with {@code
@@ -48,8 +50,8 @@ class GoldenFilesTest {
     ProfilePlan plan = StandardPlan.forCase(name);
     Path error = GOLDEN.resolve(name + ".error");
     if (Files.exists(error)) {
-      SessionConflictException e =
-          assertThrows(SessionConflictException.class, () -> editor.apply(parse(input), plan));
+      Failure e =
+          assertFailure(Kind.USAGE, () -> editor.apply(parse(input), plan));
       if (updating()) {
         Files.writeString(error, e.getMessage() + "\n");
       }
@@ -152,7 +154,7 @@ class GoldenFilesTest {
 
     @Test
     void a_conflicting_session_stops_the_edit() {
-      assertThrows(SessionConflictException.class, () -> apply("conflicting_session"));
+      assertFailure(Kind.USAGE, () -> apply("conflicting_session"));
     }
 
     @Test

@@ -1,12 +1,15 @@
 package dev.ssoconfig.configfile;
 
-import dev.ssoconfig.testing.FakeTime;
+import static dev.ssoconfig.testing.FailureAssert.assertFailure;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ssoconfig.Failure;
+import dev.ssoconfig.Failure.Kind;
+import dev.ssoconfig.testing.FakeTime;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -112,18 +115,18 @@ class LockTest {
     @Test
     void fails_clearly_when_the_lock_file_cannot_be_created() throws Exception {
       Files.createDirectories(config().resolveSibling("config.lock"));
-      ConfigFileException e =
-          assertThrows(
-              ConfigFileException.class, () -> new ConfigFileStore(config()).lock(TIMEOUT));
+      Failure e =
+          assertFailure(
+              Kind.FILE, () -> new ConfigFileStore(config()).lock(TIMEOUT));
       assertEquals("cannot lock " + config() + ": is a directory", e.getMessage());
     }
 
     @Test
     void fails_like_check_writable_on_a_folder_at_the_config_path() throws Exception {
       Files.createDirectories(config());
-      ConfigFileException e =
-          assertThrows(
-              ConfigFileException.class, () -> new ConfigFileStore(config()).lock(TIMEOUT));
+      Failure e =
+          assertFailure(
+              Kind.FILE, () -> new ConfigFileStore(config()).lock(TIMEOUT));
       assertEquals("cannot write " + config() + ": is a directory", e.getMessage());
     }
   }
@@ -135,8 +138,8 @@ class LockTest {
       try (ConfigLock held = new ConfigFileStore(config()).lock(Duration.ZERO)) {
         FakeTime time = new FakeTime();
         ConfigFileStore waiting = new ConfigFileStore(config(), time, time);
-        ConfigFileException e =
-            assertThrows(ConfigFileException.class, () -> waiting.lock(TIMEOUT));
+        Failure e =
+            assertFailure(Kind.FILE, () -> waiting.lock(TIMEOUT));
         assertEquals(heldMessage(PID), e.getMessage());
         assertEquals(TIMEOUT, time.slept());
         assertTrue(
@@ -154,9 +157,9 @@ class LockTest {
               FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           FileLock foreign = channel.lock()) {
         FakeTime time = new FakeTime();
-        ConfigFileException e =
-            assertThrows(
-                ConfigFileException.class,
+        Failure e =
+            assertFailure(
+                Kind.FILE,
                 () -> new ConfigFileStore(config(), time, time).lock(Duration.ofSeconds(1)));
         assertEquals(
             "cannot lock "
@@ -175,7 +178,7 @@ class LockTest {
       try (ConfigLock held = new ConfigFileStore(config()).lock(Duration.ZERO)) {
         FakeTime time = new FakeTime();
         ConfigFileStore waiting = new ConfigFileStore(config(), time, time);
-        assertThrows(ConfigFileException.class, () -> waiting.lock(Duration.ZERO));
+        assertFailure(Kind.FILE, () -> waiting.lock(Duration.ZERO));
         assertEquals(List.of(), time.sleeps());
         assertTrue(held.isHeld());
       }
@@ -206,8 +209,7 @@ class LockTest {
                   throw new InterruptedException();
                 });
         ConfigFileStore waiting = new ConfigFileStore(config(), time, time);
-        ConfigFileException e =
-            assertThrows(ConfigFileException.class, () -> waiting.lock(TIMEOUT));
+        Failure e = assertFailure(Kind.INTERRUPTED, () -> waiting.lock(TIMEOUT));
         assertTrue(Thread.interrupted(), "interrupt flag restored");
         assertEquals(
             "cannot lock "
@@ -228,8 +230,8 @@ class LockTest {
       try (ConfigLock held = new ConfigFileStore(config()).lock(Duration.ZERO)) {
         FakeTime time = new FakeTime();
         ConfigFileStore waiting = new ConfigFileStore(config(), time, time);
-        ConfigFileException e =
-            assertThrows(ConfigFileException.class, () -> waiting.write(NEW, true));
+        Failure e =
+            assertFailure(Kind.FILE, () -> waiting.write(NEW, true));
         assertEquals(heldMessage(PID), e.getMessage());
         assertEquals(ConfigFileStore.DEFAULT_LOCK_TIMEOUT, time.slept());
         assertTrue(held.isHeld());
@@ -282,9 +284,9 @@ class LockTest {
         assertEquals(LockHolder.LOCKED, holder.awaitLine());
 
         FakeTime gaveUp = new FakeTime();
-        ConfigFileException e =
-            assertThrows(
-                ConfigFileException.class,
+        Failure e =
+            assertFailure(
+                Kind.FILE,
                 () -> new ConfigFileStore(config(), gaveUp, gaveUp).lock(Duration.ofSeconds(1)));
         assertEquals(heldMessage(holder.process().pid()), e.getMessage());
 

@@ -1,9 +1,12 @@
 package dev.ssoconfig.configfile;
 
+import static dev.ssoconfig.testing.FailureAssert.assertFailure;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ssoconfig.Failure;
+import dev.ssoconfig.Failure.Kind;
 import dev.ssoconfig.Sleeper;
 import dev.ssoconfig.configfile.StoreFaults.Step;
 import java.io.IOException;
@@ -73,8 +76,8 @@ class StoreFaultTest {
     void at_any_step_keeps_the_original_and_leaves_no_temp_file(Step step) throws Exception {
       Path config = config();
       StoreFaults faults = StoreFaults.at(step, "No space left on device").onlyFor(".config.tmp-");
-      ConfigFileException e =
-          assertThrows(ConfigFileException.class, () -> store(config, faults).write(NEW, false));
+      Failure e =
+          assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, false));
       assertEquals("cannot write " + config + ": disk full", e.getMessage());
       assertUntouched(config);
     }
@@ -84,8 +87,8 @@ class StoreFaultTest {
         throws Exception {
       Path config = config();
       StoreFaults faults = StoreFaults.afterWriting(1 << 20, "No space left on device");
-      ConfigFileException e =
-          assertThrows(ConfigFileException.class, () -> store(config, faults).write(NEW, false));
+      Failure e =
+          assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, false));
       assertEquals("cannot write " + config + ": disk full", e.getMessage());
       assertEquals(1 << 20, faults.bytesOnDiskAtFault(), "a partial temp file was on disk");
       assertUntouched(config);
@@ -95,9 +98,9 @@ class StoreFaultTest {
     void over_quota_says_disk_full() throws Exception {
       Path config = config();
       StoreFaults faults = StoreFaults.afterWriting(100_000, "Disk quota exceeded");
-      ConfigFileException e =
-          assertThrows(ConfigFileException.class, () -> store(config, faults).write(NEW, true));
-      assertEquals("disk full", e.reason());
+      Failure e =
+          assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, true));
+      assertTrue(e.getMessage().endsWith(": disk full"), e.getMessage());
       assertUntouched(config);
     }
 
@@ -107,8 +110,8 @@ class StoreFaultTest {
       StoreFaults faults =
           StoreFaults.afterWriting(512 * 1024, "No space left on device")
               .onlyFor(".config.bak.tmp-");
-      ConfigFileException e =
-          assertThrows(ConfigFileException.class, () -> store(config, faults).write(NEW, true));
+      Failure e =
+          assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, true));
       assertEquals("cannot back up " + config + ": disk full", e.getMessage());
       assertEquals(512 * 1024, faults.bytesOnDiskAtFault());
       assertUntouched(config);
@@ -119,7 +122,7 @@ class StoreFaultTest {
       Path config = config();
       StoreFaults faults =
           StoreFaults.at(Step.FORCE, "No space left on device").onlyFor(".config.tmp-");
-      assertThrows(ConfigFileException.class, () -> store(config, faults).write(NEW, true));
+      assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, true));
       assertArrayEquals(ORIGINAL, Files.readAllBytes(config));
       assertArrayEquals(ORIGINAL, Files.readAllBytes(folder.resolve("config.bak")));
       assertEquals(List.of("config", "config.bak", "config.lock"), names());
@@ -129,8 +132,8 @@ class StoreFaultTest {
     void for_a_new_file_creates_nothing_but_the_lock_file() throws Exception {
       Path config = folder.resolve("config");
       StoreFaults faults = StoreFaults.afterWriting(1000, "No space left on device");
-      ConfigFileException e =
-          assertThrows(ConfigFileException.class, () -> store(config, faults).write(NEW, true));
+      Failure e =
+          assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, true));
       assertEquals("cannot write " + config + ": disk full", e.getMessage());
       assertEquals(List.of("config.lock"), names());
     }
@@ -145,8 +148,8 @@ class StoreFaultTest {
     void keeps_the_original_and_says_so(Step step) throws Exception {
       Path config = config();
       StoreFaults faults = StoreFaults.at(step, "Read-only file system");
-      ConfigFileException e =
-          assertThrows(ConfigFileException.class, () -> store(config, faults).write(NEW, true));
+      Failure e =
+          assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, true));
       assertEquals("cannot back up " + config + ": read-only file system", e.getMessage());
       assertUntouched(config);
     }
@@ -155,8 +158,8 @@ class StoreFaultTest {
     void without_a_backup_names_the_write() throws Exception {
       Path config = config();
       StoreFaults faults = StoreFaults.at(Step.CREATE, "Read-only file system");
-      ConfigFileException e =
-          assertThrows(ConfigFileException.class, () -> store(config, faults).write(NEW, false));
+      Failure e =
+          assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, false));
       assertEquals("cannot write " + config + ": read-only file system", e.getMessage());
       assertUntouched(config);
     }
@@ -168,8 +171,8 @@ class StoreFaultTest {
     void an_input_output_error_keeps_the_original_and_gives_the_reason() throws Exception {
       Path config = config();
       StoreFaults faults = StoreFaults.afterWriting(1_500_000, "Input/output error");
-      ConfigFileException e =
-          assertThrows(ConfigFileException.class, () -> store(config, faults).write(NEW, false));
+      Failure e =
+          assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, false));
       assertEquals("cannot write " + config + ": Input/output error", e.getMessage());
       assertUntouched(config);
     }
@@ -178,7 +181,7 @@ class StoreFaultTest {
     void the_next_write_succeeds_completely() throws Exception {
       Path config = config();
       StoreFaults faults = StoreFaults.afterWriting(1 << 20, "No space left on device");
-      assertThrows(ConfigFileException.class, () -> store(config, faults).write(NEW, true));
+      assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, true));
       new ConfigFileStore(config).write(NEW, true);
       assertArrayEquals(NEW, Files.readAllBytes(config));
       assertArrayEquals(ORIGINAL, Files.readAllBytes(folder.resolve("config.bak")));

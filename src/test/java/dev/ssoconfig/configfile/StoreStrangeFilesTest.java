@@ -1,10 +1,12 @@
 package dev.ssoconfig.configfile;
 
+import static dev.ssoconfig.testing.FailureAssert.assertFailure;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ssoconfig.Failure;
+import dev.ssoconfig.Failure.Kind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,7 +155,7 @@ class StoreStrangeFilesTest {
               () -> store.lock(Duration.ZERO),
               () -> store.write(NEW, true));
       for (Executable operation : operations) {
-        ConfigFileException e = assertThrows(ConfigFileException.class, operation);
+        Failure e = assertFailure(Kind.FILE, operation);
         assertTrue(e.getMessage().endsWith(config() + ": is a directory"), e.getMessage());
       }
       assertTrue(Files.isDirectory(config()));

@@ -95,28 +95,4 @@ class LoginValuesTest {
       assertFalse(token.toString().contains("ref-secret-2"), token.toString());
     }
   }
-
-  @Nested
-  class OneLine {
-    @Test
-    void turns_control_characters_and_line_breaks_into_single_spaces() {
-      assertEquals(
-          "User denied [31m access",
-          LoginException.oneLine("User denied\u001b[31m\r\n access\u202e"));
-    }
-
-    @Test
-    void redacts_labelled_secrets_before_cutting() {
-      String line =
-          LoginException.oneLine("bad request: code=" + "c0de".repeat(100) + " refresh_token=r3fr");
-
-      assertEquals("bad request: code=<redacted> refresh_token=<redacted>", line);
-    }
-
-    @Test
-    void cuts_long_text_and_maps_null_to_empty() {
-      assertEquals("", LoginException.oneLine(null));
-      assertEquals(301, LoginException.oneLine("x".repeat(1000)).length());
-    }
-  }
 }

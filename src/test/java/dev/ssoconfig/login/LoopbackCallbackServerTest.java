@@ -1,5 +1,6 @@
 package dev.ssoconfig.login;
 
+import static dev.ssoconfig.testing.FailureAssert.assertFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -8,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.ssoconfig.Failure;
+import dev.ssoconfig.Failure.Kind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -164,7 +167,7 @@ class LoopbackCallbackServerTest {
         assertEquals(421, refused.status(), "Host: " + host);
       }
 
-      LoginException e = assertThrows(LoginException.class, () -> server.awaitCode(SHORT));
+      Failure e = assertFailure(Kind.SIGN_IN, () -> server.awaitCode(SHORT));
       assertTrue(e.getMessage().contains("timed out"), "a refused Host completed the login");
 
       RawResponse right = rawGet("/oauth/callback?code=the-code&state=" + STATE, rightHost());
@@ -184,7 +187,7 @@ class LoopbackCallbackServerTest {
           raw("GET /oauth/callback?code=c&state=" + STATE + " HTTP/1.0", "Connection: close");
 
       assertEquals(421, response.status());
-      assertThrows(LoginException.class, () -> server.awaitCode(SHORT));
+      assertFailure(Kind.SIGN_IN, () -> server.awaitCode(SHORT));
     }
 
     @Test
@@ -197,7 +200,7 @@ class LoopbackCallbackServerTest {
               "Connection: close");
 
       assertTrue(response.status() == 421 || response.status() == 400, "" + response.status());
-      assertThrows(LoginException.class, () -> server.awaitCode(SHORT));
+      assertFailure(Kind.SIGN_IN, () -> server.awaitCode(SHORT));
     }
   }
 
@@ -221,7 +224,7 @@ class LoopbackCallbackServerTest {
       assertEquals(400, get("/oauth/callback?code=forged&state=wrong").statusCode());
       assertEquals(400, get("/oauth/callback?error=access_denied&state=").statusCode());
 
-      LoginException e = assertThrows(LoginException.class, () -> server.awaitCode(SHORT));
+      Failure e = assertFailure(Kind.SIGN_IN, () -> server.awaitCode(SHORT));
 
       assertTrue(e.getMessage().contains("timed out"), e.getMessage());
     }
@@ -240,8 +243,8 @@ class LoopbackCallbackServerTest {
       assertEquals(200, get("/oauth/callback?error=access_denied&state=" + STATE).statusCode());
 
       assertEquals(400, get("/oauth/callback?code=late&state=" + STATE).statusCode());
-      LoginException e =
-          assertThrows(LoginException.class, () -> server.awaitCode(Duration.ofSeconds(5)));
+      Failure e =
+          assertFailure(Kind.SIGN_IN, () -> server.awaitCode(Duration.ofSeconds(5)));
       assertTrue(e.getMessage().contains("access_denied"), e.getMessage());
     }
 
@@ -252,8 +255,8 @@ class LoopbackCallbackServerTest {
               + "&state="
               + STATE);
 
-      LoginException e =
-          assertThrows(LoginException.class, () -> server.awaitCode(Duration.ofSeconds(5)));
+      Failure e =
+          assertFailure(Kind.SIGN_IN, () -> server.awaitCode(Duration.ofSeconds(5)));
       assertTrue(e.getMessage().contains("access_denied: User said no"), e.getMessage());
       assertFalse(e.getMessage().contains("\n"));
       assertFalse(e.getMessage().contains("\u001b"));
@@ -271,7 +274,7 @@ class LoopbackCallbackServerTest {
     void a_callback_without_code_or_error_ends_the_wait() throws Exception {
       get("/oauth/callback?state=" + STATE);
 
-      assertThrows(LoginException.class, () -> server.awaitCode(Duration.ofSeconds(5)));
+      assertFailure(Kind.SIGN_IN, () -> server.awaitCode(Duration.ofSeconds(5)));
     }
   }
 
@@ -355,7 +358,7 @@ class LoopbackCallbackServerTest {
       assertEquals(405, post.statusCode());
       assertEquals("GET", post.headers().firstValue("Allow").orElse(""));
 
-      assertThrows(LoginException.class, () -> server.awaitCode(Duration.ofMillis(50)));
+      assertFailure(Kind.SIGN_IN, () -> server.awaitCode(Duration.ofMillis(50)));
     }
   }
 
@@ -386,7 +389,7 @@ class LoopbackCallbackServerTest {
               () -> {
                 try {
                   return server.awaitCode(Duration.ofSeconds(20));
-                } catch (LoginException e) {
+                } catch (Failure e) {
                   throw new IllegalStateException(e);
                 }
               });
@@ -395,7 +398,8 @@ class LoopbackCallbackServerTest {
 
       ExecutionException e =
           assertThrows(ExecutionException.class, () -> waiting.get(10, TimeUnit.SECONDS));
-      LoginException cancelled = assertInstanceOf(LoginException.class, e.getCause().getCause());
+      Failure cancelled = assertInstanceOf(Failure.class, e.getCause().getCause());
+      assertEquals(Kind.INTERRUPTED, cancelled.kind());
       assertTrue(cancelled.getMessage().contains("cancelled"), cancelled.getMessage());
       assertThrows(ConnectException.class, () -> connect(port));
       assertFalse(Runtime.getRuntime().removeShutdownHook(server.shutdownHook()));
@@ -405,8 +409,8 @@ class LoopbackCallbackServerTest {
     void the_timeout_ends_the_wait_with_login_exception_and_close_frees_the_port() {
       int port = server.port();
 
-      LoginException e =
-          assertThrows(LoginException.class, () -> server.awaitCode(Duration.ofMillis(100)));
+      Failure e =
+          assertFailure(Kind.SIGN_IN, () -> server.awaitCode(Duration.ofMillis(100)));
       server.close();
 
       assertTrue(e.getMessage().contains("timed out"), e.getMessage());

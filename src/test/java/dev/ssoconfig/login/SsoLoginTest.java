@@ -1,6 +1,6 @@
 package dev.ssoconfig.login;
 
-import dev.ssoconfig.testing.FakeTime;
+import static dev.ssoconfig.testing.FailureAssert.assertFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,15 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ssoconfig.AwsCallException;
+import dev.ssoconfig.Failure;
+import dev.ssoconfig.Failure.Kind;
 import dev.ssoconfig.testing.DevicePoll;
 import dev.ssoconfig.testing.FakeIdentityCenter;
 import dev.ssoconfig.testing.FakeIdentityCenter.Operation;
+import dev.ssoconfig.testing.FakeTime;
 import dev.ssoconfig.testing.TestBrowser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -179,11 +180,12 @@ class SsoLoginTest {
     void denial_in_the_browser_ends_with_login_exception_carrying_the_description() {
       fake.denyAuthorization("The person said no\u001b[2J\nreally");
 
-      LoginException e =
-          assertThrows(LoginException.class, () -> login(browser).login(request(LoginFlow.PKCE)));
+      Failure e =
+          assertFailure(Kind.SIGN_IN, () -> login(browser).login(request(LoginFlow.PKCE)));
 
       assertTrue(
-          e.getMessage().contains("access_denied: The person said no [2J really"), e.getMessage());
+          e.getMessage().contains("access_denied: The person said no\uFFFD really"),
+          e.getMessage());
       assertFalse(Files.exists(cache.tokenFile("acme")));
     }
 
@@ -191,9 +193,9 @@ class SsoLoginTest {
     void times_out_when_nobody_signs_in_and_frees_the_callback_port() {
       TestBrowser idle = TestBrowser.recording();
 
-      LoginException e =
-          assertThrows(
-              LoginException.class,
+      Failure e =
+          assertFailure(
+              Kind.SIGN_IN,
               () -> login(idle).login(request(LoginFlow.PKCE, Duration.ofMillis(300), true)));
 
       assertTrue(e.getMessage().contains("timed out"), e.getMessage());
@@ -205,7 +207,7 @@ class SsoLoginTest {
     void the_callback_server_is_closed_after_success_and_after_a_denial() throws Exception {
       login(browser).login(forced(LoginFlow.PKCE));
       fake.denyAuthorization("no");
-      assertThrows(LoginException.class, () -> login(browser).login(forced(LoginFlow.PKCE)));
+      assertFailure(Kind.SIGN_IN, () -> login(browser).login(forced(LoginFlow.PKCE)));
 
       for (URI authorize : browser.opened) {
         int port = URI.create(query(authorize, "redirect_uri")).getPort();
@@ -218,8 +220,8 @@ class SsoLoginTest {
     void without_open_browser_prints_the_url_and_starts_no_browser() {
       TestBrowser idle = TestBrowser.recording();
 
-      assertThrows(
-          LoginException.class,
+      assertFailure(
+          Kind.SIGN_IN,
           () -> login(idle).login(request(LoginFlow.PKCE, Duration.ofMillis(200), false)));
 
       assertEquals(List.of(), idle.opened);
@@ -287,9 +289,9 @@ class SsoLoginTest {
     void expired_device_code_ends_with_login_exception() {
       fake.withDeviceScript(DevicePoll.PENDING, DevicePoll.EXPIRED);
 
-      LoginException e =
-          assertThrows(
-              LoginException.class, () -> login(browser).login(request(LoginFlow.DEVICE_CODE)));
+      Failure e =
+          assertFailure(
+              Kind.SIGN_IN, () -> login(browser).login(request(LoginFlow.DEVICE_CODE)));
       assertTrue(e.getMessage().contains("expired"), e.getMessage());
     }
 
@@ -297,9 +299,9 @@ class SsoLoginTest {
     void denial_ends_with_login_exception() {
       fake.withDeviceScript(DevicePoll.DENIED);
 
-      LoginException e =
-          assertThrows(
-              LoginException.class, () -> login(browser).login(request(LoginFlow.DEVICE_CODE)));
+      Failure e =
+          assertFailure(
+              Kind.SIGN_IN, () -> login(browser).login(request(LoginFlow.DEVICE_CODE)));
       assertTrue(e.getMessage().contains("denied"), e.getMessage());
     }
 
@@ -307,9 +309,9 @@ class SsoLoginTest {
     void stops_when_expires_in_has_passed() {
       fake.withDeviceTiming(1, 3).withDeviceScript(DevicePoll.PENDING);
 
-      LoginException e =
-          assertThrows(
-              LoginException.class, () -> login(browser).login(request(LoginFlow.DEVICE_CODE)));
+      Failure e =
+          assertFailure(
+              Kind.SIGN_IN, () -> login(browser).login(request(LoginFlow.DEVICE_CODE)));
 
       assertTrue(e.getMessage().contains("expired"), e.getMessage());
       assertEquals(3, time.sleeps().size());
@@ -319,9 +321,9 @@ class SsoLoginTest {
     void stops_when_the_request_timeout_has_passed() {
       fake.withDeviceTiming(2, 600).withDeviceScript(DevicePoll.PENDING);
 
-      LoginException e =
-          assertThrows(
-              LoginException.class,
+      Failure e =
+          assertFailure(
+              Kind.SIGN_IN,
               () ->
                   login(browser)
                       .login(request(LoginFlow.DEVICE_CODE, Duration.ofSeconds(10), true)));
@@ -448,9 +450,9 @@ class SsoLoginTest {
           LoginFlow.DEVICE_CODE,
           new ClientRegistration("forgotten", "secret", START.plus(Duration.ofDays(30)), scopes));
 
-      AwsCallException e =
-          assertThrows(
-              AwsCallException.class, () -> login(browser).login(request(LoginFlow.DEVICE_CODE)));
+      Failure e =
+          assertFailure(
+              Kind.AWS_CALL, () -> login(browser).login(request(LoginFlow.DEVICE_CODE)));
 
       assertTrue(e.getMessage().contains("StartDeviceAuthorization"), e.getMessage());
       assertTrue(e.getMessage().contains("InvalidClientException (HTTP 401)"), e.getMessage());
@@ -489,8 +491,8 @@ class SsoLoginTest {
             new SsoLogin(
                 unreachable, closed, cache, browser, new PrintWriter(errText, true), time, time);
 
-        AwsCallException e =
-            assertThrows(AwsCallException.class, () -> login.login(request(LoginFlow.PKCE)));
+        Failure e =
+            assertFailure(Kind.AWS_CALL, () -> login.login(request(LoginFlow.PKCE)));
 
         assertTrue(e.getMessage().contains("RegisterClient"), e.getMessage());
         assertTrue(e.getMessage().contains("127.0.0.1:" + port), e.getMessage());
@@ -507,8 +509,7 @@ class SsoLoginTest {
           new SsoLogin(
               oidc, fake.baseUri(), blocked, browser, new PrintWriter(errText, true), time, time);
 
-      UncheckedIOException e =
-          assertThrows(UncheckedIOException.class, () -> login.login(request(LoginFlow.PKCE)));
+      Failure e = assertFailure(Kind.FILE, () -> login.login(request(LoginFlow.PKCE)));
 
       assertTrue(e.getMessage().contains(file.resolve("cache").toString()), e.getMessage());
       assertEquals(before, fake.totalRequests());

@@ -13,6 +13,7 @@ import static dev.ssoconfig.portal.FakePortal.accountsRequest;
 import static dev.ssoconfig.portal.FakePortal.error;
 import static dev.ssoconfig.portal.FakePortal.rolesBody;
 import static dev.ssoconfig.portal.FakePortal.rolesRequest;
+import static dev.ssoconfig.testing.FailureAssert.assertFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -20,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import dev.ssoconfig.AwsCallException;
+import dev.ssoconfig.Failure;
+import dev.ssoconfig.Failure.Kind;
 import dev.ssoconfig.Sleeper;
 import dev.ssoconfig.portal.FakePortal.Account;
 import dev.ssoconfig.portal.TestDoubles.RecordingProgress;
@@ -263,7 +265,7 @@ class PortalListerTest {
           accountsRequest(null).willReturn(error(429, "TooManyRequestsException")));
       RetryPolicy policy = new RetryPolicy(7, Duration.ofMillis(100), Duration.ofMillis(1000));
 
-      assertThrows(AwsCallException.class, () -> lister(2, policy).listAll(TOKEN));
+      assertFailure(Kind.AWS_CALL, () -> lister(2, policy).listAll(TOKEN));
 
       assertEquals(
           List.of(100L, 200L, 400L, 800L, 1000L, 1000L),
@@ -279,7 +281,7 @@ class PortalListerTest {
       PortalLister jittered =
           new PortalLister(sso, 1, policy, sleeper, new SplittableRandom(7), progress);
 
-      assertThrows(AwsCallException.class, () -> jittered.listAll(TOKEN));
+      assertFailure(Kind.AWS_CALL, () -> jittered.listAll(TOKEN));
 
       List<Duration> delays = sleeper.delays();
       assertEquals(7, delays.size());
@@ -302,9 +304,9 @@ class PortalListerTest {
       portal.server.stubFor(
           rolesRequest("222222222222", null).willReturn(error(429, "TooManyRequestsException")));
 
-      AwsCallException e = assertThrows(AwsCallException.class, () -> lister().listAll(TOKEN));
+      Failure e = assertFailure(Kind.AWS_CALL, () -> lister().listAll(TOKEN));
 
-      assertFalse(e instanceof TokenRejectedException);
+      assertFalse(e instanceof Failure.AccessTokenRejected);
       assertTrue(
           e.getMessage()
               .startsWith(
@@ -319,8 +321,8 @@ class PortalListerTest {
     void a_rejected_token_asks_for_a_new_login_without_retrying() {
       portal.server.stubFor(accountsRequest(null).willReturn(error(401, "UnauthorizedException")));
 
-      TokenRejectedException e =
-          assertThrows(TokenRejectedException.class, () -> lister().listAll(TOKEN));
+      Failure.AccessTokenRejected e =
+          assertThrows(Failure.AccessTokenRejected.class, () -> lister().listAll(TOKEN));
 
       assertTrue(e.getMessage().contains("the access token was rejected"), e.getMessage());
       assertTrue(e.getMessage().contains("--force-login"), e.getMessage());
@@ -334,8 +336,8 @@ class PortalListerTest {
       portal.server.stubFor(
           rolesRequest("111111111111", null).willReturn(error(401, "UnauthorizedException")));
 
-      TokenRejectedException e =
-          assertThrows(TokenRejectedException.class, () -> lister().listAll(TOKEN));
+      Failure.AccessTokenRejected e =
+          assertThrows(Failure.AccessTokenRejected.class, () -> lister().listAll(TOKEN));
 
       assertTrue(e.getMessage().startsWith("ListAccountRoles for account 111111111111"));
     }
@@ -349,9 +351,9 @@ class PortalListerTest {
     void client_errors_fail_at_once(int status, String errorType) {
       portal.server.stubFor(accountsRequest(null).willReturn(error(status, errorType)));
 
-      AwsCallException e = assertThrows(AwsCallException.class, () -> lister().listAll(TOKEN));
+      Failure e = assertFailure(Kind.AWS_CALL, () -> lister().listAll(TOKEN));
 
-      assertFalse(e instanceof TokenRejectedException);
+      assertFalse(e instanceof Failure.AccessTokenRejected);
       assertTrue(
           e.getMessage().startsWith("ListAccounts failed: " + errorType + " (HTTP " + status + ")"),
           e.getMessage());
@@ -368,7 +370,7 @@ class PortalListerTest {
     void never_puts_the_access_token_in_a_message(int status, String errorType) {
       portal.server.stubFor(accountsRequest(null).willReturn(error(status, errorType)));
 
-      AwsCallException e = assertThrows(AwsCallException.class, () -> lister().listAll(TOKEN));
+      Failure e = assertFailure(Kind.AWS_CALL, () -> lister().listAll(TOKEN));
 
       assertOneLineWithoutToken(e);
     }
@@ -378,7 +380,7 @@ class PortalListerTest {
       portal.server.stubFor(
           accountsRequest(null).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-      AwsCallException e = assertThrows(AwsCallException.class, () -> lister().listAll(TOKEN));
+      Failure e = assertFailure(Kind.AWS_CALL, () -> lister().listAll(TOKEN));
 
       assertTrue(
           e.getMessage()
@@ -401,7 +403,7 @@ class PortalListerTest {
         PortalLister lister =
             new PortalLister(unreachable, 2, FAST, sleeper, new TopOfRange(), progress);
 
-        AwsCallException e = assertThrows(AwsCallException.class, () -> lister.listAll(TOKEN));
+        Failure e = assertFailure(Kind.AWS_CALL, () -> lister.listAll(TOKEN));
 
         assertTrue(
             e.getMessage()
@@ -421,7 +423,7 @@ class PortalListerTest {
         PortalLister lister =
             new PortalLister(unresolvable, 2, FAST, sleeper, new TopOfRange(), progress);
 
-        AwsCallException e = assertThrows(AwsCallException.class, () -> lister.listAll(TOKEN));
+        Failure e = assertFailure(Kind.AWS_CALL, () -> lister.listAll(TOKEN));
 
         assertTrue(
             e.getMessage().contains("network error reaching no-such-host.invalid"), e.getMessage());
@@ -438,12 +440,12 @@ class PortalListerTest {
                       .withHeader("Content-Type", "application/json")
                       .withBody("{\"accountList\": [{\"accountId\": \"" + TOKEN)));
 
-      AwsCallException e = assertThrows(AwsCallException.class, () -> lister().listAll(TOKEN));
+      Failure e = assertFailure(Kind.AWS_CALL, () -> lister().listAll(TOKEN));
 
       assertEquals(
-          "ListAccounts failed: the answer from "
+          "ListAccounts failed: unreadable answer from "
               + portal.baseUri().getAuthority()
-              + " is not the JSON the portal sends; check AWS_ENDPOINT_URL_SSO if you set it,"
+              + " (not the JSON the service sends); check AWS_ENDPOINT_URL_SSO if you set it,"
               + " else try again later",
           e.getMessage());
       assertEquals(List.of(), sleeper.delays(), "a malformed answer was retried");
@@ -475,7 +477,7 @@ class PortalListerTest {
         portal.rolesPage("10000000000" + i, null, null, "Admin");
       }
 
-      assertThrows(AwsCallException.class, () -> lister(1, FAST).listAll(TOKEN));
+      assertFailure(Kind.AWS_CALL, () -> lister(1, FAST).listAll(TOKEN));
 
       portal.server.verify(3, getRequestedFor(urlPathEqualTo(ROLES)));
       portal.server.verify(
@@ -544,7 +546,7 @@ class PortalListerTest {
       caller.join(10_000);
 
       assertFalse(caller.isAlive());
-      assertInstanceOf(AwsCallException.class, thrown.get());
+      assertEquals(Kind.INTERRUPTED, assertInstanceOf(Failure.class, thrown.get()).kind());
       assertTrue(thrown.get().getMessage().contains("interrupted"));
       assertEquals(Boolean.TRUE, flagAfter.get());
       assertTrue(workerInterrupted.await(10, TimeUnit.SECONDS));
@@ -558,7 +560,7 @@ class PortalListerTest {
       portal.server.stubFor(
           rolesRequest("222222222222", null).willReturn(error(400, "InvalidRequestException")));
 
-      assertThrows(AwsCallException.class, () -> lister().listAll(TOKEN));
+      assertFailure(Kind.AWS_CALL, () -> lister().listAll(TOKEN));
 
       for (Thread t : Thread.getAllStackTraces().keySet()) {
         if (t.getName().startsWith("portal-")) {

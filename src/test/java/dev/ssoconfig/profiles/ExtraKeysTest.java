@@ -1,10 +1,11 @@
 package dev.ssoconfig.profiles;
 
+import static dev.ssoconfig.testing.FailureAssert.assertFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ssoconfig.Failure.Kind;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ExtraKeysTest {
 
   private static String refusal(String... settings) {
-    return assertThrows(ExtraKeyException.class, () -> ExtraKeys.parse(List.of(settings)))
+    return assertFailure(Kind.USAGE, () -> ExtraKeys.parse(List.of(settings)))
         .getMessage();
   }
 
@@ -22,7 +23,7 @@ class ExtraKeysTest {
   class Parse {
 
     @Test
-    void keeps_the_keys_in_the_order_given() throws ExtraKeyException {
+    void keeps_the_keys_in_the_order_given() {
       assertEquals(
           List.of(
               new Property("output", "json"),
@@ -33,13 +34,13 @@ class ExtraKeysTest {
     }
 
     @Test
-    void gives_no_keys_for_no_settings() throws ExtraKeyException {
+    void gives_no_keys_for_no_settings() {
       assertEquals(ExtraKeys.NONE, ExtraKeys.parse(List.of()));
       assertEquals(List.of(), ExtraKeys.NONE.properties());
     }
 
     @Test
-    void splits_at_the_first_equals_sign_and_trims_like_the_sdk() throws ExtraKeyException {
+    void splits_at_the_first_equals_sign_and_trims_like_the_sdk() {
       assertEquals(
           List.of(
               new Property("credential_process", "tool --opt=1"), new Property("output", "json")),
@@ -48,7 +49,7 @@ class ExtraKeysTest {
     }
 
     @Test
-    void keeps_characters_that_are_no_comment() throws ExtraKeyException {
+    void keeps_characters_that_are_no_comment() {
       assertEquals(
           List.of(new Property("a", "x#y"), new Property("b", "x;y"), new Property("c", "x\ty")),
           ExtraKeys.parse(List.of("a=x#y", "b=x;y", "c=x\ty")).properties());

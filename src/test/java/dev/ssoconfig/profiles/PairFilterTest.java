@@ -1,10 +1,12 @@
 package dev.ssoconfig.profiles;
 
+import static dev.ssoconfig.testing.FailureAssert.assertFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ssoconfig.Failure;
+import dev.ssoconfig.Failure.Kind;
 import dev.ssoconfig.portal.AccountRole;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -27,8 +29,7 @@ class PairFilterTest {
   private static final List<AccountRole> ALL =
       List.of(PROD_ADMIN, PROD_BILLING, PROD_EU_ADMIN, DEV_ADMIN, TEAM_APP);
 
-  private static List<AccountRole> kept(List<String> includes, List<String> excludes)
-      throws FilterException {
+  private static List<AccountRole> kept(List<String> includes, List<String> excludes) {
     PairFilter filter = PairFilter.of(includes, excludes);
     return ALL.stream().filter(filter::keeps).toList();
   }
@@ -37,33 +38,33 @@ class PairFilterTest {
   class Keeps {
 
     @Test
-    void every_pair_without_patterns() throws FilterException {
+    void every_pair_without_patterns() {
       assertEquals(ALL, kept(List.of(), List.of()));
       assertTrue(PairFilter.ALL.keepsAll());
       assertTrue(ALL.stream().allMatch(PairFilter.ALL::keeps));
     }
 
     @Test
-    void pairs_matching_an_include_by_account_name() throws FilterException {
+    void pairs_matching_an_include_by_account_name() {
       assertEquals(
           List.of(PROD_ADMIN, PROD_BILLING, PROD_EU_ADMIN), kept(List.of("Prod*/*"), List.of()));
       assertEquals(List.of(PROD_ADMIN, PROD_BILLING), kept(List.of("Prod/*"), List.of()));
     }
 
     @Test
-    void pairs_matching_an_include_by_account_id() throws FilterException {
+    void pairs_matching_an_include_by_account_id() {
       assertEquals(List.of(PROD_ADMIN), kept(List.of("111111111111/Admin*"), List.of()));
       assertEquals(List.of(PROD_EU_ADMIN, DEV_ADMIN), kept(List.of("*2/*", "3333*/*"), List.of()));
     }
 
     @Test
-    void pairs_matching_any_of_several_includes() throws FilterException {
+    void pairs_matching_any_of_several_includes() {
       assertEquals(
           List.of(PROD_BILLING, DEV_ADMIN), kept(List.of("Dev/*", "*/Billing"), List.of()));
     }
 
     @Test
-    void no_pair_matching_an_exclude() throws FilterException {
+    void no_pair_matching_an_exclude() {
       assertEquals(
           List.of(PROD_ADMIN, PROD_EU_ADMIN, DEV_ADMIN, TEAM_APP),
           kept(List.of(), List.of("*/Billing")));
@@ -71,14 +72,14 @@ class PairFilterTest {
     }
 
     @Test
-    void an_exclude_wins_over_an_include() throws FilterException {
+    void an_exclude_wins_over_an_include() {
       assertEquals(
           List.of(PROD_ADMIN, PROD_EU_ADMIN), kept(List.of("Prod*/*"), List.of("*/Billing")));
       assertEquals(List.of(), kept(List.of("Prod/Billing"), List.of("111111111111/*")));
     }
 
     @Test
-    void splits_a_pattern_at_its_last_slash() throws FilterException {
+    void splits_a_pattern_at_its_last_slash() {
       assertEquals(List.of(TEAM_APP), kept(List.of("team/app/Admin"), List.of()));
       assertEquals(List.of(TEAM_APP), kept(List.of("team/*/*"), List.of()));
     }
@@ -89,8 +90,8 @@ class PairFilterTest {
 
     @Test
     void rejects_a_pattern_without_a_slash_explaining_account_slash_role() {
-      FilterException e =
-          assertThrows(FilterException.class, () -> PairFilter.of(List.of("Prod*"), List.of()));
+      Failure e =
+          assertFailure(Kind.USAGE, () -> PairFilter.of(List.of("Prod*"), List.of()));
 
       assertEquals(
           "--include \"Prod*\" has no / between account and role; write ACCOUNT/ROLE, where ACCOUNT"
@@ -101,9 +102,9 @@ class PairFilterTest {
 
     @Test
     void names_the_option_of_the_bad_pattern() {
-      FilterException e =
-          assertThrows(
-              FilterException.class, () -> PairFilter.of(List.of("*/*"), List.of("Billing")));
+      Failure e =
+          assertFailure(
+              Kind.USAGE, () -> PairFilter.of(List.of("*/*"), List.of("Billing")));
 
       assertTrue(e.getMessage().startsWith("--exclude \"Billing\" has no /"), e.getMessage());
     }
@@ -111,20 +112,20 @@ class PairFilterTest {
     @Test
     void rejects_an_empty_account_or_role() {
       assertTrue(
-          assertThrows(FilterException.class, () -> PairFilter.of(List.of("/Admin"), List.of()))
+          assertFailure(Kind.USAGE, () -> PairFilter.of(List.of("/Admin"), List.of()))
               .getMessage()
               .startsWith("--include \"/Admin\" has no account before the last /"));
       assertTrue(
-          assertThrows(FilterException.class, () -> PairFilter.of(List.of(), List.of("Prod/")))
+          assertFailure(Kind.USAGE, () -> PairFilter.of(List.of(), List.of("Prod/")))
               .getMessage()
               .startsWith("--exclude \"Prod/\" has no role after the last /"));
-      assertThrows(FilterException.class, () -> PairFilter.of(List.of(""), List.of()));
+      assertFailure(Kind.USAGE, () -> PairFilter.of(List.of(""), List.of()));
     }
 
     @Test
     void keeps_the_message_on_one_line() {
-      FilterException e =
-          assertThrows(FilterException.class, () -> PairFilter.of(List.of("Pro\nd"), List.of()));
+      Failure e =
+          assertFailure(Kind.USAGE, () -> PairFilter.of(List.of("Pro\nd"), List.of()));
 
       assertFalse(e.getMessage().contains("\n"), e.getMessage());
       assertTrue(e.getMessage().startsWith("--include \"Pro\\nd\""), e.getMessage());

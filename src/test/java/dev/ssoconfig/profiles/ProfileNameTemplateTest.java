@@ -1,10 +1,13 @@
 package dev.ssoconfig.profiles;
 
+import static dev.ssoconfig.testing.FailureAssert.assertFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ssoconfig.Failure;
+import dev.ssoconfig.Failure.Kind;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +32,7 @@ class ProfileNameTemplateTest {
     return values;
   }
 
-  private static String render(String template, String accountName, String roleName)
-      throws TemplateException {
+  private static String render(String template, String accountName, String roleName) {
     return ProfileNameTemplate.parse(template).render(values(accountName, roleName));
   }
 
@@ -38,7 +40,7 @@ class ProfileNameTemplateTest {
   class Parse {
 
     @Test
-    void reads_every_placeholder_and_keeps_the_text() throws TemplateException {
+    void reads_every_placeholder_and_keeps_the_text() {
       ProfileNameTemplate template =
           ProfileNameTemplate.parse("{account_name}{account_id}{role_name}{sso_session}{region}");
 
@@ -54,7 +56,7 @@ class ProfileNameTemplateTest {
     }
 
     @Test
-    void the_default_is_account_name_dot_role_name() throws TemplateException {
+    void the_default_is_account_name_dot_role_name() {
       assertEquals(
           ProfileNameTemplate.parse("{account_name}.{role_name}"), ProfileNameTemplate.DEFAULT);
       assertEquals("{account_name}.{role_name}", ProfileNameTemplate.DEFAULT.text());
@@ -62,9 +64,9 @@ class ProfileNameTemplateTest {
 
     @Test
     void rejects_an_unknown_placeholder_listing_the_valid_ones() {
-      TemplateException e =
-          assertThrows(
-              TemplateException.class, () -> ProfileNameTemplate.parse("{acount}.{role_name}"));
+      Failure e =
+          assertFailure(
+              Kind.USAGE, () -> ProfileNameTemplate.parse("{acount}.{role_name}"));
 
       assertEquals("unknown placeholder {acount} in --profile-template; " + VALID, e.getMessage());
     }
@@ -72,8 +74,8 @@ class ProfileNameTemplateTest {
     @ParameterizedTest
     @ValueSource(strings = {"{Account_Name}", "{ account_name }", "{}", "{account-name}"})
     void placeholder_names_are_exact(String template) {
-      TemplateException e =
-          assertThrows(TemplateException.class, () -> ProfileNameTemplate.parse(template));
+      Failure e =
+          assertFailure(Kind.USAGE, () -> ProfileNameTemplate.parse(template));
 
       assertTrue(e.getMessage().startsWith("unknown placeholder " + template), e.getMessage());
       assertTrue(e.getMessage().endsWith(VALID), e.getMessage());
@@ -92,8 +94,8 @@ class ProfileNameTemplateTest {
               + " --profile-template",
         })
     void rejects_an_unbalanced_brace_naming_its_position(String template, String start) {
-      TemplateException e =
-          assertThrows(TemplateException.class, () -> ProfileNameTemplate.parse(template));
+      Failure e =
+          assertFailure(Kind.USAGE, () -> ProfileNameTemplate.parse(template));
 
       assertEquals(start + "; " + VALID, e.getMessage());
     }
@@ -101,8 +103,8 @@ class ProfileNameTemplateTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "\t"})
     void rejects_an_empty_or_blank_template(String template) {
-      TemplateException e =
-          assertThrows(TemplateException.class, () -> ProfileNameTemplate.parse(template));
+      Failure e =
+          assertFailure(Kind.USAGE, () -> ProfileNameTemplate.parse(template));
 
       assertEquals(
           "--profile-template is empty; " + VALID + ", e.g. {account_name}.{role_name}",
@@ -111,9 +113,9 @@ class ProfileNameTemplateTest {
 
     @Test
     void rejects_a_template_without_placeholders() {
-      TemplateException e =
-          assertThrows(
-              TemplateException.class, () -> ProfileNameTemplate.parse("account_name.role_name"));
+      Failure e =
+          assertFailure(
+              Kind.USAGE, () -> ProfileNameTemplate.parse("account_name.role_name"));
 
       assertTrue(
           e.getMessage().startsWith("--profile-template has no placeholder"), e.getMessage());
@@ -122,8 +124,8 @@ class ProfileNameTemplateTest {
 
     @Test
     void keeps_a_message_on_one_line_whatever_the_template_holds() {
-      TemplateException e =
-          assertThrows(TemplateException.class, () -> ProfileNameTemplate.parse("{account\nname}"));
+      Failure e =
+          assertFailure(Kind.USAGE, () -> ProfileNameTemplate.parse("{account\nname}"));
 
       assertFalse(e.getMessage().contains("\n"), e.getMessage());
       assertTrue(e.getMessage().startsWith("unknown placeholder {account\\nname}"), e.getMessage());
@@ -134,7 +136,7 @@ class ProfileNameTemplateTest {
   class Render {
 
     @Test
-    void writes_values_and_text_in_order() throws TemplateException {
+    void writes_values_and_text_in_order() {
       assertEquals(
           "aws-Prod.111111111111-Admin@acme_eu-west-1",
           render(
@@ -144,13 +146,13 @@ class ProfileNameTemplateTest {
     }
 
     @Test
-    void may_use_a_placeholder_twice() throws TemplateException {
+    void may_use_a_placeholder_twice() {
       assertEquals(
           "Prod.Admin.Prod", render("{account_name}.{role_name}.{account_name}", "Prod", "Admin"));
     }
 
     @Test
-    void sanitises_the_whole_name() throws TemplateException {
+    void sanitises_the_whole_name() {
       assertEquals("Prod-Admin", render("{account_name} {role_name}", "Prod", "Admin"));
       assertEquals("Prod.Admin", render("--{account_name}.{role_name}!", "Prod", "Admin"));
       assertEquals("Prod-Admin", render("{account_name} (日) {role_name}", "Prod", "Admin"));
@@ -188,8 +190,7 @@ class ProfileNameTemplateTest {
           "{role_name} | unnamed",
           "x-{role_name}-y | x--y",
         })
-    void an_empty_role_takes_its_separator_with_it(String template, String expected)
-        throws TemplateException {
+    void an_empty_role_takes_its_separator_with_it(String template, String expected) {
       assertEquals(expected, render(template, "Prod", ""));
     }
 
@@ -202,13 +203,12 @@ class ProfileNameTemplateTest {
           "{role_name}.{account_name} | Admin",
           "{account_name}.{account_id}:{role_name} | 111111111111:Admin",
         })
-    void an_empty_first_value_takes_the_separator_after_it(String template, String expected)
-        throws TemplateException {
+    void an_empty_first_value_takes_the_separator_after_it(String template, String expected) {
       assertEquals(expected, render(template, "", "Admin"));
     }
 
     @Test
-    void two_empty_values_in_a_row_take_one_separator_each() throws TemplateException {
+    void two_empty_values_in_a_row_take_one_separator_each() {
       assertEquals("111111111111", render("{account_name}.{role_name}-{account_id}", "", ""));
       assertEquals("eu-west-1", render("{region}.{account_name}-{role_name}", "", ""));
       assertEquals("unnamed", render("{account_name}.{role_name}", "", ""));

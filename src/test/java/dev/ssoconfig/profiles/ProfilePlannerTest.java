@@ -87,7 +87,7 @@ class ProfilePlannerTest {
     }
 
     @Test
-    void uses_a_given_template() throws TemplateException {
+    void uses_a_given_template() {
       ProfilePlanner custom =
           new ProfilePlanner(
               "acme",
@@ -236,8 +236,7 @@ class ProfilePlannerTest {
             role("444444444444", "", "Admin"));
 
     @Test
-    void is_the_same_with_default_options_and_with_the_default_template_spelt_out()
-        throws TemplateException {
+    void is_the_same_with_default_options_and_with_the_default_template_spelt_out() {
       ProfilePlan expected = planner.plan(roles);
       PlanOptions spelt =
           PlanOptions.DEFAULTS.withTemplate(
@@ -267,7 +266,7 @@ class ProfilePlannerTest {
   @Nested
   class Templates {
 
-    private List<String> names(String template, List<AccountRole> roles) throws TemplateException {
+    private List<String> names(String template, List<AccountRole> roles) {
       return new ProfilePlanner(
               "acme",
               START_URL,
@@ -278,7 +277,7 @@ class ProfilePlannerTest {
     }
 
     @Test
-    void with_the_account_id_same_named_accounts_do_not_collide() throws TemplateException {
+    void with_the_account_id_same_named_accounts_do_not_collide() {
       assertEquals(
           List.of("Prod.111111111111.Admin", "Prod.222222222222.Admin"),
           names(
@@ -288,7 +287,7 @@ class ProfilePlannerTest {
     }
 
     @Test
-    void renders_sso_session_and_profile_region() throws TemplateException {
+    void renders_sso_session_and_profile_region() {
       assertEquals(
           List.of("acme-Prod-Admin@eu-west-1"),
           names(
@@ -297,14 +296,14 @@ class ProfilePlannerTest {
     }
 
     @Test
-    void sanitises_each_value_then_the_whole_name() throws TemplateException {
+    void sanitises_each_value_then_the_whole_name() {
       assertEquals(
           List.of("Cafe-Creme-Read-Only"),
           names("{account_name} {role_name}", List.of(role("1", "Café Crème", "Read Only"))));
     }
 
     @Test
-    void still_tells_colliding_names_apart_by_account_id() throws TemplateException {
+    void still_tells_colliding_names_apart_by_account_id() {
       assertEquals(
           List.of("Admin.111111111111", "Admin.222222222222"),
           names(
@@ -317,8 +316,7 @@ class ProfilePlannerTest {
   @Nested
   class Renames {
 
-    private List<String> names(String template, RenameMap renames, List<AccountRole> roles)
-        throws TemplateException {
+    private List<String> names(String template, RenameMap renames, List<AccountRole> roles) {
       return new ProfilePlanner(
               "acme",
               START_URL,
@@ -432,8 +430,7 @@ class ProfilePlannerTest {
             role("222222222222", "Dev", "Admin"),
             role("333333333333", "Sandbox", "Admin"));
 
-    private List<String> names(List<String> includes, List<String> excludes)
-        throws FilterException {
+    private List<String> names(List<String> includes, List<String> excludes) {
       return new ProfilePlanner(
               "acme",
               START_URL,
@@ -444,17 +441,17 @@ class ProfilePlannerTest {
     }
 
     @Test
-    void keeps_pairs_included_by_account_name() throws FilterException {
+    void keeps_pairs_included_by_account_name() {
       assertEquals(List.of("Prod.Admin", "Prod.Billing"), names(List.of("Prod/*"), List.of()));
     }
 
     @Test
-    void keeps_pairs_included_by_account_id() throws FilterException {
+    void keeps_pairs_included_by_account_id() {
       assertEquals(List.of("Dev.Admin"), names(List.of("222222222222/*"), List.of()));
     }
 
     @Test
-    void drops_excluded_pairs_even_when_included() throws FilterException {
+    void drops_excluded_pairs_even_when_included() {
       assertEquals(
           List.of("Dev.Admin", "Prod.Admin"),
           names(List.of("Prod/*", "Dev/*"), List.of("*/Billing")));
@@ -463,7 +460,7 @@ class ProfilePlannerTest {
     }
 
     @Test
-    void names_are_unique_among_the_kept_pairs_only() throws FilterException {
+    void names_are_unique_among_the_kept_pairs_only() {
       List<AccountRole> twins =
           List.of(role("111111111111", "Prod", "Admin"), role("222222222222", "Prod", "Admin"));
 
@@ -510,7 +507,7 @@ class ProfilePlannerTest {
     }
 
     @Test
-    void still_renders_the_sso_session_placeholder() throws TemplateException {
+    void still_renders_the_sso_session_placeholder() {
       ProfilePlanner named =
           new ProfilePlanner(
               "acme",
@@ -530,7 +527,7 @@ class ProfilePlannerTest {
   class ExtraKeysInProfiles {
 
     @Test
-    void come_after_region_in_the_order_given_and_before_the_marker() throws ExtraKeyException {
+    void come_after_region_in_the_order_given_and_before_the_marker() {
       ExtraKeys extra = ExtraKeys.parse(List.of("output=json", "cli_pager=less"));
       List<Property> expectedTail =
           List.of(
@@ -586,7 +583,7 @@ class ProfilePlannerTest {
     }
 
     @Test
-    void lists_profiles_filtered_out_now() throws FilterException {
+    void lists_profiles_filtered_out_now() {
       ProfilePlanner filtered =
           new ProfilePlanner(
               "acme",

@@ -1,12 +1,14 @@
 package dev.ssoconfig.profiles;
 
+import static dev.ssoconfig.testing.FailureAssert.assertFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ssoconfig.Failure;
+import dev.ssoconfig.Failure.Kind;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
@@ -17,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RenameMapTest {
 
   private static String message(String json) {
-    return assertThrows(RenameFileException.class, () -> RenameMap.parse(json, "renames.json"))
+    return assertFailure(Kind.USAGE, () -> RenameMap.parse(json, "renames.json"))
         .getMessage();
   }
 
@@ -25,7 +27,7 @@ class RenameMapTest {
   class Parse {
 
     @Test
-    void reads_accounts_and_roles() throws RenameFileException {
+    void reads_accounts_and_roles() {
       RenameMap map =
           RenameMap.parse(
               """
@@ -45,7 +47,7 @@ class RenameMapTest {
     }
 
     @Test
-    void both_keys_are_optional() throws RenameFileException {
+    void both_keys_are_optional() {
       assertEquals(RenameMap.NONE, RenameMap.parse("{}", "renames.json"));
       assertEquals(
           RenameMap.of(Map.of(), Map.of("Admin", "A")),
@@ -56,7 +58,7 @@ class RenameMapTest {
     }
 
     @Test
-    void skips_a_byte_order_mark() throws RenameFileException {
+    void skips_a_byte_order_mark() {
       assertEquals(
           RenameMap.of(Map.of(), Map.of("Admin", "A")),
           RenameMap.parse("\uFEFF{\"roles\": {\"Admin\": \"A\"}}", "renames.json"));
@@ -117,9 +119,9 @@ class RenameMapTest {
 
     @Test
     void rejects_malformed_json_naming_file_and_line() {
-      RenameFileException e =
-          assertThrows(
-              RenameFileException.class,
+      Failure e =
+          assertFailure(
+              Kind.USAGE,
               () -> RenameMap.parse("{\n\"roles\": {\n\"Admin\": \"A\",\n}}", "renames.json"));
 
       assertTrue(
@@ -149,9 +151,9 @@ class RenameMapTest {
 
     @Test
     void keeps_the_message_on_one_line_whatever_the_key_or_file_name() {
-      RenameFileException e =
-          assertThrows(
-              RenameFileException.class,
+      Failure e =
+          assertFailure(
+              Kind.USAGE,
               () -> RenameMap.parse("{\"roles\": {\"Ad\\nmin\": 1}}", "my\nfile.json"));
 
       assertEquals(

@@ -3,7 +3,7 @@ package dev.ssoconfig.testing;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import dev.ssoconfig.SdkClients;
+import dev.ssoconfig.aws.SdkClients;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

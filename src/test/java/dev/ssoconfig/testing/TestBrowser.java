@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A stand-in for the person's browser: records every URL it is asked to open and, when visiting,
@@ -24,6 +25,8 @@ public final class TestBrowser implements BrowserOpener {
   public final List<URI> opened = new CopyOnWriteArrayList<>();
   /** The page loads it started, one per visited URL. */
   public final List<CompletableFuture<HttpResponse<String>>> visits = new CopyOnWriteArrayList<>();
+
+  private final CompletableFuture<URI> firstOpened = new CompletableFuture<>();
 
   private TestBrowser(boolean visit, IOException failure) {
     this.visit = visit;
@@ -45,9 +48,20 @@ public final class TestBrowser implements BrowserOpener {
     return new TestBrowser(true, new IOException(message));
   }
 
+  /**
+   * Waits until the browser was asked to open a URL (the command then waits for the sign-in).
+   *
+   * @return the first URL
+   * @throws java.util.concurrent.TimeoutException if none came within 30 s
+   */
+  public URI awaitFirstOpened() throws Exception {
+    return firstOpened.get(30, TimeUnit.SECONDS);
+  }
+
   @Override
   public void open(URI uri) throws IOException {
     opened.add(uri);
+    firstOpened.complete(uri);
     if (visit) {
       visits.add(
           http.sendAsync(

@@ -1,4 +1,4 @@
-package dev.ssoconfig;
+package dev.ssoconfig.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.ssoconfig;
+package dev.ssoconfig.io;
 
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;

@@ -1,4 +1,4 @@
-package dev.ssoconfig;
+package dev.ssoconfig.aws;
 
 import java.io.File;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.ssoconfig;
+package dev.ssoconfig.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

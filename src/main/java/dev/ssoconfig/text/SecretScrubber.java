@@ -1,4 +1,4 @@
-package dev.ssoconfig;
+package dev.ssoconfig.text;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
