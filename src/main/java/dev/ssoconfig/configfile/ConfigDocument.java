@@ -10,27 +10,44 @@ import java.util.Map;
 
 /**
  * A lossless model of an AWS shared config file ({@code ~/.aws/config}): every line with its own
- * bytes and its own line terminator, plus an index of its sections.
+ * bytes and its own line terminator, an index of its sections as the AWS CLI reads them, and the
+ * problems that make the AWS CLI refuse it.
  *
  * <p>{@code ConfigDocument.parse(bytes).toBytes()} returns exactly {@code bytes} for any input:
  * invalid UTF-8, a byte order mark, NUL bytes, mixed or missing line terminators and lines that fit
  * no rule of the format are all kept verbatim. Bytes are held one {@code char} per byte
- * (ISO-8859-1); text the tool writes is UTF-8.
+ * (ISO-8859-1); lines are read as UTF-8 text ({@link Utf8}).
  *
- * <p>Lines end at {@code "\n"}, {@code "\r\n"} or a lone {@code "\r"}, the same split {@link
- * java.io.BufferedReader#readLine()} (and so the AWS SDK for Java) makes. Sections and properties
- * are read as described in {@link Grammar}. Instances are immutable.
+ * <p>Lines end at {@code "\n"}, {@code "\r\n"} or a lone {@code "\r"}, the split Python's universal
+ * newlines (and so botocore) make. Sections and properties are read as described in {@link
+ * Grammar}; {@link #problems()} lists what the AWS CLI refuses ({@link ConfigProblem}). Instances
+ * are immutable.
  */
 public final class ConfigDocument {
   private final List<Line> lines;
+  private final List<String> texts;
   private final List<Section> sections;
+  private final List<ConfigProblem> problems;
+  private final SectionReader.LineKind[] kinds;
+  private final int[] indents;
+  private final int[] openIndents;
   private final Map<String, List<Section>> byName = new LinkedHashMap<>();
 
   private ConfigDocument(List<Line> lines) {
     this.lines = List.copyOf(lines);
-    this.sections = SectionReader.read(this.lines);
+    List<String> decoded = new ArrayList<>(lines.size());
+    for (Line line : this.lines) {
+      decoded.add(Utf8.decode(line.text()));
+    }
+    this.texts = List.copyOf(decoded);
+    SectionReader.Result read = SectionReader.read(texts);
+    this.sections = read.sections();
+    this.kinds = read.kinds();
+    this.indents = read.indents();
+    this.openIndents = read.openIndents();
+    this.problems = withEncodingProblems(read.problems());
     for (Section section : sections) {
-      if (section.name() != null && section.type() != SectionType.UNKNOWN) {
+      if (section.name() != null && section.type() != SectionType.OTHER) {
         byName
             .computeIfAbsent(key(section.type(), section.name()), k -> new ArrayList<>())
             .add(section);
@@ -88,37 +105,48 @@ public final class ConfigDocument {
   }
 
   /**
+   * What makes the AWS CLI refuse this file, the encoding problems first, then by line.
+   *
+   * @return empty when the AWS CLI reads the file
+   */
+  public List<ConfigProblem> problems() {
+    return problems;
+  }
+
+  /** The file as the AWS CLI reads it (for a file with {@link #problems()}, as far as it can). */
+  public AwsCliConfig asReadByAwsCli() {
+    return AwsCliConfig.of(sections);
+  }
+
+  /**
    * The profiles this tool manages, in the order their names first appear in the file. A profile is
-   * managed when every section of that name ({@code [profile NAME]}, or {@code [default]} for
+   * managed when every section of that name ({@code [profile NAME]}, also {@code [default]} for
    * {@code default}) carries {@link ProfilePlan#MARKER_KEY} {@code =} {@link
-   * ProfilePlan#MARKER_VALUE}, the last definition of the key in each section counting.
+   * ProfilePlan#MARKER_VALUE} among its own keys.
    *
-   * <p>Each profile's properties are its top-level keys as the AWS SDK for Java's {@code
-   * ProfileFile} reads them: sections of the same name are merged in file order, a later definition
-   * of a key replacing an earlier one; a value continued on indented lines is the first line's
-   * value and each trimmed continuation line joined by {@code "\n"}; keys outside {@code
-   * [A-Za-z0-9_.@:+/%-]+} are left out, as the SDK ignores them; and when both {@code [default]}
-   * and {@code [profile default]} exist only the latter counts, as in the SDK.
+   * <p>Each profile's properties are its keys as the AWS CLI reads them ({@link AwsCliConfig}): the
+   * last section of that name counts, with the keys it inherits from {@code [DEFAULT]}; a block of
+   * sub-properties is given as its text.
    *
-   * @return the managed profiles; names, keys and values decoded as UTF-8 (an invalid byte becomes
-   *     U+FFFD); never throws for any content
+   * @return the managed profiles; never throws for any content
    */
   public List<ExistingProfile> managedProfiles() {
     List<ExistingProfile> profiles = new ArrayList<>();
+    Map<String, String> defaults = new LinkedHashMap<>();
+    for (Section section : sections) {
+      if (section.type() == SectionType.DEFAULTS) {
+        section.properties().forEach(p -> defaults.put(p.key(), p.value()));
+      }
+    }
     for (List<Section> named : byName.values()) {
-      Section first = named.get(0);
-      if (first.type() != SectionType.PROFILE || !named.stream().allMatch(Section::isManaged)) {
+      Section last = named.get(named.size() - 1);
+      if (last.type() != SectionType.PROFILE || !named.stream().allMatch(Section::isManaged)) {
         continue;
       }
       Map<String, String> properties = new LinkedHashMap<>();
-      for (Section section : profileSectionsAsRead(first.name())) {
-        for (PropertyEntry entry : section.properties()) {
-          if (Grammar.isValidKey(entry.key())) {
-            properties.put(Latin1.toUnicode(entry.key()), Latin1.toUnicode(entry.value()));
-          }
-        }
-      }
-      profiles.add(new ExistingProfile(Latin1.toUnicode(first.name()), properties));
+      last.properties().forEach(p -> properties.put(p.key(), p.value()));
+      defaults.forEach(properties::putIfAbsent);
+      profiles.add(new ExistingProfile(last.name(), properties));
     }
     return List.copyOf(profiles);
   }
@@ -127,44 +155,72 @@ public final class ConfigDocument {
     return lines;
   }
 
+  /** Line {@code index}'s text, decoded as UTF-8 ({@link Utf8#decode}). */
+  String text(int index) {
+    return texts.get(index);
+  }
+
   List<Section> sections() {
     return sections;
   }
 
+  SectionReader.LineKind kind(int index) {
+    return kinds[index];
+  }
+
+  /** How many whitespace characters line {@code index} starts with. */
+  int indent(int index) {
+    return indents[index];
+  }
+
   /**
-   * The sections of one kind and name, in file order; the SDKs merge them, later keys winning.
+   * The indentation of the property whose value a more indented line after line {@code index}
+   * would continue; -1 when no property is open there (none yet in the section, or after a
+   * header).
+   */
+  int openIndent(int index) {
+    return openIndents[index];
+  }
+
+  /**
+   * The sections of one kind and name, in file order. botocore reads only the last one; the AWS SDK
+   * for Java merges them (and for {@code default} prefers {@code [profile default]}).
    *
-   * @param name the name in byte-per-char form
+   * @param name the name as botocore gives it
    * @return the sections, empty if there is none
    */
   List<Section> sections(SectionType type, String name) {
     return byName.getOrDefault(key(type, name), List.of());
   }
 
-  /**
-   * The sections of a profile that the AWS SDK reads, in file order: every section of that name,
-   * except that for {@code default} a {@code [default]} section is ignored when a {@code [profile
-   * default]} section exists (AWS SDK for Java v2 {@code ProfileFile} behaviour).
-   *
-   * @param name the profile name in byte-per-char form
-   */
-  List<Section> profileSectionsAsRead(String name) {
-    List<Section> named = sections(SectionType.PROFILE, name);
-    if (!name.equals("default")) {
-      return named;
-    }
-    List<Section> prefixed = new ArrayList<>();
-    for (Section section : named) {
-      int header = section.headerLine();
-      if (!Grammar.isBareDefault(Grammar.content(header, lines.get(header).text()))) {
-        prefixed.add(section);
-      }
-    }
-    return prefixed.isEmpty() ? named : prefixed;
-  }
-
   private static String key(SectionType type, String name) {
     return type + " " + name;
+  }
+
+  private List<ConfigProblem> withEncodingProblems(List<ConfigProblem> read) {
+    List<ConfigProblem> all = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      int invalid = Utf8.firstInvalid(lines.get(i).text());
+      if (invalid >= 0) {
+        String hex = String.format("0x%02X", (int) lines.get(i).text().charAt(invalid));
+        all.add(new ConfigProblem(i + 1, ConfigProblem.Kind.NOT_UTF8, hex, 0));
+        break;
+      }
+    }
+    if (!lines.isEmpty() && lines.get(0).text().startsWith(Grammar.BOM)) {
+      all.add(new ConfigProblem(1, ConfigProblem.Kind.BYTE_ORDER_MARK, "", 0));
+    }
+    for (ConfigProblem problem : read) {
+      boolean bomLine =
+          problem.line() == 1
+              && problem.kind() == ConfigProblem.Kind.OUTSIDE_SECTION
+              && !all.isEmpty()
+              && all.get(all.size() - 1).kind() == ConfigProblem.Kind.BYTE_ORDER_MARK;
+      if (!bomLine) {
+        all.add(problem);
+      }
+    }
+    return List.copyOf(all);
   }
 
   /**

@@ -6,40 +6,51 @@ import dev.ssoconfig.profiles.ProfileSpec;
 import dev.ssoconfig.profiles.Property;
 import dev.ssoconfig.profiles.SsoSessionSpec;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * Applies a {@link ProfilePlan} to a {@link ConfigDocument}, following the project's rules for
- * editing a person's config (DESIGN.md, "Rules for editing the user's config"):
+ * editing a person's config (DESIGN.md, "Rules for editing the user's config"). Sections and keys
+ * are found as the AWS CLI reads them ({@link Grammar}): {@code [profile 'a']} is profile {@code a}
+ * and {@code Region : x} is key {@code region}.
  *
  * <ul>
  *   <li>A profile section is managed when it carries {@code managed_by = aws-sso-config-generator}
- *       (if a name has several sections, all of them must). In a managed profile of the plan, each
- *       key of the plan gets its value set in place when it differs — only the value changes on
- *       that line; keys missing from the section are inserted after the last line of a plan key (or
- *       after the header and any indented lines right below it); keys a person added stay where
- *       they are. For {@code default}, a {@code [default]} section is left alone when a {@code
- *       [profile default]} section exists, since the AWS SDK then ignores it.
+ *       among its own keys (if a name has several sections, all of them must). In a managed profile
+ *       of the plan, each key of the plan gets its value set in place when it differs — only the
+ *       value changes on that line, and lines that continued the old value go; keys missing from a
+ *       section of that name are inserted after the last line of a plan key, else after the
+ *       header; keys a person added stay where they are. Every section of the name gets every
+ *       key: the AWS CLI reads only the last one, the AWS SDK for Java merges the ones whose
+ *       header it reads alike (and for {@code default} prefers {@code [profile default]}).
  *   <li>A section with a plan profile's name but without the marker is never modified; the name is
  *       reported in {@link EditResult#skipped()}.
- *   <li>The plan's {@code [sso-session NAME]} is appended when missing. An existing one with the
- *       same {@code sso_start_url} (ignoring one trailing {@code /}) and {@code sso_region} is kept
- *       as it is, with only missing keys added; otherwise a usage {@link Failure}.
+ *   <li>The plan's {@code [sso-session NAME]} is appended when missing. An existing one whose
+ *       {@code sso_start_url} (ignoring one trailing {@code /}) and {@code sso_region}, as the AWS
+ *       CLI reads them, are the plan's is kept as it is, with only missing keys added; otherwise a
+ *       usage {@link Failure}.
  *   <li>New sections go at the end of the file in plan order (the sso-session first), each after
  *       one blank line, in the file's dominant line ending. A last line without terminator gets one
  *       when something is appended — the only change allowed outside managed sections.
+ *   <li>An inserted line is indented like the next header or key line after it (not at all at the
+ *       end of the file), so that it neither continues the value above it nor makes the line below
+ *       it continue its own value.
  *   <li>Managed profiles absent from the plan are left as they are, unless named in the plan's
  *       {@code prune} list ({@code --prune}): then every section of that name is removed whole —
  *       header, properties, continuation lines, comments and blank lines up to the next section
  *       header, including keys a person added to it, since the section is the tool's. Comment lines
- *       directly above the next header (no blank line between) are kept: they describe that
- *       section. When the removed lines reach the end of the file, the one blank line before them
- *       goes too, so no blank lines pile up at the end; a byte order mark on the first line stays.
- *       A prune name whose sections are not all managed, or that is absent, is ignored.
+ *       directly above the next header (no blank line between, not indented) are kept: they
+ *       describe that section. When the removed lines reach the end of the file, the one blank
+ *       line before them goes too, so no blank lines pile up at the end.
+ *       A prune name whose sections are not all managed, or that is absent, is ignored, and so is
+ *       one whose removal would make the AWS CLI read the next section header as part of the value
+ *       above it (a header indented deeper than that value's key).
  * </ul>
  *
  * <p>Applying the same plan to the result changes nothing. Time is linear in the size of the file
@@ -82,15 +93,13 @@ public final class ConfigEditor {
     List<String> unchanged = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     for (ProfileSpec spec : plan.profiles()) {
-      String name = Latin1.fromUnicode(spec.name());
-      List<Section> sections = document.sections(SectionType.PROFILE, name);
+      List<Section> sections = document.sections(SectionType.PROFILE, spec.name());
       if (sections.isEmpty()) {
-        edits.appendSection(render("profile " + name, spec.properties()));
+        edits.appendSection(render("profile " + spec.name(), spec.properties()));
         added.add(spec.name());
       } else if (!sections.stream().allMatch(Section::isManaged)) {
         skipped.add(spec.name());
-      } else if (reconcile(
-          document.profileSectionsAsRead(name), spec.properties(), true, document, edits)) {
+      } else if (reconcile(sections, spec.properties(), true, document, edits)) {
         updated.add(spec.name());
       } else {
         unchanged.add(spec.name());
@@ -105,37 +114,77 @@ public final class ConfigEditor {
 
   /** Removes the managed profiles named in {@code names}; returns the names removed. */
   private static List<String> prune(List<String> names, ConfigDocument document, LineEdits edits) {
-    List<String> removed = new ArrayList<>();
+    Map<String, List<int[]>> candidates = new LinkedHashMap<>();
     Set<String> seen = new HashSet<>();
     for (String name : names) {
-      List<Section> sections = document.sections(SectionType.PROFILE, Latin1.fromUnicode(name));
+      List<Section> sections = document.sections(SectionType.PROFILE, name);
       if (!seen.add(name)
           || sections.isEmpty()
           || !sections.stream().allMatch(Section::isManaged)) {
         continue;
       }
+      List<int[]> ranges = new ArrayList<>();
       for (Section section : sections) {
-        edits.removeSection(section.headerLine(), removalEnd(section, document.lines()));
+        ranges.add(new int[] {section.headerLine(), removalEnd(section, document)});
       }
-      removed.add(name);
+      candidates.put(name, ranges);
     }
-    return removed;
+    boolean dropped = true;
+    while (dropped) {
+      BitSet removed = new BitSet();
+      candidates.values().forEach(rs -> rs.forEach(r -> removed.set(r[0], r[1])));
+      dropped =
+          candidates
+              .values()
+              .removeIf(rs -> rs.stream().anyMatch(r -> !safeToRemove(r, removed, document)));
+    }
+    candidates.values().forEach(rs -> rs.forEach(r -> edits.removeSection(r[0], r[1])));
+    return List.copyOf(candidates.keySet());
+  }
+
+  /**
+   * Whether removing lines {@code range[0]} to {@code range[1]} (with the others in {@code
+   * removed}) keeps the next kept header a header: the AWS CLI reads a line as the continuation of
+   * the value above it when it is indented deeper than that value's key.
+   */
+  private static boolean safeToRemove(int[] range, BitSet removed, ConfigDocument document) {
+    int next = range[1];
+    while (next < document.lines().size()
+        && (removed.get(next) || !isSignificant(document.kind(next)))) {
+      next++;
+    }
+    if (next == document.lines().size()) {
+      return true;
+    }
+    int previous = range[0] - 1;
+    while (previous >= 0 && (removed.get(previous) || !isSignificant(document.kind(previous)))) {
+      previous--;
+    }
+    int open = previous < 0 ? -1 : document.openIndent(previous);
+    return open < 0 || document.indent(next) <= open;
+  }
+
+  private static boolean isSignificant(SectionReader.LineKind kind) {
+    return kind != SectionReader.LineKind.BLANK && kind != SectionReader.LineKind.COMMENT;
   }
 
   /**
    * Where the lines removed with {@code section} end: its end, less the comment lines directly
-   * above the next header.
+   * above the next header. An indented comment line is not kept: the AWS SDK for Java would read it
+   * as the continuation of the value above the removed section.
    */
-  private static int removalEnd(Section section, List<Line> lines) {
+  private static int removalEnd(Section section, ConfigDocument document) {
     int end = section.endLine();
-    if (end == lines.size()) {
+    if (end == document.lines().size()) {
       return end;
     }
     int lastOwn = section.headerLine();
     for (PropertyEntry entry : section.properties()) {
       lastOwn = Math.max(lastOwn, entry.lastLine());
     }
-    while (end - 1 > lastOwn && Grammar.isComment(lines.get(end - 1).text())) {
+    while (end - 1 > lastOwn
+        && document.kind(end - 1) == SectionReader.LineKind.COMMENT
+        && !isIndentedComment(end - 1, document)) {
       end--;
     }
     return end;
@@ -144,15 +193,15 @@ public final class ConfigEditor {
   private static SessionChange applySession(
       SsoSessionSpec spec, ConfigDocument document, LineEdits edits)
       throws Failure {
-    String name = Latin1.fromUnicode(spec.name());
-    List<Section> sections = document.sections(SectionType.SSO_SESSION, name);
+    List<Section> sections = document.sections(SectionType.SSO_SESSION, spec.name());
     if (sections.isEmpty()) {
-      edits.appendSection(render("sso-session " + name, spec.properties()));
+      edits.appendSection(render("sso-session " + spec.name(), spec.properties()));
       return SessionChange.ADDED;
     }
+    Map<String, Object> asRead = document.asReadByAwsCli().ssoSessions().get(spec.name());
     for (Property property : spec.properties()) {
       if (property.key().equals(START_URL) || property.key().equals(REGION)) {
-        checkSame(spec.name(), sections, property);
+        checkSame(spec.name(), asRead, property);
       }
     }
     return reconcile(sections, spec.properties(), false, document, edits)
@@ -160,22 +209,16 @@ public final class ConfigEditor {
         : SessionChange.UNCHANGED;
   }
 
-  private static void checkSame(String sessionName, List<Section> sections, Property wanted)
+  private static void checkSame(String sessionName, Map<String, Object> asRead, Property wanted)
       throws Failure {
     String key = wanted.key();
-    Optional<String> found = Optional.empty();
-    for (Section section : sections) {
-      Optional<String> value = section.value(key);
-      if (value.isPresent()) {
-        found = value;
-      }
-    }
+    Object found = asRead == null ? null : asRead.get(key);
     String advice = "; choose another name with --sso-session";
-    if (found.isEmpty()) {
+    if (found == null) {
       throw Failure.usage(
           "the config file already has [sso-session " + sessionName + "] without " + key + advice);
     }
-    String actual = Latin1.toUnicode(found.get());
+    String actual = found instanceof String text ? text : "(sub-properties)";
     boolean same =
         key.equals(START_URL)
             ? withoutTrailingSlash(actual).equals(withoutTrailingSlash(wanted.value()))
@@ -206,77 +249,134 @@ public final class ConfigEditor {
       boolean overwrite,
       ConfigDocument document,
       LineEdits edits) {
-    Section last = sections.get(sections.size() - 1);
-    int anchor = afterLeadingContinuations(last, document.lines());
     boolean changed = false;
-    List<String> missing = new ArrayList<>();
-    for (Property property : properties) {
-      String key = Latin1.fromUnicode(property.key());
-      String value = Latin1.fromUnicode(property.value());
-      boolean found = false;
-      for (Section section : sections) {
-        for (PropertyEntry entry : section.properties()) {
-          if (!entry.key().equals(key)) {
-            continue;
+    for (Section target : sections) {
+      int anchor = lastJavaContinuation(target.headerLine(), document);
+      List<Property> missing = new ArrayList<>();
+      for (Property property : properties) {
+        String key = PyText.lower(property.key());
+        PropertyEntry entry = null;
+        for (PropertyEntry candidate : target.properties()) {
+          if (candidate.key().equals(key)) {
+            entry = candidate;
           }
-          found = true;
-          if (section == last) {
-            anchor = Math.max(anchor, entry.lastLine());
-          }
-          if (overwrite && !entry.value().equals(value)) {
-            setValue(entry, value, document, edits);
-            changed = true;
+        }
+        if (entry == null) {
+          missing.add(property);
+        } else {
+          anchor = Math.max(anchor, lastJavaContinuation(entry.lastLine(), document));
+        }
+      }
+      if (!missing.isEmpty()) {
+        String indent = indentBefore(anchor, document);
+        List<String> texts = new ArrayList<>(missing.size());
+        for (Property property : missing) {
+          texts.add(Utf8.encode(Grammar.propertyText(indent, property.key(), property.value())));
+        }
+        edits.insertAfter(anchor, texts);
+        changed = true;
+      }
+    }
+    if (overwrite) {
+      for (Property property : properties) {
+        String key = PyText.lower(property.key());
+        for (Section section : sections) {
+          for (PropertyEntry entry : section.properties()) {
+            boolean stale =
+                !entry.value().equals(property.value())
+                    || !writtenAs(entry, property.key(), document)
+                    || lastJavaContinuation(entry.lastLine(), document) > entry.lastLine();
+            if (entry.key().equals(key) && stale) {
+              setValue(entry, property, document, edits);
+              changed = true;
+            }
           }
         }
       }
-      if (!found) {
-        missing.add(Grammar.propertyText(key, value));
-      }
-    }
-    if (!missing.isEmpty()) {
-      edits.insertAfter(anchor, missing);
-      changed = true;
     }
     return changed;
   }
 
   /**
-   * The header line of {@code section}, or the last indented line that follows it before any
-   * property: a key inserted above such a line would take it as the continuation of its value.
+   * The indentation for lines inserted after line {@code anchor}: that of the next header or key
+   * line, none at the end of the file. Deeper, such a line would read as the continuation of the
+   * inserted key's value; shallower, an inserted line after a header could not be told from it.
    */
-  private static int afterLeadingContinuations(Section section, List<Line> lines) {
-    int anchor = section.headerLine();
-    for (int i = anchor + 1; i < section.endLine(); i++) {
-      String text = lines.get(i).text();
-      if (Grammar.isBlank(text) || Grammar.isComment(text)) {
-        continue;
+  private static String indentBefore(int anchor, ConfigDocument document) {
+    for (int i = anchor + 1; i < document.lines().size(); i++) {
+      if (isSignificant(document.kind(i))) {
+        return document.text(i).substring(0, document.indent(i));
       }
-      if (!Grammar.isContinuation(text)) {
-        break;
-      }
-      anchor = i;
     }
-    return anchor;
+    return "";
   }
 
-  /** Sets a definition's value in place and drops its continuation lines. */
-  private static void setValue(
-      PropertyEntry entry, String value, ConfigDocument document, LineEdits edits) {
-    String text = Grammar.content(entry.line(), document.lines().get(entry.line()).text());
+  /**
+   * Whether a definition's line spells the key exactly as {@code key} and separates it with {@code
+   * =}: the AWS CLI also reads {@code Key : value}, the AWS SDK for Java reads neither a {@code :}
+   * separator nor another case of the key.
+   */
+  private static boolean writtenAs(PropertyEntry entry, String key, ConfigDocument document) {
+    String text = document.text(entry.line());
     Grammar.PropertyLine parsed = Grammar.parseProperty(text);
-    edits.replace(entry.line(), Grammar.withValue(text, parsed, value));
+    return text.charAt(parsed.delimiter()) == '='
+        && PyText.rstrip(text.substring(PyText.leadingSpace(text), parsed.delimiter())).equals(key);
+  }
+
+  /**
+   * Sets a definition's value in place and drops the lines that continue the old value for either
+   * reader: the AWS CLI's continuation lines, and the indented comment lines among and after them
+   * that the AWS SDK for Java reads as continuations too. Only the value changes on the line, unless the key
+   * is spelt otherwise or separated by {@code :}; then the line is written anew, indentation kept.
+   */
+  private static void setValue(
+      PropertyEntry entry, Property property, ConfigDocument document, LineEdits edits) {
+    String text = document.text(entry.line());
+    Grammar.PropertyLine parsed = Grammar.parseProperty(text);
+    String line =
+        writtenAs(entry, property.key(), document)
+            ? Grammar.withValue(text, parsed, property.value())
+            : Grammar.propertyText(
+                text.substring(0, PyText.leadingSpace(text)), property.key(), property.value());
+    edits.replace(entry.line(), Utf8.encode(line));
     for (int continuation : entry.continuations()) {
       edits.remove(continuation);
     }
+    int last = lastJavaContinuation(entry.lastLine(), document);
+    for (int i = entry.line() + 1; i <= last; i++) {
+      if (isIndentedComment(i, document)) {
+        edits.remove(i);
+      }
+    }
+  }
+
+  /**
+   * The last of the indented comment lines that follow line {@code line} before the next line the
+   * AWS CLI reads (blank and comment lines between): the AWS SDK for Java reads a line that starts
+   * with a space or tab as the continuation of the value above, comment or not, so nothing may be
+   * inserted above such a line. {@code line} itself when there is none.
+   */
+  private static int lastJavaContinuation(int line, ConfigDocument document) {
+    int last = line;
+    for (int i = line + 1; i < document.lines().size() && !isSignificant(document.kind(i)); i++) {
+      if (isIndentedComment(i, document)) {
+        last = i;
+      }
+    }
+    return last;
+  }
+
+  private static boolean isIndentedComment(int line, ConfigDocument document) {
+    String text = document.text(line);
+    return document.kind(line) == SectionReader.LineKind.COMMENT
+        && (text.startsWith(" ") || text.startsWith("\t"));
   }
 
   private static List<String> render(String header, List<Property> properties) {
     List<String> texts = new ArrayList<>(properties.size() + 1);
-    texts.add("[" + header + "]");
+    texts.add(Utf8.encode("[" + header + "]"));
     for (Property property : properties) {
-      texts.add(
-          Grammar.propertyText(
-              Latin1.fromUnicode(property.key()), Latin1.fromUnicode(property.value())));
+      texts.add(Utf8.encode(Grammar.propertyText("", property.key(), property.value())));
     }
     return texts;
   }

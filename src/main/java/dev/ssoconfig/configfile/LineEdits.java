@@ -43,7 +43,6 @@ final class LineEdits {
   /**
    * Removes the lines of a whole section, {@code from} (inclusive) to {@code to} (exclusive). When
    * they reach the end of the file, the blank line that separated them from what precedes goes too.
-   * A byte order mark at the start of the file is kept.
    */
   void removeSection(int from, int to) {
     removed.set(from, to);
@@ -80,9 +79,6 @@ final class LineEdits {
    */
   List<Line> apply() {
     Output out = new Output(original.size());
-    if (!original.isEmpty() && removed.get(0) && original.get(0).text().startsWith(Grammar.BOM)) {
-      out.prefix = Grammar.BOM;
-    }
     for (int i = 0; i < original.size(); i++) {
       if (!removed.get(i)) {
         out.add(replaced.getOrDefault(i, original.get(i)));
@@ -92,26 +88,24 @@ final class LineEdits {
         inserted.forEach(out::add);
       }
     }
-    if (removedToEnd && !out.lines.isEmpty() && Grammar.isBlank(out.last().text())) {
+    if (removedToEnd && !out.lines.isEmpty() && isBlank(out.last())) {
       out.lines.remove(out.lines.size() - 1);
     }
     for (List<Line> section : appended) {
-      if (!out.lines.isEmpty() && !Grammar.isBlank(out.last().text())) {
+      if (!out.lines.isEmpty() && !isBlank(out.last())) {
         out.add(new Line("", lineEnding));
       }
       section.forEach(out::add);
     }
-    if (out.prefix != null) {
-      out.lines.add(new Line(out.prefix, ""));
-    }
     return out.lines;
+  }
+
+  private static boolean isBlank(Line line) {
+    return PyText.isBlank(Utf8.decode(line.text()));
   }
 
   private final class Output {
     final List<Line> lines;
-
-    /** Text owed to the next line: the byte order mark of a removed first line. */
-    String prefix;
 
     Output(int expectedSize) {
       lines = new ArrayList<>(expectedSize);
@@ -124,10 +118,6 @@ final class LineEdits {
     void add(Line line) {
       if (!lines.isEmpty() && !last().terminated()) {
         lines.set(lines.size() - 1, last().withTerminator(lineEnding));
-      }
-      if (prefix != null) {
-        line = new Line(prefix + line.text(), line.terminator());
-        prefix = null;
       }
       lines.add(line);
     }

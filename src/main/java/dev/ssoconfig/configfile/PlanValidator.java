@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Checks that a plan can be written and read back unchanged by the AWS SDKs: names and keys of
- * {@code [A-Za-z0-9_.@:+/%-]}, one-line values without surrounding whitespace or anything taken for
- * an inline comment, each profile name once, and no profile both written and pruned. A failure is a
- * bug in the plan's producer.
+ * Checks that a plan can be written and read back unchanged by the AWS CLI and the AWS SDK for Java
+ * ({@link Grammar}): valid names and keys, each key once per section ignoring case (botocore
+ * lower-cases keys), writable values, each profile name once, and no profile both written and
+ * pruned. A failure is a bug in the plan's producer.
  */
 final class PlanValidator {
   private PlanValidator() {}
@@ -43,7 +43,12 @@ final class PlanValidator {
     if (!Grammar.isValidName(name)) {
       throw new IllegalArgumentException("invalid " + kind + " name: " + name);
     }
+    Set<String> keys = new HashSet<>();
     for (Property property : properties) {
+      if (!keys.add(PyText.lower(property.key()))) {
+        throw new IllegalArgumentException(
+            "key " + property.key() + " twice (ignoring case) in " + kind + " " + name);
+      }
       if (!Grammar.isValidKey(property.key())) {
         throw new IllegalArgumentException(
             "invalid key in " + kind + " " + name + ": " + property.key());

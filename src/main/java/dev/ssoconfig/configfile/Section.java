@@ -7,22 +7,31 @@ import java.util.Optional;
 /**
  * A section of a config file: its header line and every line up to the next header.
  *
- * @param type what the header declares
- * @param name the section name, byte-per-char form, {@code null} for a malformed header
+ * @param type what botocore makes of the header
+ * @param header the text between the brackets, as written
+ * @param name the profile, sso-session or services name botocore gives it; {@code null} for
+ *     {@link SectionType#DEFAULTS} and {@link SectionType#IGNORED}, the header for {@link
+ *     SectionType#OTHER}
  * @param headerLine the index of the header line
  * @param endLine the index just past the section's last line
- * @param properties the property definitions in file order (a key may repeat)
+ * @param properties the section's own property definitions in file order (keys lower-cased)
  */
 record Section(
-    SectionType type, String name, int headerLine, int endLine, List<PropertyEntry> properties) {
+    SectionType type,
+    String header,
+    String name,
+    int headerLine,
+    int endLine,
+    List<PropertyEntry> properties) {
   Section {
     properties = List.copyOf(properties);
   }
 
   /**
-   * The value the SDKs would use for {@code key} in this section: the last definition wins.
+   * The section's own value for {@code key} (keys are unique in a file the AWS CLI reads; should
+   * one repeat, the last definition counts).
    *
-   * @param key the key in byte-per-char form
+   * @param key a lower-case key
    */
   Optional<String> value(String key) {
     String found = null;
@@ -35,8 +44,9 @@ record Section(
   }
 
   /**
-   * Whether this tool created the section: it is a profile carrying {@link ProfilePlan#MARKER_KEY}
-   * with {@link ProfilePlan#MARKER_VALUE}.
+   * Whether this tool created the section: a profile whose own keys (not ones inherited from
+   * {@code [DEFAULT]}) hold {@link ProfilePlan#MARKER_KEY} {@code =} {@link
+   * ProfilePlan#MARKER_VALUE}.
    */
   boolean isManaged() {
     return type == SectionType.PROFILE

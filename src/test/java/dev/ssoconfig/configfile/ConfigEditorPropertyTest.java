@@ -9,8 +9,15 @@ import dev.ssoconfig.configfile.RandomConfig.Block;
 import dev.ssoconfig.configfile.RandomConfig.Kind;
 import dev.ssoconfig.profiles.ExistingProfile;
 import dev.ssoconfig.profiles.ProfilePlan;
+import dev.ssoconfig.profiles.ProfileSpec;
+import dev.ssoconfig.profiles.Property;
+import dev.ssoconfig.profiles.SsoSessionSpec;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import software.amazon.awssdk.profiles.Profile;
@@ -23,12 +30,16 @@ import software.amazon.awssdk.profiles.ProfileFile;
  * the seed and the command that replays it ({@code -Dconfigfile.seed=...}); {@code
  * -Dconfigfile.base.seed=...} runs other cases (see docs/development.md).
  *
- * <p>Coverage checks keep the properties from passing vacuously: enough inputs parse in the SDK,
- * enough runs prune, skip and update profiles, and each property gets past its early returns often
- * enough.
+ * <p>Two referees read the files: the AWS CLI's reading ({@link ConfigDocument#asReadByAwsCli()},
+ * which follows botocore and is checked against it by {@code BotocoreConformanceTest}) for every
+ * input the AWS CLI reads, and the AWS SDK for Java's {@code ProfileFile} for every input it reads.
+ * Coverage checks keep the properties from passing vacuously: enough inputs are read by each
+ * referee, enough runs prune, skip and update profiles, and each property gets past its early
+ * returns often enough.
  */
 class ConfigEditorPropertyTest {
   private static final String PARSES = "input parses in the SDK";
+  private static final String READABLE = "the AWS CLI reads the input";
   private static final String CONFLICT = "sso-session conflict";
   private static final String REMOVED = "removed a profile";
   private static final String SKIPPED = "skipped a profile";
@@ -47,7 +58,11 @@ class ConfigEditorPropertyTest {
   }
 
   /** What applying the plan gave; {@code result} is empty on a session conflict. */
-  record Outcome(byte[] input, Optional<EditResult> result, Optional<ProfileFile> sdkInput) {
+  record Outcome(
+      byte[] input,
+      Optional<EditResult> result,
+      Optional<ProfileFile> sdkInput,
+      boolean readable) {
     byte[] output() {
       return result.orElseThrow().document().toBytes();
     }
@@ -60,13 +75,16 @@ class ConfigEditorPropertyTest {
   private Outcome apply(Scenario scenario) {
     byte[] input = scenario.config().bytes();
     Optional<ProfileFile> sdk = sdkParse(input);
+    ConfigDocument document = ConfigDocument.parse(input);
+    boolean readable = document.problems().isEmpty();
     Optional<EditResult> result;
     try {
-      result = Optional.of(editor.apply(ConfigDocument.parse(input), scenario.plan()));
+      result = Optional.of(editor.apply(document, scenario.plan()));
     } catch (Failure e) {
       result = Optional.empty();
     }
     coverage.collect(PARSES, sdk.isPresent());
+    coverage.collect(READABLE, readable);
     coverage.collect(CONFLICT, result.isEmpty());
     result.ifPresent(
         r -> {
@@ -74,7 +92,7 @@ class ConfigEditorPropertyTest {
           coverage.collect(SKIPPED, !r.skipped().isEmpty());
           coverage.collect(UPDATED, !r.updated().isEmpty());
         });
-    return new Outcome(input, result, sdk);
+    return new Outcome(input, result, sdk, readable);
   }
 
   /**
@@ -96,18 +114,26 @@ class ConfigEditorPropertyTest {
     cases.run(400, ConfigEditorPropertyTest::scenario, this::assertKeptBytes);
     if (!cases.replaying()) {
       String run = "base seed " + cases.baseSeed();
-      coverage.assertAtLeast(PARSES, 40, run);
+      coverage.assertAtLeast(PARSES, 30, run);
+      coverage.assertAtLeast(READABLE, 40, run);
       coverage.assertAtLeast(REMOVED, 5, run);
       coverage.assertAtLeast(SKIPPED, 5, run);
       coverage.assertAtLeast(UPDATED, 5, run);
-      coverage.assertAtLeast(CHECKED, 60, run);
+      coverage.assertAtLeast(CHECKED, 40, run);
     }
   }
 
+  /**
+   * Only for clean inputs the AWS CLI reads: the tool refuses the others before it edits anything,
+   * and in the generator's other inputs its record may be wrong (an unclosed {@code [profile a} is
+   * no header, so the section above runs on; a stray indented marker after a header is a key).
+   */
   private void assertKeptBytes(Scenario scenario) {
     Outcome outcome = apply(scenario);
-    coverage.collect(CHECKED, outcome.result().isPresent());
-    if (outcome.result().isPresent()) {
+    boolean checked =
+        outcome.result().isPresent() && outcome.readable() && scenario.config().clean();
+    coverage.collect(CHECKED, checked);
+    if (checked) {
       KeptBytes.assertKept(scenario.config(), scenario.plan(), outcome.output());
     }
   }
@@ -117,13 +143,14 @@ class ConfigEditorPropertyTest {
     SeededCases cases = SeededCases.forTest(test);
     cases.run(300, ConfigEditorPropertyTest::scenario, this::assertSdkReadsOthersAsBefore);
     if (!cases.replaying()) {
-      coverage.assertAtLeast(CHECKED, 30, "base seed " + cases.baseSeed());
+      coverage.assertAtLeast(CHECKED, 15, "base seed " + cases.baseSeed());
     }
   }
 
   private void assertSdkReadsOthersAsBefore(Scenario scenario) {
     Outcome outcome = apply(scenario);
-    boolean checked = outcome.result().isPresent() && outcome.sdkInput().isPresent();
+    boolean checked =
+        outcome.result().isPresent() && outcome.sdkInput().isPresent() && outcome.readable();
     coverage.collect(CHECKED, checked);
     if (!checked) {
       return;
@@ -153,19 +180,66 @@ class ConfigEditorPropertyTest {
   }
 
   @Test
+  void the_aws_cli_reads_every_section_the_tool_does_not_own_as_before(TestInfo test) {
+    SeededCases cases = SeededCases.forTest(test);
+    cases.run(300, ConfigEditorPropertyTest::scenario, this::assertAwsCliReadsOthersAsBefore);
+    if (!cases.replaying()) {
+      coverage.assertAtLeast(CHECKED, 40, "base seed " + cases.baseSeed());
+      coverage.assertAtLeast(REMOVED, 5, "base seed " + cases.baseSeed());
+    }
+  }
+
+  private void assertAwsCliReadsOthersAsBefore(Scenario scenario) {
+    Outcome outcome = apply(scenario);
+    boolean checked = outcome.result().isPresent() && outcome.readable();
+    coverage.collect(CHECKED, checked);
+    if (!checked) {
+      return;
+    }
+    ConfigDocument input = ConfigDocument.parse(outcome.input());
+    ConfigDocument output = outcome.result().get().document();
+    assertEquals(List.of(), output.problems(), "the AWS CLI reads the output");
+    AwsCliConfig before = input.asReadByAwsCli();
+    AwsCliConfig after = output.asReadByAwsCli();
+    Set<String> managed = new HashSet<>();
+    input.managedProfiles().forEach(p -> managed.add(p.name()));
+    before
+        .profiles()
+        .forEach(
+            (name, properties) -> {
+              if (!managed.contains(name)) {
+                assertEquals(properties, after.profiles().get(name), "profile " + name);
+              }
+            });
+    String session = scenario.plan().session().map(SsoSessionSpec::name).orElse(null);
+    before
+        .ssoSessions()
+        .forEach(
+            (name, properties) -> {
+              if (!name.equals(session)) {
+                assertEquals(properties, after.ssoSessions().get(name), "sso-session " + name);
+              }
+            });
+    assertEquals(before.services(), after.services(), "services");
+    assertEquals(before.otherSections(), after.otherSections(), "other sections");
+  }
+
+  @Test
   void applying_the_same_plan_twice_changes_nothing_the_second_time(TestInfo test) {
     SeededCases cases = SeededCases.forTest(test);
     cases.run(300, ConfigEditorPropertyTest::scenario, this::assertSecondRunChangesNothing);
     if (!cases.replaying()) {
-      coverage.assertAtLeast(CHECKED, 60, "base seed " + cases.baseSeed());
+      coverage.assertAtLeast(CHECKED, 40, "base seed " + cases.baseSeed());
       coverage.assertAtLeast(UPDATED, 5, "base seed " + cases.baseSeed());
     }
   }
 
+  /** Only for inputs the AWS CLI reads; the tool refuses the others before it edits anything. */
   private void assertSecondRunChangesNothing(Scenario scenario) {
     Outcome outcome = apply(scenario);
-    coverage.collect(CHECKED, outcome.result().isPresent());
-    if (outcome.result().isEmpty()) {
+    boolean checked = outcome.result().isPresent() && outcome.readable();
+    coverage.collect(CHECKED, checked);
+    if (!checked) {
       return;
     }
     ConfigDocument once = outcome.result().get().document();
@@ -179,13 +253,20 @@ class ConfigEditorPropertyTest {
     SeededCases cases = SeededCases.forTest(test);
     cases.run(250, ConfigEditorPropertyTest::scenario, this::assertOutputHoldsThePlan);
     if (!cases.replaying()) {
-      coverage.assertAtLeast(CHECKED, 30, "base seed " + cases.baseSeed());
+      coverage.assertAtLeast(CHECKED, 15, "base seed " + cases.baseSeed());
     }
   }
 
   private void assertOutputHoldsThePlan(Scenario scenario) {
     Outcome outcome = apply(scenario);
-    boolean checked = outcome.result().isPresent() && outcome.sdkInput().isPresent();
+    if (outcome.result().isPresent() && outcome.readable()) {
+      assertAwsCliHoldsThePlan(outcome.result().get(), scenario.plan());
+    }
+    boolean checked =
+        outcome.result().isPresent()
+            && outcome.sdkInput().isPresent()
+            && outcome.readable()
+            && sameProfileNames(outcome);
     coverage.collect(CHECKED, checked);
     if (!checked) {
       return;
@@ -193,20 +274,66 @@ class ConfigEditorPropertyTest {
     EditResult result = outcome.result().get();
     byte[] output = outcome.output();
     Referee.parse(output);
-    Referee.assertHoldsWritten(output, scenario.plan(), result.skipped());
+    Referee.assertHoldsWritten(
+        output, scenario.plan(), result.skipped(), result.session() == SessionChange.ADDED);
     Referee.assertPruned(outcome.input(), output, scenario.plan(), result.removed());
-    for (ExistingProfile managed : result.document().managedProfiles()) {
-      Optional<Profile> sdk = Referee.parse(output).profile(managed.name());
-      if (sdk.isPresent()) {
-        managed
-            .properties()
-            .forEach(
-                (key, value) ->
-                    assertEquals(
-                        value,
-                        sdk.get().property(key).orElse(null),
-                        "managedProfiles() reads " + managed.name() + " " + key + " as the SDK"));
+  }
+
+  /**
+   * Whether the AWS SDK for Java finds the same profile names in the input as the AWS CLI: they
+   * differ for a quoted name ({@code [profile 'a']} is {@code a} for the AWS CLI only), and then
+   * the tool follows the AWS CLI.
+   */
+  private static boolean sameProfileNames(Outcome outcome) {
+    return outcome
+        .sdkInput()
+        .get()
+        .profiles()
+        .keySet()
+        .equals(ConfigDocument.parse(outcome.input()).asReadByAwsCli().profiles().keySet());
+  }
+
+  /**
+   * Asserts the AWS CLI reads the plan's sso-session keys (the start URL may keep a trailing
+   * {@code /}), every plan profile not skipped with the plan's keys and values, none of the removed
+   * profiles, and each managed profile as {@link ConfigDocument#managedProfiles()} says.
+   */
+  private static void assertAwsCliHoldsThePlan(EditResult result, ProfilePlan plan) {
+    AwsCliConfig read = result.document().asReadByAwsCli();
+    plan.session()
+        .ifPresent(
+            session -> {
+              Map<String, Object> section = read.ssoSessions().get(session.name());
+              for (Property property : session.properties()) {
+                Object actual = section.get(property.key());
+                if (property.key().equals("sso_start_url") && actual instanceof String url) {
+                  actual = url.replaceAll("/$", "");
+                }
+                assertEquals(property.value(), actual, "sso-session key " + property.key());
+              }
+            });
+    for (ProfileSpec spec : plan.profiles()) {
+      if (result.skipped().contains(spec.name())) {
+        continue;
       }
+      Map<String, Object> profile = read.profiles().get(spec.name());
+      for (Property property : spec.properties()) {
+        assertEquals(property.value(), profile.get(property.key()), spec.name() + " " + property.key());
+      }
+    }
+    for (String name : result.removed()) {
+      assertFalse(read.profiles().containsKey(name), "removed " + name);
+    }
+    for (ExistingProfile managed : result.document().managedProfiles()) {
+      Map<String, Object> asRead = read.profiles().get(managed.name());
+      managed
+          .properties()
+          .forEach(
+              (key, value) -> {
+                if (asRead.get(key) instanceof String text) {
+                  assertEquals(text, value, "managedProfiles() reads " + managed.name() + " " + key);
+                }
+              });
     }
   }
 }

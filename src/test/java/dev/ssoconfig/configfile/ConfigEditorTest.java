@@ -16,6 +16,7 @@ import dev.ssoconfig.profiles.Property;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -61,13 +62,41 @@ class ConfigEditorTest {
   @Nested
   class ManagedProfiles {
     @Test
-    void sets_only_the_value_and_keeps_spacing_and_inline_comment() throws Exception {
+    void sets_only_the_value_and_keeps_indentation_and_spacing() throws Exception {
       EditResult result =
           apply(
-              "[profile p]\nregion=eu-west-1\t; mine\n" + MARKER,
+              "[profile p]\n  region=eu-west-1\n  " + MARKER,
               legacy(spec("p", "region", "us-east-1", "managed_by", "aws-sso-config-generator")));
-      assertEquals("[profile p]\nregion=us-east-1\t; mine\n" + MARKER, text(result));
+      assertEquals("[profile p]\n  region=us-east-1\n  " + MARKER, text(result));
       assertEquals(List.of("p"), result.updated());
+    }
+
+    @Test
+    void a_hash_after_a_value_is_part_of_it_for_the_aws_cli_so_the_value_is_set() throws Exception {
+      EditResult result =
+          apply(
+              "[profile p]\nregion = us-east-1  # mine\n" + MARKER,
+              legacy(spec("p", "region", "us-east-1", "managed_by", "aws-sso-config-generator")));
+      assertEquals("[profile p]\nregion = us-east-1\n" + MARKER, text(result));
+    }
+
+    @Test
+    void rewrites_a_line_whose_key_is_spelt_otherwise_or_separated_by_a_colon() throws Exception {
+      ProfilePlan plan =
+          legacy(spec("p", "region", "x", "output", "json", "managed_by", MARKER_VALUE));
+      EditResult result = apply("[profile p]\n  Region = x\n  output : json\n" + MARKER, plan);
+      assertEquals(
+          "[profile p]\n  region = x\n  output = json\n" + MARKER, text(result));
+      assertFalse(editor.apply(result.document(), plan).changed(), "a second run changes nothing");
+    }
+
+    @Test
+    void drops_indented_comments_below_an_owned_key_which_the_sdk_for_java_reads_as_its_value()
+        throws Exception {
+      ProfilePlan plan = legacy(spec("p", "managed_by", MARKER_VALUE, "k", "v"));
+      EditResult result = apply("[profile p]\n" + MARKER + "  # note\n\n# kept\nx = 1\n", plan);
+      assertEquals("[profile p]\n" + MARKER + "k = v\n\n# kept\nx = 1\n", text(result));
+      Referee.assertHoldsPlan(text(result).getBytes(StandardCharsets.ISO_8859_1), plan, List.of());
     }
 
     @Test
@@ -127,13 +156,13 @@ class ConfigEditorTest {
           apply(
               "[profile p]\nregion = a\n"
                   + MARKER
-                  + "[profile q]\n[profile p]\nregion = b\n"
+                  + "[profile q]\n[profile  p]\nregion = b\n"
                   + MARKER,
               legacy(spec("p", "region", "x", "managed_by", "aws-sso-config-generator", "k", "v")));
       assertEquals(
           "[profile p]\nregion = x\n"
               + MARKER
-              + "[profile q]\n[profile p]\nregion = x\n"
+              + "k = v\n[profile q]\n[profile  p]\nregion = x\n"
               + MARKER
               + "k = v\n",
           text(result));
@@ -160,12 +189,27 @@ class ConfigEditorTest {
     }
 
     @Test
-    void inserts_below_indented_lines_that_follow_the_header_so_they_stay_unattached()
+    void indents_inserted_keys_like_the_next_key_so_no_value_changes_for_the_aws_cli()
         throws Exception {
-      ProfilePlan plan = legacy(spec("p", "k", "v"));
-      EditResult result = apply("[profile p]\n  stray\n# c\n" + MARKER, plan);
-      assertEquals("[profile p]\n  stray\nk = v\n# c\n" + MARKER, text(result));
+      ProfilePlan plan = legacy(spec("p", "managed_by", MARKER_VALUE, "k", "v"));
+      String content = "[profile p]\n  x = 1\n  " + MARKER + "  y = 2\n    more\n";
+      EditResult result = apply(content, plan);
+      assertEquals(
+          "[profile p]\n  x = 1\n  " + MARKER + "  k = v\n  y = 2\n    more\n", text(result));
+      assertEquals(
+          Map.of("x", "1", "managed_by", MARKER_VALUE, "k", "v", "y", "2\nmore"),
+          result.document().asReadByAwsCli().profiles().get("p"));
       assertFalse(editor.apply(result.document(), plan).changed(), "a second run changes nothing");
+    }
+
+    @Test
+    void after_the_header_indents_like_the_line_that_follows() throws Exception {
+      ProfilePlan plan = legacy(spec("p", "k", "v"));
+      EditResult result = apply("[profile p]\n# c\n    " + MARKER, plan);
+      assertEquals("[profile p]\n    k = v\n# c\n    " + MARKER, text(result));
+      assertEquals(
+          Map.of("k", "v", "managed_by", MARKER_VALUE),
+          result.document().asReadByAwsCli().profiles().get("p"));
     }
 
     @Test
@@ -183,13 +227,18 @@ class ConfigEditorTest {
     }
 
     @Test
-    void inserts_into_profile_default_which_the_sdk_reads_rather_than_into_bare_default()
+    void inserts_into_default_and_profile_default_so_both_readers_see_the_keys()
         throws Exception {
       ProfilePlan plan = legacy(spec("default", "region", "x", "managed_by", MARKER_VALUE));
       EditResult result = apply("[profile default]\n" + MARKER + "[default]\n" + MARKER, plan);
       String text = text(result);
-      assertEquals("[profile default]\n" + MARKER + "region = x\n[default]\n" + MARKER, text);
+      assertEquals(
+          "[profile default]\n" + MARKER + "region = x\n[default]\n" + MARKER + "region = x\n",
+          text);
       Referee.assertHoldsPlan(text.getBytes(StandardCharsets.ISO_8859_1), plan, result.skipped());
+      assertEquals(
+          Map.of("region", "x", "managed_by", MARKER_VALUE),
+          result.document().asReadByAwsCli().profiles().get("default"));
     }
 
     @Test
@@ -242,12 +291,21 @@ class ConfigEditorTest {
     @Test
     void the_start_url_matches_with_or_without_a_trailing_slash() throws Exception {
       String content =
-          "[sso-session acme]\nsso_start_url = https://acme.awsapps.com/start/ # mine\n"
+          "[sso-session acme]\nsso_start_url = https://acme.awsapps.com/start/\n"
               + "sso_region = us-east-1\nsso_registration_scopes = sso:account:access\n\n"
               + ADMIN_CURRENT;
       EditResult result = apply(content, adminOnly());
       assertEquals(SessionChange.UNCHANGED, result.session());
       assertFalse(result.changed());
+    }
+
+    @Test
+    void a_hash_after_the_start_url_is_part_of_it_for_the_aws_cli_so_it_conflicts() {
+      String content =
+          "[sso-session acme]\nsso_start_url = https://acme.awsapps.com/start # mine\n"
+              + "sso_region = us-east-1\n";
+      Failure e = assertFailure(Failure.Kind.USAGE, () -> apply(content, adminOnly()));
+      assertTrue(e.getMessage().contains("https://acme.awsapps.com/start # mine"), e.getMessage());
     }
 
     @Test
@@ -332,11 +390,9 @@ class ConfigEditorTest {
     }
 
     @Test
-    void keeps_a_byte_order_mark_on_the_first_line() throws Exception {
-      assertEquals(
-          Grammar.BOM + "[default]\n",
-          text(apply(Grammar.BOM + STALE + "\n[default]\n", prune("stale"))));
-      assertEquals(Grammar.BOM, text(apply(Grammar.BOM + STALE, prune("stale"))));
+    void a_byte_order_mark_hides_the_first_header_as_it_does_from_the_aws_cli() throws Exception {
+      String content = Grammar.BOM + STALE + "\n[default]\n";
+      assertEquals(content, text(apply(content, prune("stale"))));
     }
 
     @Test

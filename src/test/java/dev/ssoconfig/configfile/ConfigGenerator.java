@@ -20,16 +20,21 @@ import java.util.function.Supplier;
  * names. Every value is drawn from the {@link Random} passed in ({@link Draw}): the same seed gives
  * the same file and plan.
  *
- * <p>About half the files keep to what the AWS SDK accepts; the others add a byte order mark, lines
- * that fit no rule, invalid UTF-8, broken headers and indented lines in odd places. Both kinds mix
- * LF, CRLF and lone CR terminators, may lack a final newline, may be empty, and hold managed and
- * unmanaged profiles of the same names, markers that only look like one, sso-sessions matching the
- * plan's or not, a services section and unknown sections.
+ * <p>About half the files ("clean") keep to what the AWS CLI reads ({@link Grammar}): unique
+ * section headers, unique keys per section, UTF-8, no byte order mark, and sometimes every key of a
+ * section indented alike. The others add a byte order mark, lines that fit no rule, invalid UTF-8,
+ * broken headers, repeated keys and indented lines in odd places. Both kinds mix LF, CRLF and lone
+ * CR terminators, may lack a final newline, may be empty, and hold managed and unmanaged profiles of
+ * the same names, markers that only look like one (an inline comment is part of the value for the
+ * AWS CLI), sso-sessions matching the plan's or not, a services section and unknown sections.
  */
 final class ConfigGenerator {
   private static final String MARKER_VALUE = ProfilePlan.MARKER_VALUE;
 
-  /** Profile names in generated files. {@code bad name} is one the SDK ignores. */
+  /**
+   * Profile names in generated files. {@code bad name} is one the AWS SDK for Java ignores, and the
+   * AWS CLI too unless quoted ({@code [profile 'bad name']}).
+   */
   static final List<String> FILE_NAMES =
       List.of("a", "b", "Prod.Admin", "Dev.ReadOnly", "default", "mine", "bad name");
 
@@ -45,6 +50,9 @@ final class ConfigGenerator {
       List.of("region", "output", "sso_session", "sso_account_id", "sso_role_name", "note", "x.y");
   private static final List<String> ODD_KEYS = List.of("bad key", "caf\u00c3\u00a9", "\u00ff");
   private static final List<String> SEPARATORS = List.of(" = ", "=", "   =  ", "\t=\t", " =");
+
+  /** Separators the AWS CLI reads and the AWS SDK for Java does not. */
+  private static final List<String> COLONS = List.of(" : ", ":");
   private static final List<String> VALUES =
       List.of(
           "",
@@ -52,32 +60,43 @@ final class ConfigGenerator {
           "us-east-1",
           "json",
           "caf\u00c3\u00a9",
-          "\u00ff\u00fe",
-          "x # inline comment",
-          "y\t; inline comment",
+          "x # not a comment",
+          "y\t; not a comment",
           "z#not-a-comment",
-          "k=v");
+          "k=v",
+          "a:b");
+  private static final List<String> ODD_VALUES = List.of("\u00ff\u00fe");
   private static final List<String> COMMENTS =
       List.of(
           "#",
           "# note",
           "; note",
-          "#caf\u00c3\u00a9 \u00ff",
+          "#caf\u00c3\u00a9",
+          "  # indented",
           "# [profile fake]",
           "; managed_by = " + MARKER_VALUE);
+  private static final List<String> ODD_COMMENTS = List.of("#caf\u00c3\u00a9 \u00ff");
   private static final List<String> BLANKS = List.of("", "  ", "\t");
   private static final List<String> SUB_PROPERTIES =
       List.of("  addressing_style = path", "\tmax_attempts = 3", "  managed_by = " + MARKER_VALUE);
   private static final List<String> ODD_CONTINUATIONS = List.of("  more", "\t# not a comment");
   private static final List<String> GARBAGE =
       List.of(
-          "stray text", "\u00ff\u00c3(", "\u0000", "=no key", "]", "key without equals", "\u00c3");
+          "stray text",
+          "\u00ff\u00c3(",
+          "\u0000",
+          "=no key",
+          "]",
+          "key without equals",
+          "\u00c3",
+          "region = repeated");
   private static final List<String> MARKER_LINES =
       List.of(
           "managed_by = " + MARKER_VALUE,
           "managed_by=" + MARKER_VALUE,
-          "managed_by   =  " + MARKER_VALUE + "  # generated",
-          "managed_by = " + MARKER_VALUE + "\t; generated");
+          "managed_by   =  " + MARKER_VALUE + "  ",
+          "Managed_By : " + MARKER_VALUE,
+          "managed_by:" + MARKER_VALUE);
 
   /** Keys a plan may add to a profile besides the ones it always writes, in a fixed order. */
   private static final List<Property> EXTRAS =
@@ -101,8 +120,10 @@ final class ConfigGenerator {
     GLUED,
     /** The marker followed by an indented line that continues its value. */
     CONTINUED,
-    /** The marker, then later {@code managed_by = someone-else}, which wins. */
-    OVERRIDDEN
+    /** The marker, then later {@code managed_by = someone-else}: a repeated key. */
+    OVERRIDDEN,
+    /** The marker value and an inline comment, which the AWS CLI reads as part of the value. */
+    COMMENTED
   }
 
   /** A random config file; clean (kept to what the AWS SDK accepts) one time in two. */
@@ -118,6 +139,9 @@ final class ConfigGenerator {
             w(2, List::<GenLine>of),
             w(1, () -> flatten(Draw.listOf(random, 3, () -> item(random, clean, true)))));
     List<Block> blocks = Draw.listOf(random, 10, () -> block(random, clean));
+    if (clean) {
+      blocks = uniqueHeaders(blocks);
+    }
     boolean finalNewline = Draw.frequency(random, w(3, true), w(1, false));
     return assemble(clean, bom, preamble, blocks, finalNewline);
   }
@@ -171,7 +195,8 @@ final class ConfigGenerator {
 
   private static Block profileBlock(Random random, boolean clean) {
     String name = Draw.oneOf(random, FILE_NAMES);
-    int variant = Draw.between(random, 0, 3);
+    int variant =
+        Draw.frequency(random, w(4, 0), w(3, 1), w(3, 2), w(1, 3), w(3, 4)); // 3: quoted name
     String headerTerminator = terminator(random);
     List<List<GenLine>> body = Draw.listOf(random, 6, () -> item(random, clean, false));
     MarkerStyle style =
@@ -182,7 +207,12 @@ final class ConfigGenerator {
             w(1, MarkerStyle.OTHER_VALUE),
             w(1, MarkerStyle.GLUED),
             w(1, MarkerStyle.CONTINUED),
-            w(1, MarkerStyle.OVERRIDDEN));
+            w(1, MarkerStyle.OVERRIDDEN),
+            w(1, MarkerStyle.COMMENTED));
+    if (clean && style == MarkerStyle.OVERRIDDEN) {
+      style = MarkerStyle.OTHER_VALUE; // a repeated key: the AWS CLI refuses the file
+    }
+    String indent = clean ? Draw.frequency(random, w(10, ""), w(1, "  "), w(1, "\t")) : "";
     int at = Draw.between(random, 0, 6);
     String marker = Draw.oneOf(random, MARKER_LINES);
     String terminator = terminator(random);
@@ -204,28 +234,105 @@ final class ConfigGenerator {
         body.add(position, List.of(new GenLine(marker, terminator)));
         body.add(List.of(new GenLine("managed_by = someone-else", terminator)));
       }
+      case COMMENTED ->
+          body.add(
+              position,
+              List.of(new GenLine("managed_by = " + MARKER_VALUE + " # generated", terminator)));
     }
+    if (clean) {
+      body = uniqueKeys(body);
+      position = body.indexOf(body.stream().filter(ConfigGenerator::isMarker).findFirst().orElse(null));
+    }
+    body = indented(body, indent);
     List<GenLine> lines = new ArrayList<>();
     lines.add(new GenLine(profileHeader(name, variant), headerTerminator));
-    lines.addAll(style == MarkerStyle.MANAGED ? unattached(body, position) : flatten(body));
-    return new Block(Kind.PROFILE, name, style == MarkerStyle.MANAGED, lines);
+    lines.addAll(
+        style == MarkerStyle.MANAGED && position >= 0 ? unattached(body, position) : flatten(body));
+    if (name.contains(" ") && variant != 3) {
+      return new Block(Kind.UNKNOWN, null, false, lines); // three words: the AWS CLI ignores it
+    }
+    return new Block(Kind.PROFILE, name, style == MarkerStyle.MANAGED && position >= 0, lines);
+  }
+
+  private static boolean isMarker(List<GenLine> item) {
+    return item.size() == 1 && MARKER_LINES.contains(item.get(0).text());
+  }
+
+  /**
+   * The items, each line that is neither blank nor a comment indented by {@code indent} in
+   * front of its own indentation, so every key of the section is indented alike and every
+   * sub-property deeper.
+   */
+  private static List<List<GenLine>> indented(List<List<GenLine>> items, String indent) {
+    if (indent.isEmpty()) {
+      return items;
+    }
+    List<List<GenLine>> result = new ArrayList<>();
+    for (List<GenLine> item : items) {
+      List<GenLine> lines = new ArrayList<>();
+      for (GenLine line : item) {
+        String stripped = line.text().strip();
+        boolean plain = stripped.isEmpty() || stripped.startsWith("#") || stripped.startsWith(";");
+        lines.add(plain ? line : new GenLine(indent + line.text(), line.terminator()));
+      }
+      result.add(lines);
+    }
+    return result;
+  }
+
+  /** The items less those whose key (compared as the AWS CLI does, ignoring case) came before. */
+  private static List<List<GenLine>> uniqueKeys(List<List<GenLine>> items) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    List<List<GenLine>> result = new ArrayList<>();
+    for (List<GenLine> item : items) {
+      String first = item.get(0).text();
+      int separator = firstSeparator(first);
+      boolean property =
+          separator > 0 && !first.startsWith(" ") && !first.startsWith("\t") && !first.startsWith("#")
+              && !first.startsWith(";");
+      if (!property
+          || seen.add(first.substring(0, separator).strip().toLowerCase(java.util.Locale.ROOT))) {
+        result.add(item);
+      }
+    }
+    return result;
+  }
+
+  private static int firstSeparator(String text) {
+    int equals = text.indexOf('=');
+    int colon = text.indexOf(':');
+    return equals < 0 ? colon : colon < 0 ? equals : Math.min(equals, colon);
+  }
+
+  /** The blocks less those whose header text (up to its last {@code ]}) came before. */
+  private static List<Block> uniqueHeaders(List<Block> blocks) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    List<Block> result = new ArrayList<>();
+    for (Block block : blocks) {
+      String header = block.lines().get(0).text();
+      if (seen.add(header.substring(0, header.lastIndexOf(']')))) {
+        result.add(block);
+      }
+    }
+    return result;
   }
 
   private static String profileHeader(String name, int variant) {
     if (name.equals("default") && variant < 2) {
-      return variant == 0 ? "[default]" : "[ default ]\t# mine";
+      return variant == 0 ? "[default]" : "[default]\t# mine";
     }
     return switch (variant) {
       case 0 -> "[profile " + name + "]";
-      case 1 -> "[ profile  " + name + " ]";
+      case 1 -> "[profile  " + name + "]";
       case 2 -> "[profile " + name + "] # c\u00c3\u00a9";
+      case 3 -> "[profile '" + name + "']";
       default -> "[profile " + name + "]\t;x";
     };
   }
 
   private static Block sessionBlock(Random random, boolean clean) {
     String name = Draw.oneOf(random, List.of("acme", "other"));
-    String header = Draw.oneOf(random, List.of("[sso-session %s]", "[ sso-session  %s ] # mine"));
+    String header = Draw.oneOf(random, List.of("[sso-session %s]", "[sso-session  %s] # mine"));
     String terminator = terminator(random);
     List<List<GenLine>> body = Draw.listOf(random, 4, () -> item(random, clean, false));
     String startUrl =
@@ -246,6 +353,9 @@ final class ConfigGenerator {
     if (scopes) {
       special.add(new GenLine("sso_registration_scopes = sso:account:access", terminator));
     }
+    if (clean) {
+      body = uniqueKeys(body);
+    }
     int position = Math.min(at, body.size());
     body.add(position, special);
     List<GenLine> lines = new ArrayList<>();
@@ -257,6 +367,9 @@ final class ConfigGenerator {
   private static Block servicesBlock(Random random, boolean clean) {
     String terminator = terminator(random);
     List<List<GenLine>> items = Draw.listOf(random, 4, () -> item(random, clean, false));
+    if (clean) {
+      items = uniqueKeys(items);
+    }
     List<GenLine> lines = new ArrayList<>();
     lines.add(new GenLine("[services svc]", terminator));
     lines.add(new GenLine("s3 =", terminator));
@@ -274,6 +387,9 @@ final class ConfigGenerator {
                 List.of("[foo]", "[profile a", "[profile b] junk", "[", "[]", "[sso-session]"));
     String terminator = terminator(random);
     List<List<GenLine>> items = Draw.listOf(random, 3, () -> item(random, clean, false));
+    if (clean) {
+      items = uniqueKeys(items);
+    }
     List<GenLine> lines = new ArrayList<>();
     lines.add(new GenLine(header, terminator));
     lines.addAll(flatten(items));
@@ -292,7 +408,8 @@ final class ConfigGenerator {
             List.of(
                 line(random, property(random, clean)),
                 line(random, Draw.oneOf(random, SUB_PROPERTIES)));
-    Supplier<List<GenLine>> comment = () -> List.of(line(random, Draw.oneOf(random, COMMENTS)));
+    Supplier<List<GenLine>> comment =
+        () -> List.of(line(random, Draw.oneOf(random, clean ? COMMENTS : concat(COMMENTS, ODD_COMMENTS))));
     Supplier<List<GenLine>> blank = () -> List.of(line(random, Draw.oneOf(random, BLANKS)));
     if (clean && preamble) {
       return Draw.frequencyOf(random, w(1, comment), w(1, blank));
@@ -315,7 +432,10 @@ final class ConfigGenerator {
 
   private static String property(Random random, boolean clean) {
     String key = Draw.oneOf(random, clean ? VALID_KEYS : concat(VALID_KEYS, ODD_KEYS));
-    return key + Draw.oneOf(random, SEPARATORS) + Draw.oneOf(random, VALUES);
+    return key
+        + Draw.frequencyOf(
+            random, w(30, () -> Draw.oneOf(random, SEPARATORS)), w(1, () -> Draw.oneOf(random, COLONS)))
+        + Draw.oneOf(random, clean ? VALUES : concat(VALUES, ODD_VALUES));
   }
 
   private static GenLine line(Random random, String text) {
@@ -327,23 +447,31 @@ final class ConfigGenerator {
   }
 
   /**
-   * The body's lines, less the indented lines that would continue the value of the item at {@code
-   * special} (the marker or the sso-session's keys), so its value stays what the generator meant.
+   * The body's lines, less the lines that would continue the value of the last line of the item at
+   * {@code special} (the marker or the sso-session's keys) for the AWS CLI — lines indented deeper
+   * than it before the next key or header — so its value stays what the generator meant.
    */
   private static List<GenLine> unattached(List<List<GenLine>> body, int special) {
     List<GenLine> lines = new ArrayList<>(flatten(body.subList(0, special + 1)));
+    List<GenLine> item = body.get(special);
+    int level = indentOf(item.get(item.size() - 1).text());
     boolean attaching = true;
     for (GenLine line : flatten(body.subList(special + 1, body.size()))) {
-      String text = line.text();
-      if (attaching && !Grammar.isBlank(text) && Grammar.isContinuation(text)) {
+      String stripped = line.text().strip();
+      boolean plain = stripped.isEmpty() || stripped.startsWith("#") || stripped.startsWith(";");
+      if (attaching && !plain && indentOf(line.text()) > level) {
         continue;
       }
-      if (!Grammar.isBlank(text) && !Grammar.isComment(text)) {
+      if (!plain) {
         attaching = false;
       }
       lines.add(line);
     }
     return lines;
+  }
+
+  private static int indentOf(String text) {
+    return text.length() - text.stripLeading().length();
   }
 
   private static List<GenLine> flatten(List<List<GenLine>> items) {

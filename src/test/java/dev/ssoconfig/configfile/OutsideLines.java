@@ -36,10 +36,10 @@ final class OutsideLines {
         }
         inside.set(section.headerLine(), last + 1);
         if (section.type() == SectionType.PROFILE
-            && removed.contains(Latin1.toUnicode(section.name()))) {
+            && removed.contains(section.name())) {
           droppable.set(last + 1, section.endLine());
           int before = section.headerLine() - 1;
-          if (before >= 0 && Grammar.isBlank(document.lines().get(before).text())) {
+          if (before >= 0 && document.kind(before) == SectionReader.LineKind.BLANK) {
             droppable.set(before);
           }
         }
