@@ -85,7 +85,9 @@ final class Generator {
             settings.planOptions());
     ConfigEditor editor = new ConfigEditor();
 
-    // Fail before anyone signs in: the files must be writable and the sso-session must not clash.
+    // Fail before anyone signs in, and before anything is created: the AWS CLI must be able to
+    // read the config, the files must be writable, and the sso-session must not clash.
+    ConfigDocument current = store.readDocument();
     if (!settings.dryRun()) {
       store.checkWritable();
     }
@@ -94,7 +96,7 @@ final class Generator {
     } catch (IOException e) {
       throw Failure.file(e.getMessage(), e);
     }
-    editor.apply(ConfigDocument.parse(store.read()), planner.plan(List.of()));
+    editor.apply(current, planner.plan(List.of()));
     String shownPath = SafeText.line(configPath.toString());
     verbose("config file: " + shownPath);
 
@@ -186,8 +188,8 @@ final class Generator {
       ProfilePlanner planner,
       ProfilePlan plan,
       boolean prune) {
-    byte[] before = store.read();
-    ConfigDocument document = ConfigDocument.parse(before);
+    ConfigDocument document = store.readDocument();
+    byte[] before = document.toBytes();
     List<String> stale = planner.stale(document.managedProfiles(), plan);
     EditResult result = editor.apply(document, prune ? planner.withPrune(plan, stale) : plan);
     for (String name : result.skipped()) {

@@ -141,6 +141,24 @@ public final class ConfigFileStore {
   }
 
   /**
+   * Reads the file as a document, refusing one the AWS CLI cannot read: such a file is never edited
+   * (see {@link ConfigProblem} for the rules).
+   *
+   * @return the document; an empty one if the file (or its folder) does not exist
+   * @throws Failure of kind {@link Failure.Kind#FILE} if the file cannot be read ({@link #read}),
+   *     or if the AWS CLI would refuse it: {@code cannot edit PATH: line N: WHAT; FIX; the AWS CLI
+   *     cannot read this file either}, naming the first problem
+   */
+  public ConfigDocument readDocument() {
+    ConfigDocument document = ConfigDocument.parse(read());
+    if (!document.problems().isEmpty()) {
+      throw Failure.file(
+          "cannot edit " + configFile + ": " + document.problems().get(0).describe(), null);
+    }
+    return document;
+  }
+
+  /**
    * Checks, without changing anything, that {@link #write} can succeed as far as can be known in
    * advance; meant to run before login so a person does not sign in for nothing.
    *
