@@ -5,19 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ssoconfig.cli.CliHarness.Result;
-import dev.ssoconfig.configfile.AwsCliConfig;
 import dev.ssoconfig.configfile.ConfigDocument;
-import dev.ssoconfig.profiles.ExistingProfile;
+import dev.ssoconfig.testing.AwsCliAssertions;
 import dev.ssoconfig.testing.BotocoreCorpus;
 import dev.ssoconfig.testing.FakeAccount;
 import dev.ssoconfig.testing.FakeIdentityCenter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,8 +90,7 @@ class CorpusEndToEndTest {
     byte[] written = Files.readAllBytes(config);
     ConfigDocument before = ConfigDocument.parse(corpusCase.bytes());
     ConfigDocument after = ConfigDocument.parse(written);
-    assertEquals(List.of(), after.problems(), "the AWS CLI reads the output");
-    assertOthersReadAsBefore(before, after);
+    AwsCliAssertions.assertOthersReadAsBefore(before, after, SESSION);
     Map<String, Map<String, Object>> profiles = after.asReadByAwsCli().profiles();
     for (String name : PROFILES) {
       assertTrue(
@@ -112,29 +108,4 @@ class CorpusEndToEndTest {
     return cli.generate("--config-file", config.toString(), "--sso-session", SESSION, "--no-backup");
   }
 
-  /** Every profile, sso-session, services and other section that was there reads as before. */
-  private static void assertOthersReadAsBefore(ConfigDocument before, ConfigDocument after) {
-    AwsCliConfig was = before.asReadByAwsCli();
-    AwsCliConfig is = after.asReadByAwsCli();
-    Set<String> managed = new HashSet<>();
-    for (ExistingProfile profile : before.managedProfiles()) {
-      managed.add(profile.name());
-    }
-    was.profiles()
-        .forEach(
-            (name, properties) -> {
-              if (!managed.contains(name)) {
-                assertEquals(properties, is.profiles().get(name), "profile " + name);
-              }
-            });
-    was.ssoSessions()
-        .forEach(
-            (name, properties) -> {
-              if (!name.equals(SESSION)) {
-                assertEquals(properties, is.ssoSessions().get(name), "sso-session " + name);
-              }
-            });
-    assertEquals(was.services(), is.services(), "services");
-    assertEquals(was.otherSections(), is.otherSections(), "other sections");
-  }
 }

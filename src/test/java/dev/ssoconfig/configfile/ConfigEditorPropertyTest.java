@@ -12,12 +12,11 @@ import dev.ssoconfig.profiles.ProfilePlan;
 import dev.ssoconfig.profiles.ProfileSpec;
 import dev.ssoconfig.profiles.Property;
 import dev.ssoconfig.profiles.SsoSessionSpec;
-import java.util.HashSet;
+import dev.ssoconfig.testing.AwsCliAssertions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import software.amazon.awssdk.profiles.Profile;
@@ -196,32 +195,10 @@ class ConfigEditorPropertyTest {
     if (!checked) {
       return;
     }
-    ConfigDocument input = ConfigDocument.parse(outcome.input());
-    ConfigDocument output = outcome.result().get().document();
-    assertEquals(List.of(), output.problems(), "the AWS CLI reads the output");
-    AwsCliConfig before = input.asReadByAwsCli();
-    AwsCliConfig after = output.asReadByAwsCli();
-    Set<String> managed = new HashSet<>();
-    input.managedProfiles().forEach(p -> managed.add(p.name()));
-    before
-        .profiles()
-        .forEach(
-            (name, properties) -> {
-              if (!managed.contains(name)) {
-                assertEquals(properties, after.profiles().get(name), "profile " + name);
-              }
-            });
-    String session = scenario.plan().session().map(SsoSessionSpec::name).orElse(null);
-    before
-        .ssoSessions()
-        .forEach(
-            (name, properties) -> {
-              if (!name.equals(session)) {
-                assertEquals(properties, after.ssoSessions().get(name), "sso-session " + name);
-              }
-            });
-    assertEquals(before.services(), after.services(), "services");
-    assertEquals(before.otherSections(), after.otherSections(), "other sections");
+    AwsCliAssertions.assertOthersReadAsBefore(
+        ConfigDocument.parse(outcome.input()),
+        outcome.result().get().document(),
+        scenario.plan().session().map(SsoSessionSpec::name).orElse(null));
   }
 
   @Test
