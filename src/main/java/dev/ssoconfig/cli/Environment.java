@@ -52,12 +52,14 @@ public record Environment(Map<String, String> variables, String userHome) {
 
   /**
    * The AWS config file: {@code AWS_CONFIG_FILE} if set (a leading {@code ~/} expanded to the home
-   * folder, as the AWS CLI does), else {@code ~/.aws/config}.
+   * folder, as the AWS CLI does), else {@code ~/.aws/config}. A variable that is set but empty gives
+   * the empty path, not the default: botocore then reads no config file at all, so the command
+   * refuses it ({@link InputRules#configFile}).
    */
   public Path configFile() {
-    String explicit = get("AWS_CONFIG_FILE");
+    String explicit = variables.get("AWS_CONFIG_FILE");
     if (explicit != null) {
-      return expandTilde(explicit);
+      return explicit.isEmpty() ? Path.of("") : expandTilde(explicit);
     }
     return home().resolve(".aws").resolve("config");
   }

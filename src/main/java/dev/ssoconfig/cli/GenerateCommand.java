@@ -146,14 +146,17 @@ public final class GenerateCommand implements Callable<Integer> {
       names = "--include",
       paramLabel = "PATTERN",
       description =
-          "Keep only ACCOUNT/ROLE pairs matching this glob (ACCOUNT is the account name or ID), "
-              + "e.g. 'Prod*/*'. Repeatable.")
+          "Keep only ACCOUNT/ROLE pairs matching this glob, e.g. 'Prod*/*'. ACCOUNT is the "
+              + "account ID, or the account name as the portal shows it or as in profile names "
+              + "('Prod Account (EU)' or 'Prod-Account-EU'). Repeatable.")
   List<String> includes = new ArrayList<>();
 
   @Option(
       names = "--exclude",
       paramLabel = "PATTERN",
-      description = "Leave out ACCOUNT/ROLE pairs matching this glob, e.g. '*/Billing'. Repeatable.")
+      description =
+          "Leave out ACCOUNT/ROLE pairs matching this glob, e.g. '*/Billing'; ACCOUNT as for "
+              + "--include. Repeatable.")
   List<String> excludes = new ArrayList<>();
 
   @Option(
@@ -264,7 +267,9 @@ public final class GenerateCommand implements Callable<Integer> {
         InputRules.duration("--timeout", timeout),
         forceLogin,
         InputRules.concurrency("--concurrency", concurrency),
-        configFile != null ? configFile : environment.configFile(),
+        configFile != null
+            ? InputRules.configFile("--config-file", configFile)
+            : InputRules.configFile("AWS_CONFIG_FILE", environment.configFile()),
         planOptions,
         prune,
         dryRun,

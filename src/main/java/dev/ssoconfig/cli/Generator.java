@@ -27,7 +27,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -85,8 +84,10 @@ final class Generator {
             settings.planOptions());
     ConfigEditor editor = new ConfigEditor();
 
-    // Fail before anyone signs in, and before anything is created: the AWS CLI must be able to
-    // read the config, the files must be writable, and the sso-session must not clash.
+    // Fail before anyone signs in, and before anything is created: the path must name a regular
+    // file (reading a FIFO would block), the AWS CLI must be able to read the config, the files
+    // must be writable, and the sso-session must not clash.
+    store.checkPath();
     ConfigDocument current = store.readDocument();
     if (!settings.dryRun()) {
       store.checkWritable();
@@ -166,19 +167,17 @@ final class Generator {
     }
   }
 
-  /** Takes the config lock, saying so when another run holds it. */
+  /** Takes the config lock, waiting (and saying so) only when another run holds it. */
   private ConfigLock lock(ConfigFileStore store) {
-    try {
-      return store.lock(Duration.ZERO);
-    } catch (Failure busy) {
-      if (busy.kind() != Failure.Kind.FILE) {
-        throw busy;
-      }
-      String path = SafeText.line(store.path().toString());
-      err.println("Waiting for another run to finish with " + path + "…");
-      err.flush();
-      return store.lock(ConfigFileStore.DEFAULT_LOCK_TIMEOUT);
-    }
+    return store
+        .tryLock()
+        .orElseGet(
+            () -> {
+              String path = SafeText.line(store.path().toString());
+              err.println("Waiting for another run to finish with " + path + "…");
+              err.flush();
+              return store.lock(ConfigFileStore.DEFAULT_LOCK_TIMEOUT);
+            });
   }
 
   /** Reads the config as it is now and applies the plan, with the stale profiles pruned if asked. */

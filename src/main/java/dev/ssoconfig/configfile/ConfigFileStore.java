@@ -10,6 +10,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -21,11 +22,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -52,12 +53,20 @@ import java.util.regex.Pattern;
  *       which exist only during a write; the config file's temp file is beside the link target.
  * </ul>
  *
+ * <p>Only a regular file, or a path where one can be created, is read or written. Refused before
+ * anything is read or created: a folder, a device ({@code /dev/null}, {@code /dev/full}), a FIFO or
+ * a socket; anything in {@code /proc} or {@code /sys}, also through a symbolic link (such a link is
+ * not followed any further); a symbolic link whose target does not exist. The only folder ever
+ * created is the config file's own (e.g. {@code ~/.aws} on a fresh machine), and only inside a
+ * folder that exists.
+ *
  * <p>Two runs that reach the same file through different paths (a link and its target) use
  * different lock files and are not serialised. An instance is meant for one run on one thread.
  *
  * <p>Every failure is a {@link Failure} of kind {@link Failure.Kind#FILE} with a one-line message
- * naming the configured path and a reason, {@code cannot ACTION PATH: REASON} (kind {@link
- * Failure.Kind#INTERRUPTED} if waiting for the lock is interrupted).
+ * naming the configured path and a reason, {@code cannot ACTION PATH: REASON}, or for the lock
+ * file {@code cannot use the lock file PATH: REASON} (kind {@link Failure.Kind#INTERRUPTED} if
+ * waiting for the lock is interrupted).
  */
 public final class ConfigFileStore {
   /** How long {@link #write} waits for another run when the caller does not hold the lock. */
@@ -72,6 +81,9 @@ public final class ConfigFileStore {
   private static final String TEMP_MARK = ".tmp-";
   private static final int SUFFIX_BYTES = 8;
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** File systems the kernel makes up, whose files are no files to edit (Linux). */
+  private static final List<Path> NO_FILES = List.of(Path.of("/proc"), Path.of("/sys"));
 
   private final Path configFile;
   private final Clock clock;
@@ -124,15 +136,12 @@ public final class ConfigFileStore {
    * Reads the whole file, following symbolic links.
    *
    * @return the bytes; an empty array if the file (or its folder) does not exist
-   * @throws Failure if the path is a folder or the file cannot be read
+   * @throws Failure if the path is not one this store reads (see {@link #checkPath}) or the file
+   *     cannot be read
    */
   public byte[] read() {
     try {
-      Path target = target();
-      if (Files.isDirectory(target)) {
-        throw failure("read", "is a directory", null);
-      }
-      return Files.readAllBytes(target);
+      return Files.readAllBytes(target("read"));
     } catch (NoSuchFileException e) {
       return new byte[0];
     } catch (IOException e) {
@@ -159,19 +168,40 @@ public final class ConfigFileStore {
   }
 
   /**
-   * Checks, without changing anything, that {@link #write} can succeed as far as can be known in
-   * advance; meant to run before login so a person does not sign in for nothing.
+   * Checks, without changing anything, that the configured path names a file this store may read
+   * and replace (see the class description): meant to run before login, also for a dry run.
    *
-   * @throws Failure if the path is a folder, the file exists but is not writable, or
-   *     the file's folder or the configured path's folder (they differ for a symbolic link) or, if
-   *     missing, its nearest existing parent, is not a writable folder
+   * @throws Failure if the path is a folder, a special file, in {@code /proc} or {@code /sys}, a
+   *     symbolic link whose target does not exist, or in a folder that does not exist and cannot be
+   *     created because its own folder does not exist either
    */
-  public void checkWritable() {
+  public void checkPath() {
     try {
-      checkTarget(target());
+      checkTarget(target("write"), false);
     } catch (IOException e) {
       throw failure("write", IoReasons.describe(e), e);
     }
+  }
+
+  /**
+   * Checks that {@link #write} can succeed as far as can be known in advance; meant to run before
+   * login so a person does not sign in for nothing. Changes nothing, except that the lock file is
+   * created (mode 0600) when the config file's folder exists: opening it is the one way to know it
+   * can be opened, and lock files stay in place anyway (see {@link ConfigLock}).
+   *
+   * @throws Failure for everything {@link #checkPath} refuses; if the file exists but is not
+   *     writable, or its folder or the configured path's folder (they differ for a symbolic link)
+   *     or, if missing, that folder's parent, is not a writable folder; or, worded {@code cannot
+   *     use the lock file PATH: REASON}, if the lock file is a folder, a symbolic link or a special
+   *     file, or cannot be opened
+   */
+  public void checkWritable() {
+    try {
+      checkTarget(target("write"), true);
+    } catch (IOException e) {
+      throw failure("write", IoReasons.describe(e), e);
+    }
+    ConfigLock.checkUsable(lockPath(), fileOps);
   }
 
   /**
@@ -181,24 +211,47 @@ public final class ConfigFileStore {
    *
    * @param timeout how long to wait for another run to release it; the command uses 30 seconds
    * @return the lock, to be closed when the run has written the file
-   * @throws Failure if {@link #checkWritable} fails, another run still holds the lock
-   *     after {@code timeout} ({@code another run (pid 1234) holds the lock ...; try again when it
-   *     has finished}), or the lock file cannot be created
+   * @throws Failure if {@link #checkWritable} fails (at once, without waiting), or another run
+   *     still holds the lock after {@code timeout} ({@code another run (pid 1234) holds the lock
+   *     ...; try again when it has finished})
    * @throws IllegalStateException if this store holds the lock already
    */
   public ConfigLock lock(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
+    prepareLock();
+    lock = ConfigLock.acquire(lockPath(), configFile, timeout, clock, sleeper, fileOps);
+    return lock;
+  }
+
+  /**
+   * Takes the lock if no other run holds it, without waiting; as {@link #lock} otherwise.
+   *
+   * @return the lock, or empty only when another run (or another store in this JVM) holds it
+   * @throws Failure if {@link #checkWritable} fails: a problem that waiting would not solve
+   * @throws IllegalStateException if this store holds the lock already
+   */
+  public Optional<ConfigLock> tryLock() {
+    prepareLock();
+    Optional<ConfigLock> taken = ConfigLock.tryAcquire(lockPath(), fileOps);
+    taken.ifPresent(held -> lock = held);
+    return taken;
+  }
+
+  /** Checks the paths and creates the configured path's folder, so the lock file can be made. */
+  private void prepareLock() {
     if (holdsLock()) {
       throw new IllegalStateException("this store holds the lock " + lockPath() + " already");
     }
-    checkWritable();
     try {
-      createFolders(configFile.toAbsolutePath().getParent());
+      checkTarget(target("write"), true);
+    } catch (IOException e) {
+      throw failure("write", IoReasons.describe(e), e);
+    }
+    try {
+      createFolder(configFile.toAbsolutePath().getParent());
     } catch (IOException e) {
       throw failure("lock", IoReasons.describe(e), e);
     }
-    lock = ConfigLock.acquire(lockPath(), configFile, timeout, clock, sleeper);
-    return lock;
   }
 
   /**
@@ -237,10 +290,10 @@ public final class ConfigFileStore {
   private void writeLocked(byte[] content, boolean backup) {
     Path backupFile = backupPath().toAbsolutePath();
     try {
-      Path target = target();
-      checkTarget(target);
+      Path target = target("write");
+      checkTarget(target, true);
       Path folder = target.getParent();
-      createFolders(folder);
+      createFolder(folder);
       deleteLeftovers(target);
       deleteLeftovers(backupFile);
 
@@ -290,50 +343,141 @@ public final class ConfigFileStore {
     }
   }
 
-  /** The file to read and replace: the configured path with symbolic links followed. */
-  private Path target() throws IOException {
+  /**
+   * The file to read and replace: the configured path with symbolic links followed, refused (see
+   * the class description) when it is not a regular file or a path where one can be created.
+   *
+   * @param action the word for a refusal's message, {@code read} or {@code write}
+   */
+  private Path target(String action) throws IOException {
     Path path = configFile.toAbsolutePath();
-    for (int hops = 0; Files.isSymbolicLink(path); hops++) {
+    for (int hops = 0; ; hops++) {
+      refuseFileSystemWithoutFiles(path, hops > 0, action);
+      if (!Files.isSymbolicLink(path)) {
+        break;
+      }
       if (hops == MAX_LINKS) {
         throw new FileSystemException(path.toString(), null, "too many levels of symbolic links");
       }
       path = path.resolveSibling(Files.readSymbolicLink(path));
     }
+    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+      if (!path.equals(configFile.toAbsolutePath())) {
+        throw failure(
+            action,
+            "it is a symbolic link to "
+                + path
+                + ", which does not exist; create "
+                + path
+                + " or remove the link",
+            null);
+      }
+      return path;
+    }
+    if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+      throw failure(action, "is a directory", null);
+    }
+    if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+      throw failure(
+          action,
+          "it is "
+              + SpecialFiles.kind(path)
+              + ", not a regular file; give the path of a regular file",
+          null);
+    }
     return path;
   }
 
-  private void checkTarget(Path target) throws IOException {
-    if (Files.isDirectory(target)) {
-      throw failure("write", "is a directory", null);
+  /**
+   * Refuses a path in {@code /proc} or {@code /sys} (file systems the kernel makes up, whose files
+   * are no files to edit), by its name or by the real path of its folder, before a link there is
+   * read or followed.
+   *
+   * @param linked whether {@code path} is where a symbolic link of the configured path led
+   */
+  private void refuseFileSystemWithoutFiles(Path path, boolean linked, String action) {
+    Path root = fileSystemWithoutFiles(path);
+    if (root == null) {
+      root = fileSystemWithoutFiles(realFolder(path.getParent()));
     }
-    if (Files.exists(target) && !Files.isWritable(target)) {
+    if (root != null) {
+      String where = linked ? "a symbolic link into " + root + " (" + path + ")" : "in " + root;
+      throw failure(
+          action,
+          "it is " + where + ", which holds no files to edit; give the path of a regular file",
+          null);
+    }
+  }
+
+  /** {@code /proc} or {@code /sys} if {@code path} is in it, else {@code null}. */
+  private static Path fileSystemWithoutFiles(Path path) {
+    if (path == null) {
+      return null;
+    }
+    for (Path root : NO_FILES) {
+      if (path.startsWith(root)) {
+        return root;
+      }
+    }
+    return null;
+  }
+
+  /** The real path of {@code folder} or of its nearest existing parent; {@code null} if none. */
+  private static Path realFolder(Path folder) {
+    for (Path p = folder; p != null; p = p.getParent()) {
+      if (Files.exists(p)) {
+        try {
+          return p.toRealPath();
+        } catch (IOException e) {
+          return null;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Checks the folders {@link #write} needs: the target's and the configured path's (they differ
+   * for a symbolic link), and, with {@code writable}, that the file and those folders can be
+   * written.
+   */
+  private void checkTarget(Path target, boolean writable) throws IOException {
+    if (writable && Files.exists(target) && !Files.isWritable(target)) {
       throw failure("write", "permission denied", null);
     }
-    checkFolder(target.getParent());
+    checkFolder(target.getParent(), writable);
     Path configured = configFile.toAbsolutePath().getParent();
     if (!configured.equals(target.getParent())) {
-      checkFolder(configured);
+      checkFolder(configured, writable);
     }
   }
 
   /**
-   * Checks that {@code folder}, or if missing its nearest existing parent, is a writable folder.
+   * Checks that {@code folder} is a folder, or is missing but can be created: its parent is a
+   * folder (nothing above the config file's own folder is ever created); with {@code writable},
+   * that the one to write in is writable.
    */
-  private void checkFolder(Path folder) throws IOException {
-    while (folder != null && !Files.exists(folder)) {
-      folder = folder.getParent();
+  private void checkFolder(Path folder, boolean writable) throws IOException {
+    Path existing = folder;
+    if (!Files.exists(folder)) {
+      existing = folder.getParent();
+      if (existing == null || !Files.exists(existing)) {
+        throw failure(
+            "write",
+            "the folder "
+                + existing
+                + " does not exist; create it, or choose a config file in an existing folder",
+            null);
+      }
     }
-    if (folder == null) {
-      throw failure("write", "no folder on its path exists", null);
+    if (!Files.isDirectory(existing)) {
+      throw failure("write", existing + " is not a folder", null);
     }
-    if (!Files.isDirectory(folder)) {
-      throw failure("write", folder + " is not a folder", null);
-    }
-    if (!Files.isWritable(folder)) {
+    if (writable && !Files.isWritable(existing)) {
       String reason =
-          Files.getFileStore(folder).isReadOnly()
+          Files.getFileStore(existing).isReadOnly()
               ? "read-only file system"
-              : "permission denied on folder " + folder;
+              : "permission denied on folder " + existing;
       throw failure("write", reason, null);
     }
   }
@@ -346,24 +490,24 @@ public final class ConfigFileStore {
     }
   }
 
-  private static void createFolders(Path folder) throws IOException {
-    Deque<Path> missing = new ArrayDeque<>();
-    for (Path p = folder; p != null && !Files.isDirectory(p); p = p.getParent()) {
-      missing.push(p);
+  /**
+   * Creates {@code folder} (mode 0700) if it is missing; its parent must exist, as {@link
+   * #checkFolder} made sure: no other folder is created.
+   */
+  private static void createFolder(Path folder) throws IOException {
+    if (Files.isDirectory(folder)) {
+      return;
     }
-    while (!missing.isEmpty()) {
-      Path p = missing.pop();
-      try {
-        Files.createDirectory(p);
-      } catch (FileAlreadyExistsException e) {
-        if (Files.isDirectory(p)) {
-          continue; // created meanwhile by someone else: leave its permissions alone
-        }
-        throw e;
+    try {
+      Files.createDirectory(folder);
+    } catch (FileAlreadyExistsException e) {
+      if (Files.isDirectory(folder)) {
+        return; // created meanwhile by someone else: leave its permissions alone
       }
-      if (Files.getFileAttributeView(p, PosixFileAttributeView.class) != null) {
-        Files.setPosixFilePermissions(p, NEW_FOLDER);
-      }
+      throw e;
+    }
+    if (Files.getFileAttributeView(folder, PosixFileAttributeView.class) != null) {
+      Files.setPosixFilePermissions(folder, NEW_FOLDER);
     }
   }
 

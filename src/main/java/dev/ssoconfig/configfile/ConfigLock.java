@@ -12,9 +12,8 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
@@ -22,7 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,6 +45,12 @@ import java.util.regex.Pattern;
  * the file drops them (POSIX record locks belong to the process). So this class also keeps a
  * JVM-wide table of the lock files it holds: a second attempt in the same JVM waits as if another
  * run held the lock, without opening the file.
+ *
+ * <p>Only a lock that is held makes a run wait. A lock path that cannot serve as a lock file is
+ * reported at once as what it is, {@code cannot use the lock file PATH: REASON}: a folder, a
+ * symbolic link (never followed: it could make the run create or lock a file elsewhere), a special
+ * file such as a FIFO, or a file that cannot be created or opened ({@code permission denied},
+ * {@code read-only file system}). {@link #checkUsable} finds these before anyone signs in.
  */
 public final class ConfigLock implements AutoCloseable {
   /** How often a waiting run tries again. */
@@ -78,20 +83,26 @@ public final class ConfigLock implements AutoCloseable {
    * @param timeout how long to wait for another run to finish; zero tries once
    * @param clock measures the wait
    * @param sleeper waits between tries
+   * @param fileOps opens the lock file
    * @throws Failure of kind {@link Failure.Kind#FILE} if another run still holds the lock after
-   *     {@code timeout} (the message names its pid when known, the lock file and what to do) or the
-   *     lock file cannot be created or opened; of kind {@link Failure.Kind#INTERRUPTED} if the
-   *     thread is interrupted while waiting
+   *     {@code timeout} (the message names its pid when known, the lock file and what to do), or at
+   *     once, without waiting, if the lock file cannot be used (see {@link #checkUsable}); of kind
+   *     {@link Failure.Kind#INTERRUPTED} if the thread is interrupted while waiting
    */
   static ConfigLock acquire(
-      Path lockFile, Path configFile, Duration timeout, Clock clock, Sleeper sleeper) {
+      Path lockFile,
+      Path configFile,
+      Duration timeout,
+      Clock clock,
+      Sleeper sleeper,
+      FileOps fileOps) {
     if (timeout.isNegative()) {
       throw new IllegalArgumentException("timeout must not be negative: " + timeout);
     }
-    Path key = lockFile.toAbsolutePath().normalize();
+    Path key = key(lockFile);
     Instant deadline = clock.instant().plus(timeout);
     while (true) {
-      ConfigLock lock = tryAcquire(lockFile, key, configFile);
+      ConfigLock lock = tryAcquire(lockFile, key, fileOps);
       if (lock != null) {
         return lock;
       }
@@ -118,15 +129,56 @@ public final class ConfigLock implements AutoCloseable {
     }
   }
 
+  /**
+   * Takes the lock if no other run holds it, without waiting.
+   *
+   * @param lockFile the lock file; its folder must exist
+   * @param fileOps opens the lock file
+   * @return the lock, or empty if another run (or another store in this JVM) holds it
+   * @throws Failure of kind {@link Failure.Kind#FILE} if the lock file cannot be used (see {@link
+   *     #checkUsable}): a problem that waiting would not solve
+   */
+  static Optional<ConfigLock> tryAcquire(Path lockFile, FileOps fileOps) {
+    return Optional.ofNullable(tryAcquire(lockFile, key(lockFile), fileOps));
+  }
+
+  /**
+   * Checks, before anyone signs in, that the lock file can be used: it is not a folder, a symbolic
+   * link or a special file, and, when its folder exists, it can be opened for reading and writing
+   * (it is created then, mode 0600, and left in place like every lock file). Takes no lock, and
+   * opens nothing while this JVM holds the lock, since closing a file drops the process's locks on
+   * it.
+   *
+   * @param lockFile the lock file
+   * @param fileOps opens the lock file
+   * @throws Failure of kind {@link Failure.Kind#FILE}, worded {@code cannot use the lock file
+   *     PATH: REASON}, e.g. {@code it is a folder; remove it} or {@code permission denied}
+   */
+  static void checkUsable(Path lockFile, FileOps fileOps) {
+    Path key = key(lockFile);
+    synchronized (HELD) {
+      refuseUnusableKind(lockFile);
+      if (HELD.containsKey(key) || !Files.isDirectory(lockFile.toAbsolutePath().getParent())) {
+        return;
+      }
+      try {
+        open(lockFile, fileOps).close();
+      } catch (IOException e) {
+        throw unusable(lockFile, IoReasons.describe(e), e);
+      }
+    }
+  }
+
   /** Takes the lock if it is free; {@code null} if another run (or this JVM) holds it. */
-  private static ConfigLock tryAcquire(Path lockFile, Path key, Path configFile) {
+  private static ConfigLock tryAcquire(Path lockFile, Path key, FileOps fileOps) {
     synchronized (HELD) {
       if (HELD.containsKey(key)) {
         return null;
       }
+      refuseUnusableKind(lockFile);
       FileChannel channel = null;
       try {
-        channel = open(lockFile);
+        channel = open(lockFile, fileOps);
         FileLock fileLock;
         try {
           fileLock = channel.tryLock();
@@ -147,7 +199,7 @@ public final class ConfigLock implements AutoCloseable {
         channel = null;
         return lock;
       } catch (IOException e) {
-        throw Failure.file("lock", configFile, IoReasons.describe(e), e);
+        throw unusable(lockFile, IoReasons.describe(e), e);
       } finally {
         if (channel != null) {
           closeQuietly(channel);
@@ -156,16 +208,41 @@ public final class ConfigLock implements AutoCloseable {
     }
   }
 
-  private static FileChannel open(Path lockFile) throws IOException {
-    Set<StandardOpenOption> options =
-        Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+  /**
+   * Refuses a lock path that is a symbolic link (opening it would create or lock a file
+   * elsewhere), a folder or a special file; a missing or regular file passes.
+   */
+  private static void refuseUnusableKind(Path lockFile) {
+    if (Files.isSymbolicLink(lockFile)) {
+      throw unusable(
+          lockFile, "it is a symbolic link; remove it (each run creates the lock file itself)", null);
+    }
+    if (Files.isDirectory(lockFile, LinkOption.NOFOLLOW_LINKS)) {
+      throw unusable(lockFile, "it is a folder; remove it", null);
+    }
+    if (Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS)
+        && !Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS)) {
+      throw unusable(
+          lockFile, "it is " + SpecialFiles.kind(lockFile) + ", not a regular file; remove it", null);
+    }
+  }
+
+  private static Failure unusable(Path lockFile, String reason, Throwable cause) {
+    return Failure.file("use the lock file", lockFile, reason, cause);
+  }
+
+  private static Path key(Path lockFile) {
+    return lockFile.toAbsolutePath().normalize();
+  }
+
+  private static FileChannel open(Path lockFile, FileOps fileOps) throws IOException {
     Path folder = lockFile.toAbsolutePath().getParent();
     if (Files.getFileAttributeView(folder, PosixFileAttributeView.class) == null) {
-      return FileChannel.open(lockFile, options);
+      return fileOps.openLockFile(lockFile);
     }
-    FileAttribute<?> ownerOnly =
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
-    return FileChannel.open(lockFile, options, ownerOnly);
+    return fileOps.openLockFile(
+        lockFile,
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
   }
 
   /** What {@link #describe} says about the run holding {@code lockFile}. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -11,10 +12,11 @@ import java.nio.file.attribute.FileAttribute;
 import java.util.Set;
 
 /**
- * The two file-system steps of {@link ConfigFileStore#write} that a full disk or a read-only file
- * system makes fail: creating (then writing and flushing) a temp file, and renaming it into place.
- * Everything else the store does goes straight to {@link Files}. Tests substitute an implementation
- * that fails at a chosen step; {@link #NIO} is the real one.
+ * The file-system steps of {@link ConfigFileStore} that a full disk, a read-only file system or a
+ * file owned by someone else makes fail: creating (then writing and flushing) a temp file, renaming
+ * it into place, and opening the lock file. Everything else the store does goes straight to {@link
+ * Files}. Tests substitute an implementation that fails at a chosen step; {@link #NIO} is the real
+ * one.
  */
 interface FileOps {
 
@@ -51,4 +53,22 @@ interface FileOps {
    * there; falls back to a plain replacing move only where the file system cannot do it atomically.
    */
   void moveAtomically(Path source, Path target) throws IOException;
+
+  /**
+   * Opens the lock file for reading and writing, creating it with {@code attributes} if missing,
+   * without following a symbolic link ({@code O_NOFOLLOW}), for {@link ConfigLock}.
+   *
+   * @throws IOException e.g. {@link java.nio.file.AccessDeniedException}, or a {@link
+   *     java.nio.file.FileSystemException} with reason {@code Read-only file system}
+   */
+  default FileChannel openLockFile(Path file, FileAttribute<?>... attributes) throws IOException {
+    return FileChannel.open(
+        file,
+        Set.of(
+            StandardOpenOption.CREATE,
+            StandardOpenOption.READ,
+            StandardOpenOption.WRITE,
+            LinkOption.NOFOLLOW_LINKS),
+        attributes);
+  }
 }

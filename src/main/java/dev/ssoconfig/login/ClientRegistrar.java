@@ -9,14 +9,16 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.ssooidc.model.RegisterClientRequest;
 import software.amazon.awssdk.services.ssooidc.model.RegisterClientResponse;
 
 /**
- * Finds the OIDC client registration for a sign-in: from the registration cache while it has more
- * than 15 minutes left, else from RegisterClient, whose result is cached.
+ * The OIDC client registration for a sign-in: from the registration cache while it has more than
+ * 15 minutes left, else from RegisterClient, whose result is cached; a registration the service
+ * refused is forgotten.
  */
 final class ClientRegistrar {
   /** Name under which this tool registers, shown by Identity Center. */
@@ -42,16 +44,21 @@ final class ClientRegistrar {
   }
 
   /**
-   * @return a usable registration for the request's start URL, SSO region and flow
+   * @return the cached registration for the request's start URL, SSO region and flow, when it has
+   *     more than 15 minutes left
+   */
+  Optional<ClientRegistration> cached(LoginRequest request) {
+    return cache.readRegistration(request.startUrl(), request.ssoRegion(), SCOPES, request.flow());
+  }
+
+  /**
+   * Registers a new client with RegisterClient and caches it, replacing any cached one.
+   *
+   * @return the new registration
    * @throws Failure of kind {@link Failure.Kind#AWS_CALL} if RegisterClient fails, of kind {@link
    *     Failure.Kind#FILE} if the registration cannot be cached
    */
-  ClientRegistration obtain(LoginRequest request) {
-    var cached =
-        cache.readRegistration(request.startUrl(), request.ssoRegion(), SCOPES, request.flow());
-    if (cached.isPresent()) {
-      return cached.get();
-    }
+  ClientRegistration register(LoginRequest request) {
     RegisterClientRequest.Builder register =
         RegisterClientRequest.builder().clientName(CLIENT_NAME).clientType("public").scopes(SCOPES);
     if (request.flow() == LoginFlow.PKCE) {

@@ -29,7 +29,9 @@ import software.amazon.awssdk.services.ssooidc.model.UnauthorizedClientException
  *       with CreateToken ({@code grantType=refresh_token}); if the refresh fails, a full sign-in
  *       follows.
  *   <li>The client registration comes from the registration cache until 15 minutes before it
- *       expires, else from RegisterClient.
+ *       expires, else from RegisterClient. A cached registration the service refuses ({@code
+ *       InvalidClientException}, {@code UnauthorizedClientException}) is dropped, and a new client
+ *       is registered and the sign-in run again, once: a second refusal ends the run.
  *   <li>The person signs in with PKCE (a browser on this machine) or the device code flow.
  *   <li>The token is written to the token cache with its refresh token and client registration.
  * </ol>
@@ -95,9 +97,10 @@ public final class SsoLogin {
    * @return a usable access token; {@code fromCache} tells whether no interactive sign-in happened
    * @throws Failure of kind {@link Failure.Kind#SIGN_IN} when the sign-in did not complete:
    *     denied, expired, timed out, or the browser came back with an error; {@link
-   *     Failure.Kind#AWS_CALL} when an OIDC call failed: network, throttling, a rejected client
-   *     registration; {@link Failure.Kind#FILE} when the token cache folder or a cache file could
-   *     not be written (checked before the person is sent to the browser); {@link
+   *     Failure.Kind#AWS_CALL} when an OIDC call failed: network, throttling, a client
+   *     registration refused although it was new (a refused cached one is replaced once); {@link
+   *     Failure.Kind#FILE} when the token cache folder or a cache file could not be written
+   *     (checked before the person is sent to the browser); {@link
    *     Failure.Kind#INTERRUPTED} when the wait for the person was interrupted
    */
   public AccessToken login(LoginRequest request) {
@@ -112,23 +115,34 @@ public final class SsoLogin {
     } catch (IOException e) {
       throw Failure.file(e.getMessage(), e);
     }
-    ClientRegistration registration = registrar.obtain(request);
+    Optional<ClientRegistration> cachedRegistration = registrar.cached(request);
+    ClientRegistration registration =
+        cachedRegistration.orElseGet(() -> registrar.register(request));
+    boolean mayRegisterAgain = cachedRegistration.isPresent();
     IssuedToken token;
-    try {
-      token =
-          request.flow() == LoginFlow.PKCE
-              ? pkce.run(request, registration)
-              : deviceCode.run(request, registration);
-    } catch (Failure e) {
-      if (e.kind() == Failure.Kind.AWS_CALL
-          && (e.getCause() instanceof InvalidClientException
-              || e.getCause() instanceof UnauthorizedClientException)) {
+    while (true) {
+      try {
+        token = signIn(request, registration);
+        break;
+      } catch (Failure e) {
+        if (!isRefusedClient(e)) {
+          throw e;
+        }
         registrar.forget(request);
-        throw Failure.awsCall(
-            e.getMessage() + " (the cached client registration was dropped; run the command again)",
-            e.getCause());
+        if (!mayRegisterAgain) {
+          throw Failure.awsCall(
+              e.getMessage()
+                  + " (the cached client registration was dropped; run the command again)",
+              e.getCause());
+        }
+        mayRegisterAgain = false;
+        err.println(
+            "The cached client registration was refused ("
+                + e.getCause().getClass().getSimpleName()
+                + "); registering a new one and signing in again.");
+        err.flush();
+        registration = registrar.register(request);
       }
-      throw e;
     }
     write(
         request,
@@ -142,6 +156,23 @@ public final class SsoLogin {
             registration.expiresAt(),
             token.refreshToken()));
     return new AccessToken(token.accessToken(), token.expiresAt(), false);
+  }
+
+  private IssuedToken signIn(LoginRequest request, ClientRegistration registration) {
+    return request.flow() == LoginFlow.PKCE
+        ? pkce.run(request, registration)
+        : deviceCode.run(request, registration);
+  }
+
+  /**
+   * Whether the service refused the client registration itself: {@code InvalidClientException}
+   * (client ID or secret invalid, e.g. expired or deleted) or {@code UnauthorizedClientException}
+   * (the client may not make the request), from StartDeviceAuthorization or CreateToken.
+   */
+  private static boolean isRefusedClient(Failure e) {
+    return e.kind() == Failure.Kind.AWS_CALL
+        && (e.getCause() instanceof InvalidClientException
+            || e.getCause() instanceof UnauthorizedClientException);
   }
 
   private Optional<AccessToken> fromCache(LoginRequest request) {

@@ -12,16 +12,22 @@ import java.util.regex.Pattern;
 
 /**
  * Keys added to every generated profile, from the repeatable {@code --set KEY=VALUE} option (e.g.
- * {@code --set output=json --set cli_pager=less}), written after {@code region} and before
- * the marker, in the order given.
+ * {@code --set output=json --set cli_pager=}), written after {@code region} and before the marker,
+ * in the order given.
  *
  * <p>The argument is split at its first {@code =}; key and value are trimmed, as the AWS SDKs trim
- * them when they read the file. Refused, each with a one-line message naming the {@code --set}:
+ * them when they read the file. The value may be empty: {@code --set cli_pager=} is written as
+ * {@code cli_pager =}, which botocore and the SDK for Java's {@code ProfileFile} both read as an
+ * empty value (for the AWS CLI, an empty {@code cli_pager} turns the pager off). Refused, each with
+ * a one-line message naming the {@code --set}:
  *
  * <ul>
- *   <li>no {@code =}, an empty key or an empty value;
- *   <li>a key outside {@code [A-Za-z0-9_.@:+/%-]+}, the property names the AWS SDK for Java v2
- *       {@code ProfileFileReader} accepts (it ignores any other property);
+ *   <li>no {@code =}, or an empty key;
+ *   <li>a key with a {@code :}, which botocore reads as the end of the key ({@code configparser}
+ *       takes {@code =} and {@code :} as delimiters: {@code a:b = c} is the key {@code a} with the
+ *       value {@code b = c});
+ *   <li>a key outside {@code [A-Za-z0-9_.@+/%-]+}, the property names the AWS SDK for Java v2
+ *       {@code ProfileFileReader} accepts (it ignores any other property) without the {@code :};
  *   <li>a key this tool writes itself: {@code region}, {@code managed_by} and every {@code sso_*}
  *       key. Keys are compared ignoring case, here and for the next rule, because the AWS CLI reads
  *       the file with Python's {@code configparser}, which lower-cases keys;
@@ -35,8 +41,6 @@ public final class ExtraKeys {
 
   /** No extra keys. */
   public static final ExtraKeys NONE = new ExtraKeys(List.of());
-
-  /** The AWS SDK for Java v2 {@code ProfileFileReader}'s rule for property names. */
 
   private static final Pattern INLINE_COMMENT = Pattern.compile("(^|[ \\t])[#;]");
 
@@ -106,10 +110,20 @@ public final class ExtraKeys {
     if (key.isEmpty()) {
       throw refused(setting, "no key before =; write --set KEY=VALUE, e.g. --set output=json");
     }
+    int colon = key.indexOf(':');
+    if (colon >= 0) {
+      throw refused(
+          setting,
+          "a key may not contain ':'; the AWS CLI would read "
+              + SafeText.quote(key + " = " + value)
+              + " as the key "
+              + SafeText.quote(key.substring(0, colon).trim())
+              + " (a ':' separates key and value for it)");
+    }
     if (!ProfileNames.isValid(key)) {
       throw refused(
           setting,
-          "a key may only contain letters, digits and _ . @ : + / % - (AWS SDK property names)");
+          "a key may only contain letters, digits and _ . @ + / % - (AWS SDK property names)");
     }
     String lower = key.toLowerCase(Locale.ROOT);
     if (lower.equals("region")) {
@@ -122,9 +136,6 @@ public final class ExtraKeys {
           key
               + " is written by aws-sso-config-generator itself (managed_by and sso_* keys) and"
               + " cannot be set");
-    }
-    if (value.isEmpty()) {
-      throw refused(setting, "no value after =; write --set KEY=VALUE, e.g. --set output=json");
     }
     if (INLINE_COMMENT.matcher(value).find()) {
       throw refused(

@@ -12,11 +12,13 @@ import java.util.Objects;
  * --exclude PATTERN} options.
  *
  * <p>A pattern is {@code ACCOUNT/ROLE}, split at its <em>last</em> {@code /} (role names cannot
- * contain {@code /}, account names can). {@code ACCOUNT} matches when it matches the account name
- * as Identity Center lists it (not a name from the rename file) or the account ID; {@code ROLE}
- * matches the role name. Both are globs: {@code *} any run of characters, {@code ?} one character,
- * everything else literal; matching is case-sensitive, as account and role names are. Examples:
- * {@code Prod*}{@code /*}, {@code *}{@code /Billing}, {@code 123456789012/Admin*}.
+ * contain {@code /}, account names can). {@code ACCOUNT} matches when it matches the account ID,
+ * the account name as Identity Center lists it ({@code Prod Account (EU)}), or that name as it
+ * appears in profile names, made valid by {@link ProfileNames#sanitize} ({@code
+ * Prod-Account-EU}); a name from the rename file is not matched. {@code ROLE} matches the role
+ * name. Both are globs: {@code *} any run of characters, {@code ?} one character, everything else
+ * literal; matching is case-sensitive, as account and role names are. Examples: {@code
+ * Prod*}{@code /*}, {@code *}{@code /Billing}, {@code 123456789012/Admin*}.
  *
  * <p>A pair is kept when it matches some include (or there is no include) and no exclude; an
  * exclude therefore wins over an include.
@@ -108,7 +110,9 @@ public final class PairFilter {
     }
 
     boolean matches(AccountRole role) {
-      return (account.matches(role.accountName()) || account.matches(role.accountId()))
+      return (account.matches(role.accountId())
+              || account.matches(role.accountName())
+              || account.matches(ProfileNames.sanitize(role.accountName())))
           && this.role.matches(role.roleName());
     }
 

@@ -1,5 +1,6 @@
 package dev.ssoconfig.profiles;
 
+import java.net.IDN;
 import java.net.URI;
 import java.text.Normalizer;
 import java.util.Locale;
@@ -103,7 +104,10 @@ public final class ProfileNames {
    * sanitised — {@code acme} for {@code https://acme.awsapps.com/start}, {@code d-1234567890} for
    * {@code https://d-1234567890.awsapps.com/start}. An IP address is kept whole ({@code 10.0.0.5},
    * {@code fd00::5}), as its first part alone would say nothing. Hosts Java does not parse
-   * (underscores, non-ASCII letters) are read from the URL's authority.
+   * (underscores, non-ASCII letters) are read from the URL's authority. A label in its ASCII
+   * (punycode) form is read in its own script first ({@link IDN#toUnicode(String)}), so {@code
+   * https://xn--ncode-cta3g.example.com} and {@code https://ünïcode.example.com} both give {@code
+   * unicode}.
    *
    * @param startUrl the IAM Identity Center start URL
    * @return a name matching {@code [A-Za-z0-9_.@:+/%-]+}
@@ -124,7 +128,7 @@ public final class ProfileNames {
     }
     for (String label : host.split("\\.")) {
       if (!label.isEmpty()) {
-        return sanitize(label);
+        return sanitize(IDN.toUnicode(label, IDN.ALLOW_UNASSIGNED));
       }
     }
     return sanitize(host);

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * of the {@link ProfileNameTemplate} and is sanitised like any name; a name that is empty (or only
  * whitespace) leaves the placeholder out together with its separator, so {@code {"roles":
  * {"AdministratorAccess": ""}}} names the profile after the account alone. Filters ({@link
- * PairFilter}) still see the names Identity Center lists.
+ * PairFilter}) still see the names Identity Center lists (also in their sanitised form), not these.
  */
 public final class RenameMap {
 
@@ -68,21 +68,26 @@ public final class RenameMap {
    * @param sourceName how to name the file in a message, e.g. the path the person gave
    * @return the names the file maps
    * @throws Failure of kind {@link Failure.Kind#USAGE} with a one-line message {@code cannot read
-   *     rename file NAME, line N: …} when the content is not JSON, is not an object, has a
+   *     rename file NAME, line N, column C: …} (Jackson's {@link JsonLocation}, both counted from
+   *     1) that says in words what is wrong, without the JSON library's own wording (see {@link
+   *     JsonProblems}), when the content is not JSON, is empty, is not an object, has a
    *     top-level key other than {@code accounts} and {@code roles} or one of them twice, has an
    *     {@code accounts} or {@code roles} value that is not an object, an account key that is not
    *     a 12-digit account ID, a key given twice, a mapped name that is not a string, or content
-   *     after the object. Line numbers start at 1 (Jackson's {@link JsonLocation#getLineNr()}).
+   *     after the object. An empty file is named without a line.
    */
   public static RenameMap parse(String json, String sourceName) {
     Objects.requireNonNull(json, "json");
     Objects.requireNonNull(sourceName, "sourceName");
     String content = json.startsWith("\uFEFF") ? json.substring(1) : json;
     try (JsonParser parser = JSON.createParser(content)) {
-      return new Reader(parser, sourceName).read();
-    } catch (JsonProcessingException e) {
-      String reason = e.getOriginalMessage() == null ? "not valid JSON" : e.getOriginalMessage();
-      throw failure(sourceName, e.getLocation(), "invalid JSON: " + SafeText.detail(reason), e);
+      try {
+        return new Reader(parser, sourceName).read();
+      } catch (JsonProcessingException e) {
+        JsonLocation where =
+            JsonProblems.isUnterminatedString(e) ? parser.currentTokenLocation() : e.getLocation();
+        throw failure(sourceName, where, JsonProblems.describe(e, parser), e);
+      }
     } catch (IOException e) {
       throw Failure.usage(
           "cannot read rename file "
@@ -128,10 +133,14 @@ public final class RenameMap {
 
   private static Failure failure(
       String sourceName, JsonLocation location, String reason, Throwable cause) {
-    String line =
-        location == null || location.getLineNr() < 1 ? "" : ", line " + location.getLineNr();
+    String where =
+        location == null || location.getLineNr() < 1
+            ? ""
+            : ", line "
+                + location.getLineNr()
+                + (location.getColumnNr() < 1 ? "" : ", column " + location.getColumnNr());
     return Failure.usage(
-        "cannot read rename file " + SafeText.line(sourceName) + line + ": " + reason, cause);
+        "cannot read rename file " + SafeText.line(sourceName) + where + ": " + reason, cause);
   }
 
   /** Walks the tokens of one rename file; holds the parser and the file name for messages. */
@@ -147,7 +156,11 @@ public final class RenameMap {
     RenameMap read() throws IOException {
       JsonToken token = parser.nextToken();
       if (token == null) {
-        throw error("the file is empty; expected {\"accounts\": {…}, \"roles\": {…}}");
+        throw failure(
+            sourceName,
+            null,
+            "the file is empty; expected {\"accounts\": {…}, \"roles\": {…}}",
+            null);
       }
       if (token != JsonToken.START_OBJECT) {
         throw error("expected an object like {\"accounts\": {…}, \"roles\": {…}}");

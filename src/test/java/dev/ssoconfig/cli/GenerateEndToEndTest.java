@@ -3,19 +3,24 @@ package dev.ssoconfig.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ssoconfig.login.TokenCache;
+import dev.ssoconfig.testing.ClientRejection;
 import dev.ssoconfig.testing.DevicePoll;
 import dev.ssoconfig.testing.FakeAccount;
 import dev.ssoconfig.testing.FakeIdentityCenter;
+import dev.ssoconfig.testing.Fifos;
 import dev.ssoconfig.testing.FakeIdentityCenter.Operation;
 import dev.ssoconfig.cli.CliHarness.Result;
 import dev.ssoconfig.testing.TestBrowser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -66,6 +72,10 @@ class GenerateEndToEndTest {
 
   private Result run(String... args) {
     return cli.run(args);
+  }
+
+  private static String[] concat(String[] first, String[] second) {
+    return Stream.concat(Stream.of(first), Stream.of(second)).toArray(String[]::new);
   }
 
   private Result generate(String... extra) {
@@ -191,6 +201,45 @@ class GenerateEndToEndTest {
     }
 
     @Test
+    void pasted_forms_of_the_start_url_share_one_sso_session_token_and_config_values()
+        throws IOException {
+      Result first =
+          run(
+              "--start-url", "HTTPS://ACME.awsapps.com/start/#/",
+              "--region", "eu-west-1", "--sso-region", "us-east-1");
+      assertEquals(0, first.code(), first.err());
+      assertProfilesWritten();
+      assertEquals(START_URL, tokenCacheEntry().get("startUrl").asText());
+      byte[] written = Files.readAllBytes(config());
+
+      for (String form :
+          List.of("https://acme.awsapps.com/start/#", "https://acme.awsapps.com/start/", START_URL)) {
+        Result again =
+            run("--start-url", form, "--region", "eu-west-1", "--sso-region", "us-east-1");
+        assertEquals(0, again.code(), again.err());
+        assertArrayEquals(written, Files.readAllBytes(config()), form);
+      }
+      assertEquals(1, cli.browser.opened.size(), "the token cached by the first run served all");
+    }
+
+    @Test
+    void pasted_forms_of_the_start_url_share_one_legacy_token_cache_entry() throws IOException {
+      String[] common = {"--region", "eu-west-1", "--sso-region", "us-east-1", "--legacy"};
+      Result first = cli.run(concat(new String[] {"--start-url", START_URL + "/#/"}, common));
+      Result second = cli.run(concat(new String[] {"--start-url", START_URL}, common));
+
+      assertEquals(0, first.code(), first.err());
+      assertEquals(0, second.code(), second.err());
+      assertEquals(1, cli.browser.opened.size());
+      assertTrue(
+          Files.exists(
+              home.resolve(".aws/sso/cache").resolve(TokenCache.sha1Hex(START_URL) + ".json")));
+      assertTrue(
+          Files.readString(config()).contains("sso_start_url = " + START_URL + "\n"),
+          Files.readString(config()));
+    }
+
+    @Test
     void force_login_signs_in_again_but_reuses_the_client_registration() {
       assertEquals(0, generate().code());
       Result again = generate("--force-login");
@@ -313,6 +362,33 @@ class GenerateEndToEndTest {
     }
 
     @Test
+    void a_cached_client_registration_the_service_refuses_is_replaced_in_the_same_run()
+        throws IOException {
+      assertEquals(0, generate().code());
+      String refused = tokenCacheEntry().get("clientId").asText();
+      fake.rejectClient(refused, ClientRejection.INVALID_CLIENT);
+
+      Result again = generate("--force-login");
+
+      assertEquals(0, again.code(), again.err());
+      assertEquals(2, fake.requestCount(Operation.REGISTER_CLIENT));
+      assertNotEquals(refused, tokenCacheEntry().get("clientId").asText());
+      assertTrue(again.err().contains("registering a new one"), again.err());
+    }
+
+    @Test
+    void a_refused_registration_is_replaced_once_for_the_device_code_too() throws IOException {
+      assertEquals(0, generate("--device-code", "--no-browser").code());
+      fake.rejectEveryClient(ClientRejection.UNAUTHORIZED_CLIENT);
+
+      Result again = generate("--device-code", "--no-browser", "--force-login");
+
+      assertEquals(4, again.code(), again.err());
+      assertEquals(2, fake.requestCount(Operation.REGISTER_CLIENT), "one new registration only");
+      assertTrue(again.err().contains("UnauthorizedClientException"), again.err());
+    }
+
+    @Test
     void a_cached_token_the_service_rejects_leads_to_one_new_login() throws IOException {
       assertEquals(0, generate().code());
       fake.revokeAllAccessTokens();
@@ -342,6 +418,19 @@ class GenerateEndToEndTest {
       assertUsageError(
           run("--start-url", "http://acme.awsapps.com/start", "--region", "us-east-1"),
           "--start-url");
+    }
+
+    @Test
+    void a_start_url_with_a_user_name_or_password_is_refused_without_echoing_them() {
+      for (String url :
+          List.of(
+              "https://someone:hunter2@acme.awsapps.com/start",
+              "https://someone:hunter2@acme awsapps.com/start")) {
+        Result result = run("--start-url", url, "--region", "us-east-1", "--verbose");
+        assertUsageError(result, "--start-url must not contain a user name or password");
+        assertFalse(result.all().contains("hunter2"), result.all());
+        assertFalse(result.all().contains("someone"), result.all());
+      }
     }
 
     @Test
@@ -416,6 +505,47 @@ class GenerateEndToEndTest {
     }
 
     @Test
+    void a_folder_at_the_lock_path_exits_5_before_sign_in_naming_the_lock_file()
+        throws IOException {
+      Path lock = home.resolve(".aws/config.lock");
+      Files.createDirectories(lock);
+
+      Result result = generate();
+
+      assertEquals(5, result.code(), result.err());
+      assertEquals(
+          List.of(Main.NAME + ": cannot use the lock file " + lock + ": it is a folder; remove it"),
+          result.errorLines());
+      assertEquals(0, fake.totalRequests());
+      assertFalse(result.err().contains("Waiting"), result.err());
+    }
+
+    @Test
+    void a_lock_problem_that_appears_during_sign_in_is_named_at_once_not_waited_for()
+        throws IOException {
+      Path lock = home.resolve(".aws/config.lock");
+      cli.browser =
+          TestBrowser.visitingAfter(
+              () -> {
+                try {
+                  Files.deleteIfExists(lock);
+                  Files.createDirectories(lock);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+
+      Result result = generate();
+
+      assertEquals(5, result.code(), result.err());
+      assertEquals(
+          List.of(Main.NAME + ": cannot use the lock file " + lock + ": it is a folder; remove it"),
+          result.errorLines());
+      assertFalse(result.err().contains("Waiting for another run"), result.err());
+      assertFalse(Files.exists(config()));
+    }
+
+    @Test
     void a_file_where_the_cache_folder_should_be_exits_5_before_sign_in() throws IOException {
       Files.createDirectories(home.resolve(".aws/sso"));
       Files.writeString(home.resolve(".aws/sso/cache"), "not a folder");
@@ -423,6 +553,171 @@ class GenerateEndToEndTest {
       assertEquals(5, result.code(), result.err());
       assertTrue(result.err().contains(".aws/sso/cache"), result.err());
       assertEquals(0, fake.totalRequests());
+    }
+  }
+
+  /**
+   * Config paths that name no regular file, given with {@code --config-file} or {@code
+   * AWS_CONFIG_FILE}: exit 5 before sign-in with one line naming the path, and nothing created.
+   * The fake would deny the sign-in, so that even a regression of the check cannot get as far as
+   * replacing a device file.
+   */
+  @Nested
+  class NotAFile {
+    @BeforeEach
+    void denySignIn() {
+      fake.denyAuthorization("this run must have stopped before sign-in");
+    }
+
+    private void assertRefusedBeforeSignIn(String path, String expectedLine) throws IOException {
+      for (boolean viaEnvironment : List.of(false, true)) {
+        List<String> before = tree(home);
+        Result result;
+        if (viaEnvironment) {
+          cli.env.put("AWS_CONFIG_FILE", path);
+          result = generate();
+          cli.env.remove("AWS_CONFIG_FILE");
+        } else {
+          result = generate("--config-file", path);
+        }
+        String how = viaEnvironment ? "AWS_CONFIG_FILE" : "--config-file";
+        assertEquals(5, result.code(), how + ": " + result.err());
+        assertEquals(
+            List.of(Main.NAME + ": " + expectedLine.replace("OPTION", how)),
+            result.errorLines(),
+            how);
+        assertEquals(0, fake.totalRequests(), how + ": no request");
+        assertEquals(before, tree(home), how + ": nothing created");
+      }
+    }
+
+    @Test
+    void dev_null_and_dev_full() throws IOException {
+      for (String device : List.of("/dev/null", "/dev/full")) {
+        assumeTrue(Files.exists(Path.of(device)), device);
+        assertRefusedBeforeSignIn(
+            device,
+            "cannot write "
+                + device
+                + ": it is a character device, not a regular file; give the path of a regular"
+                + " file");
+        assertFalse(Files.exists(Path.of(device + ".lock")));
+      }
+    }
+
+    @Test
+    void a_file_in_proc_and_a_link_into_proc() throws IOException {
+      assumeTrue(Files.isDirectory(Path.of("/proc/self")), "this system has /proc");
+      assertRefusedBeforeSignIn(
+          "/proc/self/environ",
+          "cannot write /proc/self/environ: it is in /proc, which holds no files to edit; give"
+              + " the path of a regular file");
+      assertRefusedBeforeSignIn(
+          "/dev/stdout",
+          "cannot write /dev/stdout: it is a symbolic link into /proc (/proc/self/fd/1), which"
+              + " holds no files to edit; give the path of a regular file");
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void a_fifo_also_in_a_dry_run() throws Exception {
+      Path fifo = home.resolve("fifo");
+      Fifos.make(fifo);
+      String line =
+          "cannot write "
+              + fifo
+              + ": it is a FIFO (named pipe), not a regular file; give the path of a regular file";
+      assertRefusedBeforeSignIn(fifo.toString(), line);
+
+      Result dryRun = generate("--dry-run", "--config-file", fifo.toString());
+      assertEquals(5, dryRun.code(), dryRun.err());
+      assertEquals(0, fake.totalRequests());
+    }
+
+    @Test
+    void a_dangling_symbolic_link() throws IOException {
+      Path link = home.resolve("config-link");
+      Path missing = home.resolve("dotfiles/aws/config");
+      Files.createSymbolicLink(link, missing);
+      assertRefusedBeforeSignIn(
+          link.toString(),
+          "cannot write "
+              + link
+              + ": it is a symbolic link to "
+              + missing
+              + ", which does not exist; create "
+              + missing
+              + " or remove the link");
+    }
+
+    @Test
+    void a_config_two_missing_folders_deep() throws IOException {
+      Path config = home.resolve("a/b/config");
+      assertRefusedBeforeSignIn(
+          config.toString(),
+          "cannot write "
+              + config
+              + ": the folder "
+              + home.resolve("a")
+              + " does not exist; create it, or choose a config file in an existing folder");
+    }
+
+    @Test
+    void standard_output() throws IOException {
+      assertRefusedBeforeSignIn(
+          "-",
+          "OPTION \"-\": the config file cannot be standard output; give the path of a file, or"
+              + " use --dry-run to print the changes");
+      for (String alias : List.of("--out", "-o")) {
+        Result result = generate(alias, "-");
+        assertEquals(5, result.code(), alias + ": " + result.err());
+        assertTrue(result.err().contains("cannot be standard output"), result.err());
+      }
+      assertEquals(0, fake.totalRequests());
+      assertFalse(Files.exists(Path.of("-")));
+    }
+
+    @Test
+    void an_empty_path() throws IOException {
+      List<String> before = tree(home);
+      Result option = generate("--config-file", "");
+      cli.env.put("AWS_CONFIG_FILE", "");
+      Result variable = generate();
+
+      assertEquals(5, option.code(), option.err());
+      assertEquals(
+          List.of(
+              Main.NAME
+                  + ": --config-file is empty; give the path of the config file, e.g."
+                  + " ~/.aws/config"),
+          option.errorLines());
+      assertEquals(5, variable.code(), variable.err());
+      assertEquals(
+          List.of(
+              Main.NAME
+                  + ": AWS_CONFIG_FILE is set but empty, so the AWS CLI reads no config file;"
+                  + " unset it or set it to the path of the config file"),
+          variable.errorLines());
+      assertEquals(0, fake.totalRequests());
+      assertEquals(before, tree(home));
+    }
+
+    @Test
+    void the_missing_folder_of_the_config_itself_is_created_as_on_a_fresh_machine()
+        throws IOException {
+      fake.approveAuthorization();
+      Path config = home.resolve("new-folder/config");
+
+      Result result = generate("--config-file", config.toString());
+
+      assertEquals(0, result.code(), result.err());
+      assertTrue(Files.isRegularFile(config));
+    }
+
+    private List<String> tree(Path root) throws IOException {
+      try (Stream<Path> all = Files.walk(root)) {
+        return all.map(p -> root.relativize(p).toString()).sorted().toList();
+      }
     }
   }
 
@@ -439,6 +734,9 @@ class GenerateEndToEndTest {
               .toList()) {
         assertTrue(help.out().contains(option), option);
       }
+      assertTrue(
+          help.out().replaceAll("\\s+", " ").contains("as the portal shows it or as in profile names"),
+          help.out());
       Result version = run("--version");
       assertEquals(0, version.code());
       assertTrue(version.out().startsWith("aws-sso-config-generator "), version.out());

@@ -2,11 +2,15 @@ package dev.ssoconfig.cli;
 
 import static dev.ssoconfig.testing.FailureAssert.assertFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.Failure.Kind;
+import dev.ssoconfig.profiles.ProfileNames;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,13 +25,63 @@ class InputRulesTest {
     @ValueSource(
         strings = {
           "https://acme.awsapps.com/start",
-          "https://acme.awsapps.com/start/",
-          "https://d-1234567890.awsapps.com/start#/",
           "https://start.us-gov-home.awsapps.com/directory/acme",
-          "  https://acme.awsapps.com/start  "
+          "https://d-1234567890.awsapps.com/start",
+          "https://acme.awsapps.com",
+          "https://acme.awsapps.com:8443/start",
+          "https://[fd00::5]/start"
         })
-    void accepts_absolute_https_urls_with_a_host(String url) {
-      assertEquals(url.trim(), InputRules.startUrl("--start-url", url));
+    void keeps_a_start_url_that_is_already_normal(String url) {
+      assertEquals(url, InputRules.startUrl("--start-url", url));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "https://d-1234567890.awsapps.com/start/#   | https://d-1234567890.awsapps.com/start",
+          "https://d-1234567890.awsapps.com/start/#/  | https://d-1234567890.awsapps.com/start",
+          "https://d-1234567890.awsapps.com/start#/   | https://d-1234567890.awsapps.com/start",
+          "HTTPS://ACME.awsapps.com/start/            | https://acme.awsapps.com/start",
+          "https://acme.awsapps.com/start?ref=mail#/x | https://acme.awsapps.com/start",
+          "https://acme.awsapps.com/start//           | https://acme.awsapps.com/start",
+          "https://acme.awsapps.com/                  | https://acme.awsapps.com",
+          "https://acme.awsapps.com:443/start         | https://acme.awsapps.com/start",
+          "https://ACME.awsapps.com:8443/start/       | https://acme.awsapps.com:8443/start",
+          "https://start.us-gov-home.awsapps.com/directory/AcMe/ | https://start.us-gov-home.awsapps.com/directory/AcMe",
+          "https://[FD00::5]:443/start/               | https://[fd00::5]/start",
+          "'  https://acme.awsapps.com/start  '       | https://acme.awsapps.com/start"
+        })
+    void normalises_scheme_host_port_trailing_slash_query_and_fragment(String url, String normal) {
+      assertEquals(normal, InputRules.startUrl("--start-url", url));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "https://bücher.example/start  | https://xn--bcher-kva.example/start",
+          "https://BÜCHER.example/start/ | https://xn--bcher-kva.example/start",
+          "https://東京.example/start     | https://xn--1lqs71d.example/start",
+          "https://xn--bcher-kva.example/start | https://xn--bcher-kva.example/start"
+        })
+    void converts_an_internationalised_host_to_its_ascii_form(String url, String ascii) {
+      assertEquals(ascii, InputRules.startUrl("--start-url", url));
+    }
+
+    @Test
+    void every_pasted_form_names_the_same_default_sso_session() {
+      List<String> forms =
+          List.of(
+              "https://d-1234567890.awsapps.com/start/#",
+              "https://d-1234567890.awsapps.com/start/#/",
+              "HTTPS://D-1234567890.AWSAPPS.COM/start/",
+              "https://d-1234567890.awsapps.com/start");
+      for (String form : forms) {
+        String url = InputRules.startUrl("--start-url", form);
+        assertEquals("https://d-1234567890.awsapps.com/start", url, form);
+        assertEquals("d-1234567890", ProfileNames.sessionNameFor(URI.create(url)), form);
+      }
     }
 
     @ParameterizedTest
@@ -39,6 +93,11 @@ class InputRulesTest {
           "https://",
           "ftp://acme.awsapps.com",
           "https://acme awsapps.com/start",
+          "https://acme.awsapps.com/st art",
+          "https://my_org.example.com/start",
+          "https://a..b.example/start",
+          "https://acme.awsapps.com:99999/start",
+          "https://acme.awsapps.com:http/start",
           "",
           "/start"
         })
@@ -47,6 +106,36 @@ class InputRulesTest {
           assertFailure(Kind.USAGE, () -> InputRules.startUrl("--start-url", url));
       assertTrue(e.getMessage().startsWith("--start-url"), e.getMessage());
       assertTrue(e.getMessage().contains("https://acme.awsapps.com/start"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "https://someone:hunter2@acme.awsapps.com/start",
+          "https://someone@acme.awsapps.com/start",
+          "HTTPS://someone:hunter2@ACME.awsapps.com/start/#/",
+          "https://someone:hunter2@acme awsapps.com/start",
+          "https://someone:hunter2 x@acme.awsapps.com/start",
+          "https://someone:hunter2@",
+          "someone:hunter2@acme.awsapps.com/start",
+          "http://someone:hunter2@acme.awsapps.com/start",
+          "https://someone:hunter2@[fd00::5/start"
+        })
+    void refuses_a_user_name_or_password_without_echoing_them(String url) {
+      Failure e =
+          assertFailure(Kind.USAGE, () -> InputRules.startUrl("--start-url", url));
+      assertTrue(e.getMessage().startsWith("--start-url"), e.getMessage());
+      assertTrue(e.getMessage().contains("user name or password"), e.getMessage());
+      assertFalse(e.getMessage().contains("someone"), e.getMessage());
+      assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+    }
+
+    @Test
+    void echoes_an_invalid_url_quoted_with_control_characters_escaped() {
+      Failure e =
+          assertFailure(
+              Kind.USAGE, () -> InputRules.startUrl("--start-url", "https://a\u001b[2Jb/start"));
+      assertTrue(e.getMessage().contains("\"https://a\\u001b[2Jb/start\""), e.getMessage());
     }
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ssoconfig.configfile.ConfigDocument;
 import dev.ssoconfig.testing.FakeAccount;
 import dev.ssoconfig.testing.FakeIdentityCenter;
 import java.io.ByteArrayInputStream;
@@ -72,7 +73,9 @@ class OptionsGoldenTest {
         Arguments.of("prune", List.of("--prune")),
         Arguments.of("prune_filtered", List.of("--prune", "--include", "Prod*/*")),
         Arguments.of("legacy", List.of("--legacy")),
-        Arguments.of("set", List.of("--set", "output=json", "--set", "duration_seconds=3600")),
+        Arguments.of(
+            "set",
+            List.of("--set", "output=json", "--set", "duration_seconds=3600", "--set", "cli_pager=")),
         Arguments.of("sso_session_name", List.of("--sso-session-name", "corp")));
   }
 
@@ -93,6 +96,28 @@ class OptionsGoldenTest {
     CliHarness.Result again = cli.generate(args.toArray(String[]::new));
     assertEquals(0, again.code(), again.err());
     assertArrayEquals(written, Files.readAllBytes(cli.config()), "a second run changes nothing");
+  }
+
+  @Test
+  void set_with_an_empty_value_writes_key_equals_which_both_readers_read_as_empty()
+      throws IOException {
+    CliHarness.Result result = cli.generate("--set", "cli_pager=", "--set", "output=json");
+    assertEquals(0, result.code(), result.err());
+
+    byte[] written = Files.readAllBytes(cli.config());
+    String text = new String(written, StandardCharsets.UTF_8);
+    assertTrue(
+        text.contains("region = eu-west-1\ncli_pager =\noutput = json\nmanaged_by ="), text);
+    ProfileFile sdk =
+        ProfileFile.builder()
+            .content(new ByteArrayInputStream(written))
+            .type(ProfileFile.Type.CONFIGURATION)
+            .build();
+    Map<String, Object> botocore =
+        ConfigDocument.parse(written).asReadByAwsCli().profiles().get("Dev.Billing");
+    assertEquals(Optional.of(""), sdk.profile("Dev.Billing").orElseThrow().property("cli_pager"));
+    assertEquals("", botocore.get("cli_pager"));
+    assertEquals("json", botocore.get("output"));
   }
 
   @Test

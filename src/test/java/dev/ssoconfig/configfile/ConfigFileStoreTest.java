@@ -24,11 +24,13 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigFileStoreTest {
@@ -63,6 +65,18 @@ class ConfigFileStoreTest {
   /** Whether chmod-based denial applies to this process (it does not for root). */
   private static boolean permissionsAreEnforced(Path readOnly) {
     return !Files.isWritable(readOnly);
+  }
+
+  /** Every step towards a write fails with {@code message}, before anything is created. */
+  private static void assertEveryWriteFails(ConfigFileStore store, String message) {
+    for (Executable operation :
+        List.<Executable>of(
+            store::checkPath,
+            store::checkWritable,
+            () -> store.lock(Duration.ZERO),
+            () -> store.write(NEW, false))) {
+      assertEquals(message, assertFailure(Kind.FILE, operation).getMessage());
+    }
   }
 
   @Nested
@@ -142,12 +156,22 @@ class ConfigFileStoreTest {
     }
 
     @Test
-    void creates_missing_folders_for_their_owner_only() throws Exception {
-      Path config = home.resolve("a").resolve("b").resolve("config");
+    void creates_the_missing_folder_of_the_config_for_its_owner_only() throws Exception {
+      Path config = home.resolve("a").resolve("config");
       new ConfigFileStore(config).write(NEW, false);
       assertEquals("rwx------", permissions(home.resolve("a")));
-      assertEquals("rwx------", permissions(home.resolve("a").resolve("b")));
       assertEquals("rw-------", permissions(config));
+    }
+
+    @Test
+    void creates_no_folder_above_the_folder_of_the_config() throws Exception {
+      Path config = home.resolve("a").resolve("b").resolve("config");
+      String reason =
+          ": the folder "
+              + home.resolve("a")
+              + " does not exist; create it, or choose a config file in an existing folder";
+      assertEveryWriteFails(new ConfigFileStore(config), "cannot write " + config + reason);
+      assertEquals(List.of(), names(home));
     }
 
     @Test
@@ -171,13 +195,22 @@ class ConfigFileStoreTest {
     }
 
     @Test
-    void creates_the_target_of_a_dangling_link() throws Exception {
-      Path real = home.resolve("elsewhere-config");
+    void refuses_a_dangling_link_and_creates_nothing_at_its_target() throws Exception {
+      Path real = home.resolve("dotfiles").resolve("aws-config");
       Files.createDirectories(config().getParent());
       Files.createSymbolicLink(config(), real);
-      new ConfigFileStore(config()).write(NEW, false);
-      assertTrue(Files.isSymbolicLink(config()));
-      assertArrayEquals(NEW, Files.readAllBytes(real));
+      ConfigFileStore store = new ConfigFileStore(config());
+      String reason =
+          ": it is a symbolic link to "
+              + real
+              + ", which does not exist; create "
+              + real
+              + " or remove the link";
+      assertEquals(
+          "cannot read " + config() + reason, assertFailure(Kind.FILE, store::read).getMessage());
+      assertEveryWriteFails(store, "cannot write " + config() + reason);
+      assertEquals(List.of(".aws"), names(home));
+      assertEquals(List.of("config"), names(config().getParent()));
     }
 
     @Test

@@ -9,19 +9,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.Failure.Kind;
+import dev.ssoconfig.Sleeper;
 import dev.ssoconfig.testing.FakeTime;
+import dev.ssoconfig.testing.Fifos;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 class LockTest {
@@ -113,21 +119,125 @@ class LockTest {
     }
 
     @Test
-    void fails_clearly_when_the_lock_file_cannot_be_created() throws Exception {
-      Files.createDirectories(config().resolveSibling("config.lock"));
-      Failure e =
-          assertFailure(
-              Kind.FILE, () -> new ConfigFileStore(config()).lock(TIMEOUT));
-      assertEquals("cannot lock " + config() + ": is a directory", e.getMessage());
-    }
-
-    @Test
     void fails_like_check_writable_on_a_folder_at_the_config_path() throws Exception {
       Files.createDirectories(config());
       Failure e =
           assertFailure(
               Kind.FILE, () -> new ConfigFileStore(config()).lock(TIMEOUT));
       assertEquals("cannot write " + config() + ": is a directory", e.getMessage());
+    }
+  }
+
+  /**
+   * A lock file that cannot be used is named with its reason, by the check before sign-in and by
+   * every way of taking the lock, and never reported as held by another run.
+   */
+  @Nested
+  class Problems {
+    private Path lockFile() {
+      return config().resolveSibling("config.lock");
+    }
+
+    /** Every operation that needs the lock file fails with exactly this message, at once. */
+    private void assertEveryOperationSays(ConfigFileStore store, String message) {
+      List<Executable> operations =
+          List.of(
+              store::checkWritable,
+              store::tryLock,
+              () -> store.lock(Duration.ZERO),
+              () -> store.lock(TIMEOUT),
+              () -> store.write(NEW, false));
+      for (Executable operation : operations) {
+        Failure e = assertFailure(Kind.FILE, operation);
+        assertEquals(message, e.getMessage());
+      }
+    }
+
+    @Test
+    void a_folder_at_the_lock_path() throws Exception {
+      Files.createDirectories(lockFile());
+      FakeTime time = new FakeTime();
+      assertEveryOperationSays(
+          new ConfigFileStore(config(), time, time),
+          "cannot use the lock file " + lockFile() + ": it is a folder; remove it");
+      assertEquals(List.of(), time.sleeps(), "no waiting for a run that does not exist");
+      assertFalse(Files.exists(config()));
+    }
+
+    @Test
+    void a_symbolic_link_at_the_lock_path_creates_nothing_at_its_target() throws Exception {
+      Files.createDirectories(config().getParent());
+      Path elsewhere = home.resolve("elsewhere.lock");
+      Files.createSymbolicLink(lockFile(), elsewhere);
+      FakeTime time = new FakeTime();
+      assertEveryOperationSays(
+          new ConfigFileStore(config(), time, time),
+          "cannot use the lock file "
+              + lockFile()
+              + ": it is a symbolic link; remove it (each run creates the lock file itself)");
+      assertFalse(Files.exists(elsewhere));
+      assertEquals(List.of(), time.sleeps());
+    }
+
+    @Test
+    void a_fifo_at_the_lock_path() throws Exception {
+      Files.createDirectories(config().getParent());
+      Fifos.make(lockFile());
+      FakeTime time = new FakeTime();
+      assertEveryOperationSays(
+          new ConfigFileStore(config(), time, time),
+          "cannot use the lock file "
+              + lockFile()
+              + ": it is a FIFO (named pipe), not a regular file; remove it");
+      assertEquals(List.of(), time.sleeps());
+    }
+
+    @Test
+    void a_lock_file_that_cannot_be_opened_names_the_reason_not_another_run() throws Exception {
+      Files.createDirectories(config().getParent());
+      FakeTime time = new FakeTime();
+      ConfigFileStore store =
+          new ConfigFileStore(
+              config(), time, time, LockFaults.failing(new AccessDeniedException("x")));
+      assertEveryOperationSays(
+          store, "cannot use the lock file " + lockFile() + ": permission denied");
+      assertEquals(List.of(), time.sleeps());
+    }
+
+    @Test
+    void a_lock_file_that_cannot_be_created_on_a_read_only_file_system() throws Exception {
+      Files.createDirectories(config().getParent());
+      ConfigFileStore store =
+          new ConfigFileStore(
+              config(),
+              new FakeTime(),
+              Sleeper.SYSTEM,
+              LockFaults.failing(
+                  new FileSystemException(lockFile().toString(), null, "Read-only file system")));
+      assertEveryOperationSays(
+          store, "cannot use the lock file " + lockFile() + ": read-only file system");
+      assertFalse(Files.exists(lockFile()));
+    }
+
+    @Test
+    void the_check_before_sign_in_leaves_a_lock_file_another_run_holds_alone() throws Exception {
+      try (ConfigLock held = new ConfigFileStore(config()).lock(Duration.ZERO)) {
+        ConfigFileStore other = new ConfigFileStore(config());
+        other.checkWritable();
+        assertTrue(held.isHeld());
+        assertEquals(Optional.empty(), other.tryLock());
+        assertTrue(held.isHeld());
+      }
+    }
+
+    @Test
+    void only_a_lock_held_by_another_run_makes_try_lock_empty() throws Exception {
+      ConfigFileStore store = new ConfigFileStore(config());
+      Optional<ConfigLock> free = store.tryLock();
+      assertTrue(free.isPresent());
+      try (ConfigLock lock = free.get()) {
+        assertEquals(Optional.empty(), new ConfigFileStore(config()).tryLock());
+      }
     }
   }
 

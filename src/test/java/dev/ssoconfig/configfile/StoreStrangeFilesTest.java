@@ -3,10 +3,13 @@ package dev.ssoconfig.configfile;
 import static dev.ssoconfig.testing.FailureAssert.assertFailure;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.Failure.Kind;
+import dev.ssoconfig.testing.Fifos;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +18,13 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Config files people really have that are not plain text files of modest size. */
 class StoreStrangeFilesTest {
@@ -163,6 +168,102 @@ class StoreStrangeFilesTest {
         assertEquals(List.of(config().resolve("inside")), files.toList());
       }
       assertArrayEquals(ORIGINAL, Files.readAllBytes(config().resolve("inside")));
+    }
+  }
+
+  /**
+   * Paths that name no regular file: nothing is read from them, nothing is created beside them.
+   * Device files are only checked, never locked or written, so that a regression cannot replace
+   * {@code /dev/null} on the machine running the tests.
+   */
+  @Nested
+  class NotARegularFile {
+
+    private void assertRefused(Executable operation, String action, Path path, String reason) {
+      Failure e = assertFailure(Kind.FILE, operation);
+      assertEquals("cannot " + action + " " + path + ": " + reason, e.getMessage());
+    }
+
+    /** Reading and the checks before sign-in refuse {@code path}, naming it and the reason. */
+    private void assertReadAndChecksRefuse(ConfigFileStore store, Path path, String reason) {
+      assertRefused(store::read, "read", path, reason);
+      assertRefused(store::checkPath, "write", path, reason);
+      assertRefused(store::checkWritable, "write", path, reason);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/dev/null", "/dev/full"})
+    void a_character_device_is_refused_before_anything_is_read_or_created(String device) {
+      Path path = Path.of(device);
+      assumeTrue(Files.exists(path), device + " exists on this system");
+      ConfigFileStore store = new ConfigFileStore(path);
+      String reason =
+          "it is a character device, not a regular file; give the path of a regular file";
+
+      assertReadAndChecksRefuse(store, path, reason);
+      assertFalse(Files.exists(store.lockPath()), "no lock file beside " + device);
+      assertFalse(Files.exists(store.backupPath()), "no backup beside " + device);
+    }
+
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void a_fifo_is_refused_by_every_operation_without_blocking() throws Exception {
+      Path fifo = home.resolve("config");
+      Fifos.make(fifo);
+      ConfigFileStore store = new ConfigFileStore(fifo);
+      String reason =
+          "it is a FIFO (named pipe), not a regular file; give the path of a regular file";
+
+      assertReadAndChecksRefuse(store, fifo, reason);
+      assertRefused(() -> store.lock(Duration.ZERO), "write", fifo, reason);
+      assertRefused(() -> store.write(NEW, true), "write", fifo, reason);
+      assertEquals(List.of("config"), names(home));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/proc/self/environ", "/proc/self/status", "/proc/version"})
+    void a_file_in_proc_is_refused_and_not_read(String file) {
+      Path path = Path.of(file);
+      assumeTrue(Files.exists(path), "this system has " + file);
+      ConfigFileStore store = new ConfigFileStore(path);
+      String reason =
+          "it is in /proc, which holds no files to edit; give the path of a regular file";
+
+      assertReadAndChecksRefuse(store, path, reason);
+    }
+
+    @Test
+    void a_link_into_proc_is_not_followed() throws Exception {
+      assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "this system has /proc");
+      Path link = home.resolve("config");
+      Files.createSymbolicLink(link, Path.of("/proc/self/fd/1"));
+      ConfigFileStore store = new ConfigFileStore(link);
+      String reason =
+          "it is a symbolic link into /proc (/proc/self/fd/1), which holds no files to edit;"
+              + " give the path of a regular file";
+
+      assertRefused(store::read, "read", link, reason);
+      assertRefused(store::checkWritable, "write", link, reason);
+      assertRefused(() -> store.write(NEW, true), "write", link, reason);
+      assertEquals(List.of("config"), names(home));
+    }
+
+    @Test
+    void a_folder_link_into_proc_is_not_followed_either() throws Exception {
+      assumeTrue(Files.isDirectory(Path.of("/proc/self")), "this system has /proc");
+      Files.createSymbolicLink(home.resolve("p"), Path.of("/proc/self"));
+      Path config = home.resolve("p").resolve("environ");
+      ConfigFileStore store = new ConfigFileStore(config);
+
+      Failure e = assertFailure(Kind.FILE, store::read);
+      assertTrue(e.getMessage().startsWith("cannot read " + config + ": it is in /proc"), e.getMessage());
+      assertFailure(Kind.FILE, store::checkWritable);
+    }
+
+    private List<String> names(Path folder) throws Exception {
+      try (Stream<Path> files = Files.list(folder)) {
+        return files.map(p -> p.getFileName().toString()).sorted().toList();
+      }
     }
   }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.Failure.Kind;
+import dev.ssoconfig.testing.ClientRejection;
 import dev.ssoconfig.testing.DevicePoll;
 import dev.ssoconfig.testing.FakeIdentityCenter;
 import dev.ssoconfig.testing.FakeIdentityCenter.Operation;
@@ -34,6 +35,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +44,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 
 /** Sign-in against the fake Identity Center on 127.0.0.1. */
@@ -76,6 +81,7 @@ class SsoLoginTest {
     time = new FakeTime(START);
     fake.withClock(time)
         .approveAuthorization()
+        .acceptClients()
         .withDeviceScript(DevicePoll.APPROVED)
         .withDeviceTiming(1, 600)
         .withAccessTokenLifetime(Duration.ofHours(8))
@@ -442,27 +448,6 @@ class SsoLoginTest {
     }
 
     @Test
-    void drops_a_cached_registration_the_service_rejects() throws Exception {
-      List<String> scopes = List.of("sso:account:access");
-      cache.writeRegistration(
-          START_URL,
-          REGION,
-          LoginFlow.DEVICE_CODE,
-          new ClientRegistration("forgotten", "secret", START.plus(Duration.ofDays(30)), scopes));
-
-      Failure e =
-          assertFailure(
-              Kind.AWS_CALL, () -> login(browser).login(request(LoginFlow.DEVICE_CODE)));
-
-      assertTrue(e.getMessage().contains("StartDeviceAuthorization"), e.getMessage());
-      assertTrue(e.getMessage().contains("InvalidClientException (HTTP 401)"), e.getMessage());
-      assertEquals(
-          Optional.empty(),
-          cache.readRegistration(START_URL, REGION, scopes, LoginFlow.DEVICE_CODE));
-      assertFalse(login(browser).login(request(LoginFlow.DEVICE_CODE)).fromCache());
-    }
-
-    @Test
     void legacy_profiles_key_the_cache_by_the_start_url() throws Exception {
       LoginRequest legacy =
           new LoginRequest(
@@ -474,6 +459,114 @@ class SsoLoginTest {
       assertTrue(Files.readString(file).contains(token.value()));
       assertTrue(login(browser).login(legacy).fromCache());
     }
+  }
+
+  /**
+   * A cached client registration the service refuses (InvalidClientException,
+   * UnauthorizedClientException) is dropped and replaced once, in the same run.
+   */
+  @Nested
+  class RejectedRegistration {
+    private final List<String> scopes = List.of("sso:account:access");
+
+    /** Signs in once so that a registration the fake knows is cached; returns its client ID. */
+    private String cachedClient(LoginFlow flow) {
+      login(browser).login(forced(flow));
+      return cache.readRegistration(START_URL, REGION, scopes, flow).orElseThrow().clientId();
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("dev.ssoconfig.login.SsoLoginTest#flowsAndRejections")
+    void is_dropped_and_a_new_client_registered_once_in_the_same_run(
+        LoginFlow flow, ClientRejection rejection) throws Exception {
+      String rejected = cachedClient(flow);
+      fake.rejectClient(rejected, rejection);
+      int registrations = fake.requestCount(Operation.REGISTER_CLIENT);
+      int opened = browser.opened.size();
+
+      AccessToken token = login(browser).login(forced(flow));
+
+      assertTrue(fake.isValidAccessToken(token.value()));
+      assertEquals(registrations + 1, fake.requestCount(Operation.REGISTER_CLIENT));
+      String replacement =
+          cache.readRegistration(START_URL, REGION, scopes, flow).orElseThrow().clientId();
+      assertNotEquals(rejected, replacement);
+      assertEquals(replacement, cacheFile("acme").get("clientId").asText());
+      assertTrue(
+          errText
+              .toString()
+              .contains(
+                  "The cached client registration was refused ("
+                      + rejection.type()
+                      + "); registering a new one and signing in again."),
+          errText.toString());
+      assertEquals(
+          opened + (flow == LoginFlow.PKCE ? 2 : 1),
+          browser.opened.size(),
+          "PKCE is refused only at CreateToken, after the browser sign-in, so it runs twice");
+    }
+
+    @Test
+    void of_a_client_the_service_never_issued_is_replaced_too() throws Exception {
+      cache.writeRegistration(
+          START_URL,
+          REGION,
+          LoginFlow.DEVICE_CODE,
+          new ClientRegistration("forgotten", "secret", START.plus(Duration.ofDays(30)), scopes));
+      int registrations = fake.requestCount(Operation.REGISTER_CLIENT);
+
+      AccessToken token = login(browser).login(request(LoginFlow.DEVICE_CODE));
+
+      assertTrue(fake.isValidAccessToken(token.value()));
+      assertEquals(registrations + 1, fake.requestCount(Operation.REGISTER_CLIENT));
+      assertNotEquals(
+          "forgotten",
+          cache.readRegistration(START_URL, REGION, scopes, LoginFlow.DEVICE_CODE)
+              .orElseThrow()
+              .clientId());
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("dev.ssoconfig.login.SsoLoginTest#flowsAndRejections")
+    void only_once_a_second_refusal_fails_and_drops_that_registration_too(
+        LoginFlow flow, ClientRejection rejection) {
+      cachedClient(flow);
+      fake.rejectEveryClient(rejection);
+      int registrations = fake.requestCount(Operation.REGISTER_CLIENT);
+
+      Failure e = assertFailure(Kind.AWS_CALL, () -> login(browser).login(forced(flow)));
+
+      assertEquals(registrations + 1, fake.requestCount(Operation.REGISTER_CLIENT));
+      assertTrue(
+          e.getMessage().contains(rejection == ClientRejection.INVALID_CLIENT
+              ? "InvalidClientException (HTTP 401)"
+              : "UnauthorizedClientException (HTTP 400)"),
+          e.getMessage());
+      assertTrue(
+          e.getMessage().endsWith("(the cached client registration was dropped; run the command"
+              + " again)"),
+          e.getMessage());
+      assertEquals(Optional.empty(), cache.readRegistration(START_URL, REGION, scopes, flow));
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("dev.ssoconfig.login.SsoLoginTest#flowsAndRejections")
+    void a_new_registration_refused_at_once_is_not_retried(
+        LoginFlow flow, ClientRejection rejection) {
+      fake.rejectEveryClient(rejection);
+      int registrations = fake.requestCount(Operation.REGISTER_CLIENT);
+
+      assertFailure(Kind.AWS_CALL, () -> login(browser).login(forced(flow)));
+
+      assertEquals(registrations + 1, fake.requestCount(Operation.REGISTER_CLIENT));
+      assertEquals(Optional.empty(), cache.readRegistration(START_URL, REGION, scopes, flow));
+    }
+  }
+
+  static Stream<Arguments> flowsAndRejections() {
+    return Stream.of(LoginFlow.values())
+        .flatMap(
+            flow -> Stream.of(ClientRejection.values()).map(r -> Arguments.of(flow, r)));
   }
 
   @Nested

@@ -49,6 +49,13 @@ class ExtraKeysTest {
     }
 
     @Test
+    void an_empty_value_is_kept_empty_as_for_turning_the_pager_off() {
+      assertEquals(
+          List.of(new Property("cli_pager", ""), new Property("output", "")),
+          ExtraKeys.parse(List.of("cli_pager=", " output =  ")).properties());
+    }
+
+    @Test
     void keeps_characters_that_are_no_comment() {
       assertEquals(
           List.of(new Property("a", "x#y"), new Property("b", "x;y"), new Property("c", "x\ty")),
@@ -74,12 +81,22 @@ class ExtraKeysTest {
       assertTrue(refusal(" =json").startsWith("--set \" =json\": no key"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"a:b=c", "s3:addressing_style=path", ":=x", "a: =x"})
+    void a_key_with_a_colon_saying_how_the_aws_cli_would_read_it(String setting) {
+      String message = refusal(setting);
+
+      assertTrue(message.startsWith("--set " + "\"" + setting + "\": "), message);
+      assertTrue(message.contains("a key may not contain ':'"), message);
+      assertTrue(message.contains("the AWS CLI would read"), message);
+    }
+
     @Test
-    void an_empty_value() {
+    void a_key_with_a_colon_names_the_key_the_aws_cli_would_see() {
       assertEquals(
-          "--set \"output=\": no value after =; write --set KEY=VALUE, e.g. --set output=json",
-          refusal("output="));
-      assertTrue(refusal("output=  ").contains("no value after ="));
+          "--set \"a:b=c\": a key may not contain ':'; the AWS CLI would read \"a:b = c\" as"
+              + " the key \"a\" (a ':' separates key and value for it)",
+          refusal("a:b=c"));
     }
 
     @ParameterizedTest
@@ -89,7 +106,7 @@ class ExtraKeysTest {
 
       assertTrue(
           message.endsWith(
-              ": a key may only contain letters, digits and _ . @ : + / % - (AWS SDK property"
+              ": a key may only contain letters, digits and _ . @ + / % - (AWS SDK property"
                   + " names)"),
           message);
     }

@@ -51,6 +51,42 @@ class PairFilterTest {
       assertEquals(List.of(PROD_ADMIN, PROD_BILLING), kept(List.of("Prod/*"), List.of()));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "Prod Account (EU)/*   | false",
+          "Prod-Account-EU/*     | false",
+          "Prod-Account-EU/Admin | false",
+          "*-EU/*                | false",
+          "*(EU)/*               | false",
+          "555555555555/*        | false",
+          "Prod-Account*/*       | true",
+          "Prod Account*/*       | true"
+        })
+    void an_account_by_its_portal_name_or_by_its_name_in_the_profile(
+        String pattern, boolean alsoTheOther) {
+      AccountRole eu = new AccountRole("555555555555", "Prod Account (EU)", "Admin");
+      AccountRole us = new AccountRole("666666666666", "Prod Account (US)", "Admin");
+
+      PairFilter include = PairFilter.of(List.of(pattern), List.of());
+      PairFilter exclude = PairFilter.of(List.of(), List.of(pattern));
+
+      assertTrue(include.keeps(eu));
+      assertFalse(exclude.keeps(eu));
+      assertEquals(alsoTheOther, include.keeps(us));
+      assertEquals(!alsoTheOther, exclude.keeps(us));
+    }
+
+    @Test
+    void a_sanitised_name_matches_with_accents_and_symbols_spelled_as_in_the_profile() {
+      AccountRole accented = new AccountRole("777777777777", "Sandbox – Zoë", "Admin");
+
+      assertTrue(PairFilter.of(List.of("Sandbox-Zoe/*"), List.of()).keeps(accented));
+      assertTrue(PairFilter.of(List.of("Sandbox – Zoë/*"), List.of()).keeps(accented));
+      assertFalse(PairFilter.of(List.of("sandbox-zoe/*"), List.of()).keeps(accented));
+    }
+
     @Test
     void pairs_matching_an_include_by_account_id() {
       assertEquals(List.of(PROD_ADMIN), kept(List.of("111111111111/Admin*"), List.of()));

@@ -115,6 +115,8 @@ class ProfileNamesTest {
       "http://[fd00::5]:8080/start, fd00::5",
       "https://my_org.example.com/start, my_org",
       "https://ünïcode.example.com/start, unicode",
+      "https://xn--ncode-cta3g.example.com/start, unicode",
+      "https://xn--bcher-kva.example/start, bucher",
       "https://acme%20corp.example.com/start, acme-corp",
       "https://localhost/start, localhost",
     })

@@ -300,6 +300,32 @@ public final class FakeIdentityCenter implements AutoCloseable {
     return this;
   }
 
+  /**
+   * From now on StartDeviceAuthorization and CreateToken refuse this registered client as {@code
+   * rejection} says, as the service does with a registration it no longer honours. {@code GET
+   * /authorize} still accepts it, so a browser sign-in reaches CreateToken, where the client secret
+   * is checked.
+   */
+  public FakeIdentityCenter rejectClient(String clientId, ClientRejection rejection) {
+    oidc.rejectClient(clientId, rejection);
+    return this;
+  }
+
+  /**
+   * From now on every registered client, also each one registered later, is refused as in {@link
+   * #rejectClient}.
+   */
+  public FakeIdentityCenter rejectEveryClient(ClientRejection rejection) {
+    oidc.rejectEveryClient(rejection);
+    return this;
+  }
+
+  /** Undoes {@link #rejectClient} and {@link #rejectEveryClient} (the default). */
+  public FakeIdentityCenter acceptClients() {
+    oidc.acceptClients();
+    return this;
+  }
+
   /** {@code GET /authorize} redirects with a code (the default). */
   public FakeIdentityCenter approveAuthorization() {
     oidc.denyAuthorization(null);

@@ -64,6 +64,8 @@ final class FakeOidcService {
   private long registrationLifetime = 90L * 24 * 3600;
   private String denyDescription;
   private boolean refuseCodes;
+  private final Map<String, ClientRejection> rejectedClients = new HashMap<>();
+  private ClientRejection rejectEveryClient;
   private Clock clock = Clock.systemUTC();
 
   synchronized void clock(Clock clock) {
@@ -101,6 +103,19 @@ final class FakeOidcService {
 
   synchronized void refuseAuthorizationCodes(boolean refuse) {
     this.refuseCodes = refuse;
+  }
+
+  synchronized void rejectClient(String clientId, ClientRejection rejection) {
+    rejectedClients.put(clientId, rejection);
+  }
+
+  synchronized void rejectEveryClient(ClientRejection rejection) {
+    this.rejectEveryClient = rejection;
+  }
+
+  synchronized void acceptClients() {
+    rejectedClients.clear();
+    rejectEveryClient = null;
   }
 
   synchronized String issueAccessToken() {
@@ -188,6 +203,9 @@ final class FakeOidcService {
     JsonNode body = jsonBody(request);
     String clientId = text(body, "clientId");
     remember(FakeIdentityCenter.CLIENT_SECRET, text(body, "clientSecret"));
+    if (rejection(clientId) != null) {
+      return rejected(rejection(clientId));
+    }
     if (!isClient(clientId, text(body, "clientSecret"))) {
       return invalidClient();
     }
@@ -225,6 +243,9 @@ final class FakeOidcService {
     remember(FakeIdentityCenter.CODE_VERIFIER, text(body, "codeVerifier"));
     remember(FakeIdentityCenter.DEVICE_CODE, text(body, "deviceCode"));
     remember(FakeIdentityCenter.REFRESH_TOKEN, text(body, "refreshToken"));
+    if (rejection(clientId) != null) {
+      return rejected(rejection(clientId));
+    }
     if (!isClient(clientId, text(body, "clientSecret"))) {
       return invalidClient();
     }
@@ -350,6 +371,18 @@ final class FakeOidcService {
   private boolean isClient(String clientId, String secret) {
     Client client = clientId == null ? null : clients.get(clientId);
     return client != null && client.secret().equals(secret);
+  }
+
+  /** How a client told to be rejected is refused; {@code null} for every other client. */
+  private ClientRejection rejection(String clientId) {
+    if (clientId == null || !clients.containsKey(clientId)) {
+      return null;
+    }
+    return rejectEveryClient != null ? rejectEveryClient : rejectedClients.get(clientId);
+  }
+
+  private static ResponseDefinition rejected(ClientRejection rejection) {
+    return oidcError(rejection.status, rejection.type, rejection.error, rejection.description);
   }
 
   private static ResponseDefinition invalidClient() {

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 public final class TestBrowser implements BrowserOpener {
   private final boolean visit;
   private final IOException failure;
+  private final Runnable onOpen;
   private final HttpClient http =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
   /** Every URL it was asked to open, in order. */
@@ -29,13 +30,26 @@ public final class TestBrowser implements BrowserOpener {
   private final CompletableFuture<URI> firstOpened = new CompletableFuture<>();
 
   private TestBrowser(boolean visit, IOException failure) {
+    this(visit, failure, () -> {});
+  }
+
+  private TestBrowser(boolean visit, IOException failure, Runnable onOpen) {
     this.visit = visit;
     this.failure = failure;
+    this.onOpen = onOpen;
   }
 
   /** Visits each URL, like a person who signs in at once. */
   public static TestBrowser visiting() {
     return new TestBrowser(true, null);
+  }
+
+  /**
+   * Runs {@code onOpen} when asked to open a URL, then visits it: something that happens on the
+   * machine while the person signs in.
+   */
+  public static TestBrowser visitingAfter(Runnable onOpen) {
+    return new TestBrowser(true, null, onOpen);
   }
 
   /** Only records URLs, like a person who never signs in. */
@@ -62,6 +76,7 @@ public final class TestBrowser implements BrowserOpener {
   public void open(URI uri) throws IOException {
     opened.add(uri);
     firstOpened.complete(uri);
+    onOpen.run();
     if (visit) {
       visits.add(
           http.sendAsync(
