@@ -1,14 +1,12 @@
 package dev.ssoconfig.cli;
 
 import dev.ssoconfig.Failure;
+import dev.ssoconfig.StartUrl;
 import dev.ssoconfig.aws.Regions;
 import dev.ssoconfig.io.IoReasons;
 import dev.ssoconfig.profiles.ProfileNames;
-import java.io.IOException;
 import dev.ssoconfig.text.SafeText;
-import java.net.IDN;
-import java.net.URI;
-import java.net.URISyntaxException;
+import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,37 +29,10 @@ public final class InputRules {
 
   private static final long MAX_OPTION_FILE_BYTES = 1 << 20;
 
-  /** RFC 3986 section 3.1: a scheme and its {@code :}. */
-  private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
-
-  /**
-   * RFC 3986 appendix B, for URLs with an authority: scheme, authority, path, then the query and
-   * fragment, which are dropped.
-   */
-  private static final Pattern URL_PARTS =
-      Pattern.compile(
-          "([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)([^?#]*)(?:\\?[^#]*)?(?:#.*)?", Pattern.DOTALL);
-
-  private static final Pattern DIGITS = Pattern.compile("[0-9]{1,5}");
-
   private InputRules() {}
 
   /**
-   * Checks an IAM Identity Center start URL and brings it to one normal form, so that the forms
-   * people paste ({@code https://d-1234567890.awsapps.com/start/#}, {@code …/start/#/}, {@code
-   * HTTPS://ACME.awsapps.com/start/}) and {@code …/start} name the same sso-session, token cache
-   * entry and config values:
-   *
-   * <ul>
-   *   <li>surrounding whitespace is trimmed;
-   *   <li>scheme and host are lower-cased (RFC 3986 section 6.2.2.1); a host in another script is
-   *       converted to its ASCII (punycode) form with {@link IDN#toASCII(String)} (RFC 3490),
-   *       which looks nothing up in DNS;
-   *   <li>the default port {@code :443} and an empty port are dropped (RFC 3986 section 6.2.3);
-   *   <li>the query ({@code ?…}) and the fragment ({@code #…}) are dropped: the portal routes on
-   *       the fragment in the browser, the start URL is what comes before it;
-   *   <li>trailing {@code /} are dropped; the path keeps its case.
-   * </ul>
+   * Checks an IAM Identity Center start URL and brings it to its normal form ({@link StartUrl}).
    *
    * <p>A URL with a user name or password ({@code https://user:pass@host/…}) is refused, and no
    * message ever shows any part of such a URL. Other refused URLs are echoed with {@link
@@ -75,70 +46,22 @@ public final class InputRules {
    */
   public static String startUrl(String option, String value) {
     String text = value == null ? "" : value.trim();
-    if (hasUserInfo(text)) {
-      throw Failure.usage(
-          option
-              + " must not contain a user name or password (NAME:PASSWORD@ before the host); give"
-              + " the start URL alone, e.g. https://acme.awsapps.com/start");
+    StartUrl.Normalised normalised = StartUrl.normalise(text);
+    if (normalised.normal().isPresent()) {
+      return normalised.normal().get();
     }
-    Matcher url = URL_PARTS.matcher(text);
-    if (!url.matches() || !url.group(1).equalsIgnoreCase("https") || url.group(2).isEmpty()) {
-      throw invalidStartUrl(option, text, "must be an absolute https URL with a host");
-    }
-    String host = url.group(2);
-    String port = "";
-    int colon = host.lastIndexOf(':');
-    if (colon >= 0 && colon > host.lastIndexOf(']')) {
-      port = host.substring(colon + 1);
-      host = host.substring(0, colon);
-      if (!port.isEmpty()) {
-        int number = DIGITS.matcher(port).matches() ? Integer.parseInt(port) : 0;
-        if (number < 1 || number > 65535) {
-          throw invalidStartUrl(option, text, "has an invalid port");
-        }
-        port = number == 443 ? "" : Integer.toString(number);
-      }
-    }
-    String asciiHost;
-    try {
-      asciiHost = (host.startsWith("[") ? host : IDN.toASCII(host)).toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException e) {
-      throw invalidStartUrl(option, text, "has an invalid host name");
-    }
-    String path = url.group(3);
-    int end = path.length();
-    while (end > 0 && path.charAt(end - 1) == '/') {
-      end--;
-    }
-    String normal =
-        "https://" + asciiHost + (port.isEmpty() ? "" : ":" + port) + path.substring(0, end);
-    try {
-      if (new URI(normal).getHost() == null) {
-        throw invalidStartUrl(option, text, "has an invalid host name");
-      }
-    } catch (URISyntaxException e) {
-      throw invalidStartUrl(option, text, "is not a valid URL");
-    }
-    return normal;
-  }
-
-  /**
-   * Whether the text has a user name or password, found without parsing it as a URL (a URL that
-   * does not parse may still carry one): an {@code @} in what would be its authority, the text after
-   * the scheme's {@code :} and an optional {@code //} up to the first {@code /}, {@code \}, {@code
-   * ?} or {@code #}.
-   */
-  private static boolean hasUserInfo(String text) {
-    Matcher scheme = SCHEME.matcher(text);
-    String rest = scheme.lookingAt() ? text.substring(scheme.end()) : text;
-    if (rest.startsWith("//")) {
-      rest = rest.substring(2);
-    }
-    int end = 0;
-    while (end < rest.length() && "/\\?#".indexOf(rest.charAt(end)) < 0) {
-      end++;
-    }
-    return rest.substring(0, end).indexOf('@') >= 0;
+    throw switch (normalised.problem().orElseThrow()) {
+      case USER_INFO ->
+          Failure.usage(
+              option
+                  + " must not contain a user name or password (NAME:PASSWORD@ before the host);"
+                  + " give the start URL alone, e.g. https://acme.awsapps.com/start");
+      case NOT_ABSOLUTE_HTTPS ->
+          invalidStartUrl(option, text, "must be an absolute https URL with a host");
+      case INVALID_PORT -> invalidStartUrl(option, text, "has an invalid port");
+      case INVALID_HOST -> invalidStartUrl(option, text, "has an invalid host name");
+      case INVALID -> invalidStartUrl(option, text, "is not a valid URL");
+    };
   }
 
   private static Failure invalidStartUrl(String option, String text, String problem) {

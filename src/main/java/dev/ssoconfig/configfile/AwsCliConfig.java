@@ -1,5 +1,6 @@
 package dev.ssoconfig.configfile;
 
+import dev.ssoconfig.text.PyText;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

@@ -1,6 +1,8 @@
 package dev.ssoconfig.configfile;
 
+import dev.ssoconfig.text.PyText;
 import dev.ssoconfig.Failure;
+import dev.ssoconfig.StartUrl;
 import dev.ssoconfig.profiles.ProfilePlan;
 import dev.ssoconfig.profiles.ProfileSpec;
 import dev.ssoconfig.profiles.Property;
@@ -32,9 +34,9 @@ import java.util.Set;
  *   <li>A section with a plan profile's name but without the marker is never modified; the name is
  *       reported in {@link EditResult#skipped()}.
  *   <li>The plan's {@code [sso-session NAME]} is appended when missing. An existing one whose
- *       {@code sso_start_url} (ignoring one trailing {@code /}) and {@code sso_region}, as the AWS
- *       CLI reads them, are the plan's is kept as it is, with only missing keys added; otherwise a
- *       usage {@link Failure}.
+ *       {@code sso_start_url} (compared in its normal form, {@link StartUrl}) and {@code
+ *       sso_region}, as the AWS CLI reads them, are the plan's is kept as it is, with only missing
+ *       keys added; otherwise a usage {@link Failure}.
  *   <li>New sections go at the end of the file in plan order (the sso-session first), each after
  *       one blank line, in the file's dominant line ending. A last line without terminator gets one
  *       when something is appended — the only change allowed outside managed sections.
@@ -221,7 +223,7 @@ public final class ConfigEditor {
     String actual = found instanceof String text ? text : "(sub-properties)";
     boolean same =
         key.equals(START_URL)
-            ? withoutTrailingSlash(actual).equals(withoutTrailingSlash(wanted.value()))
+            ? StartUrl.same(actual, wanted.value())
             : actual.equals(wanted.value());
     if (!same) {
       throw Failure.usage(
@@ -381,7 +383,4 @@ public final class ConfigEditor {
     return texts;
   }
 
-  private static String withoutTrailingSlash(String url) {
-    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-  }
 }

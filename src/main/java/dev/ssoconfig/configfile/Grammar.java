@@ -1,5 +1,6 @@
 package dev.ssoconfig.configfile;
 
+import dev.ssoconfig.text.PyText;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;

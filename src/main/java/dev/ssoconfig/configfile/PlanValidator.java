@@ -1,5 +1,6 @@
 package dev.ssoconfig.configfile;
 
+import dev.ssoconfig.text.PyText;
 import dev.ssoconfig.profiles.ProfilePlan;
 import dev.ssoconfig.profiles.ProfileSpec;
 import dev.ssoconfig.profiles.Property;

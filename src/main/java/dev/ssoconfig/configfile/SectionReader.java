@@ -1,5 +1,6 @@
 package dev.ssoconfig.configfile;
 
+import dev.ssoconfig.text.PyText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,6 +1,7 @@
 package dev.ssoconfig.login;
 
 import dev.ssoconfig.Failure;
+import dev.ssoconfig.StartUrl;
 import dev.ssoconfig.Sleeper;
 import dev.ssoconfig.io.IoReasons;
 import java.io.IOException;
@@ -181,7 +182,7 @@ public final class SsoLogin {
       return Optional.empty();
     }
     CachedToken cached = found.get();
-    if (!cached.startUrl().equals(request.startUrl())
+    if (!StartUrl.same(cached.startUrl(), request.startUrl())
         || (cached.region() != null && !cached.region().equals(request.ssoRegion()))) {
       return Optional.empty();
     }

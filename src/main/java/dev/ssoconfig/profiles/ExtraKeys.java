@@ -1,6 +1,7 @@
 package dev.ssoconfig.profiles;
 
 import dev.ssoconfig.Failure;
+import dev.ssoconfig.text.PyText;
 import dev.ssoconfig.text.SafeText;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,15 +9,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Keys added to every generated profile, from the repeatable {@code --set KEY=VALUE} option (e.g.
  * {@code --set output=json --set cli_pager=}), written after {@code region} and before the marker,
  * in the order given.
  *
- * <p>The argument is split at its first {@code =}; key and value are trimmed, as the AWS SDKs trim
- * them when they read the file. The value may be empty: {@code --set cli_pager=} is written as
+ * <p>The argument is split at its first {@code =}; key and value are stripped of whitespace as
+ * Python's {@code str.strip()} does ({@link PyText}), as botocore strips them when it reads the file
+ * (a no-break space at the end of the value would otherwise be written and then lost). The value may be empty: {@code --set cli_pager=} is written as
  * {@code cli_pager =}, which botocore and the SDK for Java's {@code ProfileFile} both read as an
  * empty value (for the AWS CLI, an empty {@code cli_pager} turns the pager off). Refused, each with
  * a one-line message naming the {@code --set}:
@@ -33,8 +34,8 @@ import java.util.regex.Pattern;
  *       the file with Python's {@code configparser}, which lower-cases keys;
  *   <li>a key given twice;
  *   <li>a line break or another control character except tab anywhere in the argument;
- *   <li>a value the SDKs would cut short as an inline comment: a {@code #} or {@code ;} at its
- *       start (it follows {@code " = "} in the file) or after a space or tab.
+ *   <li>a value the AWS SDK for Java would cut short as an inline comment: a {@code #} or {@code
+ *       ;} at its start (it follows {@code " = "} in the file) or after whitespace.
  * </ul>
  */
 public final class ExtraKeys {
@@ -42,7 +43,6 @@ public final class ExtraKeys {
   /** No extra keys. */
   public static final ExtraKeys NONE = new ExtraKeys(List.of());
 
-  private static final Pattern INLINE_COMMENT = Pattern.compile("(^|[ \\t])[#;]");
 
   private final List<Property> properties;
 
@@ -105,8 +105,8 @@ public final class ExtraKeys {
     if (equals < 0) {
       throw refused(setting, "no = in it; write --set KEY=VALUE, e.g. --set output=json");
     }
-    String key = setting.substring(0, equals).trim();
-    String value = setting.substring(equals + 1).trim();
+    String key = PyText.strip(setting.substring(0, equals));
+    String value = PyText.strip(setting.substring(equals + 1));
     if (key.isEmpty()) {
       throw refused(setting, "no key before =; write --set KEY=VALUE, e.g. --set output=json");
     }
@@ -137,13 +137,30 @@ public final class ExtraKeys {
               + " is written by aws-sso-config-generator itself (managed_by and sso_* keys) and"
               + " cannot be set");
     }
-    if (INLINE_COMMENT.matcher(value).find()) {
+    if (hasInlineComment(value)) {
       throw refused(
           setting,
           "the AWS SDKs would read a # or ; at the start of the value or after a space as a"
               + " comment; remove it or the space before it");
     }
     return new Property(key, value);
+  }
+
+  /**
+   * Whether the AWS SDK for Java would cut the value at a {@code #} or {@code ;}: one at its start
+   * (it follows {@code " = "} in the file) or after whitespace, Java's or Python's.
+   */
+  private static boolean hasInlineComment(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if ((c == '#' || c == ';')
+          && (i == 0
+              || Character.isWhitespace(value.charAt(i - 1))
+              || PyText.isSpace(value.charAt(i - 1)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Failure refused(String setting, String reason) {

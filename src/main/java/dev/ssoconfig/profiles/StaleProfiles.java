@@ -1,5 +1,6 @@
 package dev.ssoconfig.profiles;
 
+import dev.ssoconfig.StartUrl;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -14,8 +15,8 @@ import java.util.TreeSet;
  * <ul>
  *   <li>it carries the marker {@link ProfilePlan#MARKER_KEY} = {@link ProfilePlan#MARKER_VALUE};
  *   <li>it belongs to this run's source: in sso-session form its {@code sso_session} equals the
- *       sso-session name; in legacy form its {@code sso_start_url} equals the start URL, ignoring
- *       trailing {@code /} on either side;
+ *       sso-session name; in legacy form its {@code sso_start_url} names the same start URL
+ *       ({@link StartUrl#same}: an older run may have written {@code …/start/#/});
  *   <li>its name is not among the plan's profiles (the pair is no longer assigned, or filtered
  *       out).
  * </ul>
@@ -38,7 +39,7 @@ final class StaleProfiles {
 
   /** Stale profiles of the start URL {@code startUrl} (legacy form). */
   static StaleProfiles ofStartUrl(String startUrl) {
-    return new StaleProfiles(Optional.empty(), withoutTrailingSlash(startUrl));
+    return new StaleProfiles(Optional.empty(), Objects.requireNonNull(startUrl, "startUrl"));
   }
 
   /**
@@ -67,14 +68,7 @@ final class StaleProfiles {
       return ssoSession.get().equals(profile.properties().get("sso_session"));
     }
     String url = profile.properties().get("sso_start_url");
-    return url != null && startUrl.equals(withoutTrailingSlash(url));
+    return url != null && StartUrl.same(startUrl, url);
   }
 
-  private static String withoutTrailingSlash(String url) {
-    int end = url.length();
-    while (end > 0 && url.charAt(end - 1) == '/') {
-      end--;
-    }
-    return url.substring(0, end);
-  }
 }

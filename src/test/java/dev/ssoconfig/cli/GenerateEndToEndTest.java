@@ -223,6 +223,22 @@ class GenerateEndToEndTest {
     }
 
     @Test
+    void a_start_url_an_older_version_wrote_as_pasted_still_matches_its_sso_session()
+        throws IOException {
+      Files.createDirectories(config().getParent());
+      Files.writeString(
+          config(),
+          "[sso-session acme]\nsso_start_url = https://acme.awsapps.com/start/#/\n"
+              + "sso_region = us-east-1\nsso_registration_scopes = sso:account:access\n");
+      Result result = generate();
+      assertEquals(0, result.code(), result.err());
+      assertTrue(
+          Files.readString(config()).startsWith(
+              "[sso-session acme]\nsso_start_url = https://acme.awsapps.com/start/#/\n"),
+          "the person's sso-session is kept as it was");
+    }
+
+    @Test
     void pasted_forms_of_the_start_url_share_one_legacy_token_cache_entry() throws IOException {
       String[] common = {"--region", "eu-west-1", "--sso-region", "us-east-1", "--legacy"};
       Result first = cli.run(concat(new String[] {"--start-url", START_URL + "/#/"}, common));

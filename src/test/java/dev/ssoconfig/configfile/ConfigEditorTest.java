@@ -300,6 +300,17 @@ class ConfigEditorTest {
     }
 
     @Test
+    void the_start_url_matches_in_a_form_an_older_run_wrote() throws Exception {
+      String content =
+          "[sso-session acme]\nsso_start_url = HTTPS://acme.awsapps.com/start/#/\n"
+              + "sso_region = us-east-1\nsso_registration_scopes = sso:account:access\n\n"
+              + ADMIN_CURRENT;
+      EditResult result = apply(content, adminOnly());
+      assertEquals(SessionChange.UNCHANGED, result.session());
+      assertFalse(result.changed());
+    }
+
+    @Test
     void a_hash_after_the_start_url_is_part_of_it_for_the_aws_cli_so_it_conflicts() {
       String content =
           "[sso-session acme]\nsso_start_url = https://acme.awsapps.com/start # mine\n"

@@ -49,6 +49,14 @@ class ExtraKeysTest {
     }
 
     @Test
+    void strips_whitespace_as_botocore_does_also_a_no_break_space() {
+      assertEquals(
+          List.of(new Property("output", "json"), new Property("note", "a\u00a0b")),
+          ExtraKeys.parse(List.of("output=json\u00a0", "\u3000note = a\u00a0b\u2003"))
+              .properties());
+    }
+
+    @Test
     void an_empty_value_is_kept_empty_as_for_turning_the_pager_off() {
       assertEquals(
           List.of(new Property("cli_pager", ""), new Property("output", "")),
@@ -155,7 +163,8 @@ class ExtraKeysTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a=x #y", "a=x ;y", "a=x\t#y", "a=x\t;y", "a=#y", "a=;y", "a= #y"})
+    @ValueSource(
+        strings = {"a=x #y", "a=x ;y", "a=x\t#y", "a=x\t;y", "a=#y", "a=;y", "a= #y", "a=x\u2003#y"})
     void a_value_the_sdk_would_read_as_a_comment(String setting) {
       String message = refusal(setting);
 

@@ -1,4 +1,4 @@
-package dev.ssoconfig.configfile;
+package dev.ssoconfig.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * The few Python {@code str} operations that decide how botocore (the AWS CLI's config reader,
- * built on Python's {@code configparser}) reads a line, reproduced exactly: what counts as
+ * built on Python's {@code configparser}) reads a line, reproduced exactly, for the config-file
+ * reader and for checking values the tool will write: what counts as
  * whitespace, {@code strip}, the indentation {@code configparser} measures, and {@code splitlines}.
  *
  * <p>Python's whitespace ({@code str.isspace()}, also what its {@code re} module's {@code \s}
@@ -15,11 +16,11 @@ import java.util.Locale;
  * Multilingual Plane, so an index counted in Java {@code char}s over a whitespace prefix equals
  * Python's index in code points.
  */
-final class PyText {
+public final class PyText {
   private PyText() {}
 
   /** Whether Python's {@code str.isspace()} holds for the code point. */
-  static boolean isSpace(int c) {
+  public static boolean isSpace(int c) {
     return switch (c) {
       case '\t', '\n', 0x0B, 0x0C, '\r', 0x1C, 0x1D, 0x1E, 0x1F, ' ', 0x85, 0xA0, 0x1680, 0x2028,
           0x2029, 0x202F, 0x205F, 0x3000 -> true;
@@ -28,17 +29,18 @@ final class PyText {
   }
 
   /** Python's {@code text.strip()}. */
-  static String strip(String text) {
-    return text.substring(leadingSpace(text), trailingEnd(text));
+  public static String strip(String text) {
+    int start = leadingSpace(text);
+    return start == text.length() ? "" : text.substring(start, trailingEnd(text));
   }
 
   /** Python's {@code text.rstrip()}. */
-  static String rstrip(String text) {
+  public static String rstrip(String text) {
     return text.substring(0, trailingEnd(text));
   }
 
   /** Whether {@code text.strip()} would be empty. */
-  static boolean isBlank(String text) {
+  public static boolean isBlank(String text) {
     return leadingSpace(text) == text.length();
   }
 
@@ -46,7 +48,7 @@ final class PyText {
    * The index of the first character that is not whitespace, {@code text.length()} if there is
    * none: the indentation {@code configparser} compares ({@code NONSPACECRE.search(line).start()}).
    */
-  static int leadingSpace(String text) {
+  public static int leadingSpace(String text) {
     int i = 0;
     while (i < text.length() && isSpace(text.charAt(i))) {
       i++;
@@ -55,7 +57,7 @@ final class PyText {
   }
 
   /** The index just past the last character that is not whitespace (0 if there is none). */
-  static int trailingEnd(String text) {
+  public static int trailingEnd(String text) {
     int end = text.length();
     while (end > 0 && isSpace(text.charAt(end - 1))) {
       end--;
@@ -64,7 +66,7 @@ final class PyText {
   }
 
   /** Python's {@code text.lower()} (full Unicode case mapping, as {@code configparser}'s keys). */
-  static String lower(String text) {
+  public static String lower(String text) {
     return text.toLowerCase(Locale.ROOT);
   }
 
@@ -73,7 +75,7 @@ final class PyText {
    * U+000C, U+001C, U+001D, U+001E, U+0085, U+2028 and U+2029; a break at the very end adds no
    * empty piece. botocore splits sub-property blocks this way ({@code _parse_nested}).
    */
-  static List<String> splitLines(String text) {
+  public static List<String> splitLines(String text) {
     List<String> pieces = new ArrayList<>();
     int start = 0;
     int i = 0;
