@@ -56,6 +56,15 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
  * every client is built. That setting is process-wide: nothing else in this tool lets the SDK read
  * profile files, and the config file the tool edits is found by our own rules ({@code
  * cli.Environment}), not through these properties.
+ *
+ * <h2>Connections are kept alive</h2>
+ *
+ * <p>The URL-connection client keeps a connection open after a call for the next one to the same
+ * host, but the JDK keeps at most {@code http.maxConnections} idle connections per host (5 by
+ * default), and the portal listing has up to {@link #MAX_CONNECTIONS} calls in flight: every call
+ * beyond 5 would pay a new TCP and TLS handshake. So the system property is raised to {@link
+ * #MAX_CONNECTIONS} (unless set higher) before a client is built; the JDK reads it once, when the
+ * first HTTP connection is made.
  */
 public final class SdkClients {
   /** How long to wait for a TCP connection. */
@@ -63,6 +72,11 @@ public final class SdkClients {
 
   /** How long to wait for the bytes of a response once connected. */
   public static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+  /** The idle connections kept per host: the most calls in flight ({@code --concurrency}). */
+  public static final int MAX_CONNECTIONS = 64;
+
+  private static final String MAX_CONNECTIONS_PROPERTY = "http.maxConnections";
 
   /**
    * A path that holds nothing: the null device. The SDK skips it ({@code ProfileFileLocation} wants a
@@ -93,6 +107,7 @@ public final class SdkClients {
     Objects.requireNonNull(ssoRegion, "ssoRegion");
     Objects.requireNonNull(endpointOverride, "endpointOverride");
     keepSdkFromProfileFiles();
+    keepConnectionsAlive();
     builder
         .region(Region.of(ssoRegion))
         .credentialsProvider(AnonymousCredentialsProvider.create())
@@ -115,6 +130,22 @@ public final class SdkClients {
     System.setProperty(ProfileFileSystemSetting.AWS_CONFIG_FILE.property(), NO_PROFILE_FILE);
     System.setProperty(
         ProfileFileSystemSetting.AWS_SHARED_CREDENTIALS_FILE.property(), NO_PROFILE_FILE);
+  }
+
+  /**
+   * Lets the JDK keep up to {@link #MAX_CONNECTIONS} idle connections per host (see the class
+   * comment), unless {@code http.maxConnections} is set higher already. Idempotent.
+   */
+  private static void keepConnectionsAlive() {
+    String set = System.getProperty(MAX_CONNECTIONS_PROPERTY);
+    try {
+      if (set != null && Integer.parseInt(set.trim()) >= MAX_CONNECTIONS) {
+        return;
+      }
+    } catch (NumberFormatException ignored) {
+      // not a number: the JDK would fall back to 5, so ours applies
+    }
+    System.setProperty(MAX_CONNECTIONS_PROPERTY, String.valueOf(MAX_CONNECTIONS));
   }
 
   /**

@@ -115,9 +115,20 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(
       names = "--concurrency",
       paramLabel = "N",
-      defaultValue = "8",
-      description = "How many accounts' roles are listed at once, 1-64 (default: ${DEFAULT-VALUE}).")
+      defaultValue = "64",
+      description =
+          "The most portal calls in flight at once, 1-64 (default: ${DEFAULT-VALUE}); below it the"
+              + " tool finds the pace the portal allows by itself.")
   int concurrency;
+
+  @Option(
+      names = "--listing-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "10m",
+      description =
+          "How long listing the accounts and roles may take, throttling included (default:"
+              + " ${DEFAULT-VALUE}).")
+  String listingTimeout;
 
   @Option(
       names = {"--config-file", "--out", "-o"},
@@ -267,6 +278,7 @@ public final class GenerateCommand implements Callable<Integer> {
         InputRules.duration("--timeout", timeout),
         forceLogin,
         InputRules.concurrency("--concurrency", concurrency),
+        InputRules.duration("--listing-timeout", listingTimeout),
         configFile != null
             ? InputRules.configFile("--config-file", configFile)
             : InputRules.configFile("AWS_CONFIG_FILE", environment.configFile()),

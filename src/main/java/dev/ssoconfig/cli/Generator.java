@@ -146,25 +146,38 @@ final class Generator {
                 + token.expiresAt().truncatedTo(ChronoUnit.SECONDS)
                 + ").");
       }
+      ProgressPrinter progress = new ProgressPrinter(err, verbose);
       PortalLister lister =
           new PortalLister(
               portal,
               settings.concurrency(),
+              settings.listingTimeout(),
               RetryPolicy.defaults(),
               Sleeper.SYSTEM,
               new SecureRandom(),
-              new ProgressPrinter(err, verbose));
+              clock,
+              System::nanoTime,
+              progress);
       try {
-        return lister.listAll(token.value());
+        return listed(lister, token, progress);
       } catch (Failure.AccessTokenRejected e) {
         if (!token.fromCache()) {
           throw e;
         }
         err.println("The cached access token was rejected; signing in again.");
         token = login.login(loginRequest(settings, true));
-        return lister.listAll(token.value());
+        return listed(lister, token, progress);
       }
     }
+  }
+
+  /** Lists every account and role, then says how long it took. */
+  private static List<AccountRole> listed(
+      PortalLister lister, AccessToken token, ProgressPrinter progress) {
+    long start = System.nanoTime();
+    List<AccountRole> roles = lister.listAll(token.value());
+    progress.summary(roles.size(), System.nanoTime() - start);
+    return roles;
   }
 
   /** Takes the config lock, waiting (and saying so) only when another run holds it. */

@@ -16,7 +16,8 @@ import java.time.Duration;
  * @param openBrowser whether to start a browser; the URL is printed either way
  * @param timeout how long to wait for the person to sign in
  * @param forceLogin ignore a cached access token
- * @param concurrency how many ListAccountRoles calls run at once (1–64)
+ * @param concurrency the most portal calls in flight at once (1–64); the pace is found below it
+ * @param listingTimeout how long listing the accounts and roles may take
  * @param configFile the AWS config file to edit
  * @param planOptions naming template, renames, filters, legacy form, extra keys
  * @param prune remove stale generated profiles
@@ -33,6 +34,7 @@ public record Settings(
     Duration timeout,
     boolean forceLogin,
     int concurrency,
+    Duration listingTimeout,
     Path configFile,
     PlanOptions planOptions,
     boolean prune,

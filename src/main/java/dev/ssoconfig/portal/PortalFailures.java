@@ -7,6 +7,12 @@ import dev.ssoconfig.aws.SdkFailures.Service;
 import dev.ssoconfig.text.SafeText;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -48,6 +54,56 @@ final class PortalFailures {
       return false;
     }
     return e instanceof SdkClientException && SdkFailures.networkCause(e).isPresent();
+  }
+
+  /**
+   * @return whether the portal throttled the call: {@code TooManyRequestsException} or HTTP 429
+   */
+  static boolean isThrottle(SdkException e) {
+    return e instanceof TooManyRequestsException
+        || (e instanceof SdkServiceException service && service.statusCode() == 429);
+  }
+
+  /**
+   * How long a throttled call asks to wait: its {@code Retry-After} header (RFC 9110 section
+   * 10.2.3), as seconds or as an HTTP date, at most {@link #MAX_RETRY_AFTER}.
+   *
+   * @param e a throttle ({@link #isThrottle})
+   * @param now the current time, for an HTTP date
+   * @return the wait in ns; 0 without a usable header
+   */
+  static long retryAfterNanos(SdkException e, Instant now) {
+    if (!(e instanceof AwsServiceException service) || service.awsErrorDetails() == null) {
+      return 0;
+    }
+    var response = service.awsErrorDetails().sdkHttpResponse();
+    if (response == null) {
+      return 0;
+    }
+    return response
+        .firstMatchingHeader("Retry-After")
+        .map(value -> retryAfterNanos(value.trim(), now))
+        .orElse(0L);
+  }
+
+  /** The longest {@code Retry-After} honoured; a longer one is cut to it. */
+  static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(2);
+
+  private static long retryAfterNanos(String value, Instant now) {
+    Duration wait;
+    try {
+      wait =
+          value.matches("[0-9]{1,9}")
+              ? Duration.ofSeconds(Long.parseLong(value))
+              : Duration.between(
+                  now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+    } catch (DateTimeParseException unreadable) {
+      return 0;
+    }
+    if (wait.isNegative()) {
+      return 0;
+    }
+    return (wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait).toNanos();
   }
 
   /**

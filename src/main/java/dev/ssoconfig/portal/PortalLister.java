@@ -2,6 +2,8 @@ package dev.ssoconfig.portal;
 
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.Sleeper;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.sso.model.AccountInfo;
@@ -29,15 +32,18 @@ import software.amazon.awssdk.services.sso.model.RoleInfo;
 
 /**
  * Lists every account and role an access token can reach through the IAM Identity Center portal
- * API: every page of {@code ListAccounts}, then every page of {@code ListAccountRoles} for each
- * account, the latter on at most {@code concurrency} threads at once.
+ * API: every page of {@code ListAccounts}, and every page of {@code ListAccountRoles} for each
+ * account, the latter started as soon as the page naming the account has arrived.
  *
- * <p>Throttling ({@code TooManyRequestsException}, HTTP 429), HTTP 5xx and connection failures are
- * retried per the {@link RetryPolicy}. The first call that still fails ends the whole listing:
- * calls not yet started are abandoned and nothing partial is returned.
+ * <p>Calls run on up to {@code ceiling} threads at the pace a {@link Pacer} finds: as many in
+ * flight as the portal answers without throttling, slower once it throttles (see {@link
+ * PaceController}). Throttled calls, HTTP 5xx and connection failures are tried again while the
+ * listing makes progress ({@link RetryingCaller}); the first call that fails for good ends the
+ * whole listing, and so does the deadline: calls not yet started are abandoned and nothing partial
+ * is returned.
  *
- * <p>One instance may be reused; each {@link #listAll(String)} uses its own thread pool, which is
- * shut down before it returns or throws.
+ * <p>One instance may be reused; each {@link #listAll(String)} uses its own threads, which are shut
+ * down before it returns or throws.
  */
 public final class PortalLister {
 
@@ -50,42 +56,90 @@ public final class PortalLister {
           .thenComparing(AccountRole::accountId)
           .thenComparing(AccountRole::roleName);
 
+  /** How long the listing may take unless told otherwise ({@code --listing-timeout}). */
+  public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(10);
+
   /** How long a failed listing waits for calls already on the wire before it throws anyway. */
   private static final long SHUTDOWN_GRACE_SECONDS = 2;
 
   private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
 
   private final SsoClient sso;
-  private final int concurrency;
+  private final int ceiling;
+  private final Duration deadline;
   private final RetryPolicy retry;
   private final Sleeper sleeper;
   private final RandomGenerator random;
+  private final Clock clock;
+  private final LongSupplier nanoTime;
   private final ProgressListener progress;
   private final String host;
 
   /**
+   * A lister on the system's clocks with the {@link #DEFAULT_DEADLINE}.
+   *
    * @param sso the portal client, e.g. from {@link PortalClients#create}; not closed here
-   * @param concurrency the most {@code ListAccountRoles} calls in flight at once; at least 1
-   * @param retry how failed calls are retried
+   * @param ceiling the most calls in flight at once ({@code --concurrency}); at least 1
+   * @param retry the back-off after failures other than throttling
    * @param sleeper waits between retries
    * @param random the jitter source for back-off; used under a lock, so any generator will do
    * @param progress hears progress on the calling thread
    */
   public PortalLister(
       SsoClient sso,
-      int concurrency,
+      int ceiling,
       RetryPolicy retry,
       Sleeper sleeper,
       RandomGenerator random,
       ProgressListener progress) {
-    if (concurrency < 1) {
-      throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
+    this(
+        sso,
+        ceiling,
+        DEFAULT_DEADLINE,
+        retry,
+        sleeper,
+        random,
+        Clock.systemUTC(),
+        System::nanoTime,
+        progress);
+  }
+
+  /**
+   * @param sso the portal client, e.g. from {@link PortalClients#create}; not closed here
+   * @param ceiling the most calls in flight at once ({@code --concurrency}); at least 1
+   * @param deadline how long the whole listing may take; positive
+   * @param retry the back-off after failures other than throttling, and how many attempts without
+   *     progress end a call
+   * @param sleeper waits between retries
+   * @param random the jitter source for back-off; used under a lock, so any generator will do
+   * @param clock the wall clock, for a {@code Retry-After} given as a date
+   * @param nanoTime the monotonic clock the pace and the deadline are measured on
+   * @param progress hears progress on the calling thread
+   */
+  public PortalLister(
+      SsoClient sso,
+      int ceiling,
+      Duration deadline,
+      RetryPolicy retry,
+      Sleeper sleeper,
+      RandomGenerator random,
+      Clock clock,
+      LongSupplier nanoTime,
+      ProgressListener progress) {
+    if (ceiling < 1) {
+      throw new IllegalArgumentException("ceiling must be at least 1, was " + ceiling);
+    }
+    if (deadline.isNegative() || deadline.isZero()) {
+      throw new IllegalArgumentException("deadline must be positive, was " + deadline);
     }
     this.sso = Objects.requireNonNull(sso, "sso");
-    this.concurrency = concurrency;
+    this.ceiling = ceiling;
+    this.deadline = deadline;
     this.retry = Objects.requireNonNull(retry, "retry");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     this.random = Objects.requireNonNull(random, "random");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     this.progress = Objects.requireNonNull(progress, "progress");
     this.host = PortalFailures.hostOf(sso);
   }
@@ -98,79 +152,143 @@ public final class PortalLister {
    * @return every account/role pair, sorted by account name, account ID, role name; an account
    *     without a name is listed under its account ID
    * @throws Failure.AccessTokenRejected when the portal answers {@code UnauthorizedException}
-   * @throws Failure of kind {@link Failure.Kind#AWS_CALL} when any call fails for good (after
-   *     retries where they apply); of kind {@link Failure.Kind#INTERRUPTED} when the calling thread
-   *     is interrupted (its interrupt flag is then set again)
+   * @throws Failure of kind {@link Failure.Kind#AWS_CALL} when any call fails for good, or when the
+   *     deadline passes (the message says how many accounts were left); of kind {@link
+   *     Failure.Kind#INTERRUPTED} when the calling thread is interrupted (its interrupt flag is then
+   *     set again)
    */
   public List<AccountRole> listAll(String accessToken) {
     Objects.requireNonNull(accessToken, "accessToken");
-    AtomicReference<Failure> firstFailure = new AtomicReference<>();
+    AtomicReference<Exception> firstFailure = new AtomicReference<>();
     AtomicBoolean over = new AtomicBoolean();
+    AtomicInteger listed = new AtomicInteger();
+    Pacer pacer = new Pacer(ceiling, nanoTime, deadline.toNanos());
     RetryingCaller caller =
-        new RetryingCaller(retry, sleeper, random, host, accessToken, over::get);
-    ExecutorService pool = Executors.newFixedThreadPool(concurrency, daemonThreads());
+        new RetryingCaller(pacer, retry, sleeper, random, clock, host, accessToken, over::get);
+    ExecutorService pool = Executors.newFixedThreadPool(ceiling, daemonThreads());
+    CompletionService<List<AccountRole>> done = new ExecutorCompletionService<>(pool);
+    int accounts = 0;
+    boolean accountsComplete = false;
     try {
-      List<AccountInfo> accounts = listAccounts(caller, accessToken);
-      progress.accountsListed(accounts.size());
-      CompletionService<List<AccountRole>> done = new ExecutorCompletionService<>(pool);
-      for (AccountInfo account : accounts) {
-        done.submit(() -> rolesOrStop(caller, accessToken, account, firstFailure, over));
-      }
+      String nextToken = null;
+      do {
+        ListAccountsResponse page;
+        try {
+          page = caller.call(PortalCall.listAccounts(), listAccounts(accessToken, nextToken));
+        } catch (CancellationException abandoned) {
+          throw firstFailure(firstFailure, abandoned);
+        }
+        for (AccountInfo account : page.accountList()) {
+          done.submit(() -> rolesOrStop(caller, accessToken, account, firstFailure, over, listed));
+          accounts++;
+        }
+        nextToken = page.nextToken();
+      } while (hasMore(nextToken));
+      accountsComplete = true;
+      progress.accountsListed(accounts);
       List<AccountRole> all = new ArrayList<>();
-      for (int finished = 1; finished <= accounts.size(); finished++) {
+      for (int finished = 0; finished < accounts; ) {
         all.addAll(result(done.take(), firstFailure));
-        progress.rolesListed(finished, accounts.size());
+        finished++;
+        progress.rolesListed(finished, accounts, pacer.snapshot());
       }
       all.sort(ORDER);
+      progress.finished(pacer.snapshot());
       return List.copyOf(all);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw Failure.interrupted(
           "listing accounts and roles was interrupted before it finished", e);
+    } catch (Pacer.DeadlineExceeded | DeadlineInTask e) {
+      throw deadlinePassed(accounts, listed.get(), accountsComplete, pacer);
     } finally {
       over.set(true);
       shutDown(pool);
     }
   }
 
-  private List<AccountInfo> listAccounts(RetryingCaller caller, String accessToken)
-      throws InterruptedException {
-    List<AccountInfo> accounts = new ArrayList<>();
-    String nextToken = null;
-    do {
-      ListAccountsRequest request =
-          ListAccountsRequest.builder()
-              .accessToken(accessToken)
-              .maxResults(PAGE_SIZE)
-              .nextToken(nextToken)
-              .build();
-      ListAccountsResponse page =
-          caller.call(PortalCall.listAccounts(), () -> sso.listAccounts(request));
-      accounts.addAll(page.accountList());
-      nextToken = page.nextToken();
-    } while (hasMore(nextToken));
-    return accounts;
+  private java.util.function.Supplier<ListAccountsResponse> listAccounts(
+      String accessToken, String nextToken) {
+    ListAccountsRequest request =
+        ListAccountsRequest.builder()
+            .accessToken(accessToken)
+            .maxResults(PAGE_SIZE)
+            .nextToken(nextToken)
+            .build();
+    return () -> sso.listAccounts(request);
+  }
+
+  /**
+   * The failure that abandoned the listing while its own thread was still reading the accounts.
+   */
+  private static RuntimeException firstFailure(
+      AtomicReference<Exception> firstFailure, CancellationException abandoned) {
+    Exception first = firstFailure.get();
+    if (first instanceof Failure failure) {
+      return failure;
+    }
+    if (first instanceof Pacer.DeadlineExceeded deadline) {
+      return new DeadlineInTask(deadline);
+    }
+    return abandoned;
+  }
+
+  private Failure deadlinePassed(int accounts, int finished, boolean allAccountsKnown, Pacer pacer) {
+    PaceSnapshot pace = pacer.snapshot();
+    String left =
+        allAccountsKnown
+            ? "the roles of " + (accounts - finished) + " of " + accounts + " accounts were not listed"
+            : "the list of accounts was not complete (" + accounts + " so far)";
+    String throttled =
+        pace.throttles() > 0
+            ? "; the portal throttled " + pace.throttles() + " calls, try again later"
+            : "; the portal answered too slowly, try again later";
+    return Failure.awsCall(
+        "listing accounts and roles at "
+            + host
+            + " did not finish within "
+            + describe(deadline)
+            + ": "
+            + left
+            + throttled
+            + " or allow more time with --listing-timeout",
+        null);
+  }
+
+  private static String describe(Duration duration) {
+    long seconds = duration.toSeconds();
+    if (seconds >= 60 && seconds % 60 == 0) {
+      return seconds / 60 + " min";
+    }
+    return duration.toMillis() >= 1000 ? seconds + " s" : duration.toMillis() + " ms";
   }
 
   private List<AccountRole> rolesOrStop(
       RetryingCaller caller,
       String accessToken,
       AccountInfo account,
-      AtomicReference<Failure> firstFailure,
-      AtomicBoolean over)
+      AtomicReference<Exception> firstFailure,
+      AtomicBoolean over,
+      AtomicInteger listed)
       throws InterruptedException {
     try {
-      return roles(caller, accessToken, account);
+      List<AccountRole> roles = roles(caller, accessToken, account);
+      listed.incrementAndGet();
+      return roles;
     } catch (Failure e) {
       // Recorded here, on the worker, so queued work stops before the caller even wakes up.
       firstFailure.compareAndSet(null, e);
       over.set(true);
       throw e;
+    } catch (Pacer.DeadlineExceeded e) {
+      firstFailure.compareAndSet(null, e);
+      over.set(true);
+      throw new DeadlineInTask(e);
     }
   }
 
   private List<AccountRole> roles(RetryingCaller caller, String accessToken, AccountInfo account)
-      throws InterruptedException {
+      throws InterruptedException, Pacer.DeadlineExceeded {
     String accountId = account.accountId();
     String accountName = account.accountName() == null ? accountId : account.accountName();
     List<AccountRole> roles = new ArrayList<>();
@@ -195,16 +313,28 @@ public final class PortalLister {
     return roles;
   }
 
+  /** A task reached the deadline; the listing's own thread turns it into the failure. */
+  private static final class DeadlineInTask extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    DeadlineInTask(Pacer.DeadlineExceeded cause) {
+      super(cause.getMessage(), cause, false, false);
+    }
+  }
+
   /** Unwraps a finished task; a failure is rethrown as the first failure of the run. */
   private static List<AccountRole> result(
-      Future<List<AccountRole>> future, AtomicReference<Failure> firstFailure)
+      Future<List<AccountRole>> future, AtomicReference<Exception> firstFailure)
       throws InterruptedException {
     try {
       return future.get();
     } catch (ExecutionException | CancellationException e) {
-      Failure first = firstFailure.get();
-      if (first != null) {
-        throw first;
+      Exception first = firstFailure.get();
+      if (first instanceof Failure failure) {
+        throw failure;
+      }
+      if (first instanceof Pacer.DeadlineExceeded deadline) {
+        throw new DeadlineInTask(deadline);
       }
       Throwable cause = e.getCause() == null ? e : e.getCause();
       if (cause instanceof Failure failure) {

@@ -14,7 +14,7 @@ public interface ProgressListener {
         public void accountsListed(int accounts) {}
 
         @Override
-        public void rolesListed(int accountsDone, int accountsTotal) {}
+        public void rolesListed(int accountsDone, int accountsTotal, PaceSnapshot pace) {}
       };
 
   /**
@@ -29,6 +29,14 @@ public interface ProgressListener {
    *
    * @param accountsDone accounts whose roles are known so far, 1 to {@code accountsTotal}
    * @param accountsTotal the number reported by {@link #accountsListed(int)}
+   * @param pace the pace of the calls now: calls per second, and whether the portal is throttling
    */
-  void rolesListed(int accountsDone, int accountsTotal);
+  void rolesListed(int accountsDone, int accountsTotal, PaceSnapshot pace);
+
+  /**
+   * The listing is complete.
+   *
+   * @param pace the pace at the end, with every call counted
+   */
+  default void finished(PaceSnapshot pace) {}
 }

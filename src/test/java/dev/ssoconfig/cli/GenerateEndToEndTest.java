@@ -759,4 +759,24 @@ class GenerateEndToEndTest {
     }
   }
 
+  @Nested
+  class Throttling {
+    @Test
+    void a_ceiling_of_64_against_a_portal_limited_to_20_calls_a_second_lists_every_profile()
+        throws IOException {
+      List<FakeAccount> accounts = new java.util.ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        accounts.add(
+            FakeAccount.of(String.format("%012d", 100_000_000_000L + i), "Account " + i, "Role"));
+      }
+      fake.withAccounts(accounts).withPageSize(100).withPortalRateLimit(20, 5);
+
+      Result result = generate("--device-code", "--no-browser", "--concurrency", "64");
+
+      assertEquals(0, result.code(), result::all);
+      assertTrue(fake.rateLimitedPortalRequests() > 0, "the portal throttled some calls");
+      assertEquals(40, parsed().profiles().size());
+      assertTrue(result.err().contains("throttled and tried again"), result.err());
+    }
+  }
 }

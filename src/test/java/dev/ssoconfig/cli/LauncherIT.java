@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.ssoconfig.testing.CountingProxy;
+import dev.ssoconfig.testing.FakeAccount;
 import dev.ssoconfig.testing.FakeIdentityCenter;
 import dev.ssoconfig.testing.FakeIdentityCenter.Operation;
 import java.io.BufferedReader;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +110,31 @@ class LauncherIT {
     List<String> all = new ArrayList<>(List.of(GENERATE));
     all.addAll(List.of(extra));
     return all.toArray(String[]::new);
+  }
+
+  @Test
+  void keeps_portal_connections_alive_so_no_more_are_opened_than_calls_in_flight()
+      throws Exception {
+    List<FakeAccount> accounts = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      accounts.add(FakeAccount.of(String.format("%012d", 100_000_000_000L + i), "A" + i, "Role"));
+    }
+    fake.withAccounts(accounts).withPageSize(100).withPortalLatency(Duration.ofMillis(50));
+    try (CountingProxy proxy = new CountingProxy(fake.baseUri())) {
+      Run run =
+          launch(
+              Map.of("AWS_ENDPOINT_URL_SSO", proxy.baseUri().toString()),
+              with("--device-code", "--no-browser", "--concurrency", "64"));
+
+      assertEquals(0, run.code(), run.err());
+      int calls =
+          fake.requestCount(Operation.LIST_ACCOUNTS)
+              + fake.requestCount(Operation.LIST_ACCOUNT_ROLES);
+      assertEquals(606, calls);
+      assertTrue(
+          proxy.connections() <= 64,
+          proxy.connections() + " connections for " + calls + " calls, at most 64 in flight");
+    }
   }
 
   @Test

@@ -53,7 +53,7 @@ final class TestDoubles {
     }
 
     @Override
-    public void rolesListed(int accountsDone, int accountsTotal) {
+    public void rolesListed(int accountsDone, int accountsTotal, PaceSnapshot pace) {
       events.add("roles " + accountsDone + "/" + accountsTotal);
     }
   }

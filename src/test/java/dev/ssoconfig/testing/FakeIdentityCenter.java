@@ -104,6 +104,9 @@ public final class FakeIdentityCenter implements AutoCloseable {
   public static final String DEVICE_CODE = "device code";
 
   private static final String TRANSFORMER = "fake-identity-center";
+
+  /** Server threads: more than the most calls a client keeps in flight, latency included. */
+  private static final int CONTAINER_THREADS = 160;
   private static final Set<Operation> PORTAL_LISTING =
       EnumSet.of(Operation.LIST_ACCOUNTS, Operation.LIST_ACCOUNT_ROLES);
 
@@ -118,6 +121,8 @@ public final class FakeIdentityCenter implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
   private volatile long portalLatencyMillis;
+  private volatile TokenBucket rateLimit;
+  private final AtomicInteger rateLimited = new AtomicInteger();
 
   /** Starts a fake on a free port of 127.0.0.1 with the demo dataset. */
   public FakeIdentityCenter() {
@@ -135,7 +140,7 @@ public final class FakeIdentityCenter implements AutoCloseable {
             wireMockConfig()
                 .bindAddress("127.0.0.1")
                 .port(port)
-                .containerThreads(40)
+                .containerThreads(CONTAINER_THREADS)
                 .extensions(new Dispatcher()));
     server.start();
     oidc.baseUrl(baseUri().toString());
@@ -239,6 +244,24 @@ public final class FakeIdentityCenter implements AutoCloseable {
   public FakeIdentityCenter withPortalLatency(Duration latency) {
     portalLatencyMillis = latency.toMillis();
     return this;
+  }
+
+  /**
+   * Throttles ListAccounts/ListAccountRoles above a rate, as a token bucket: {@code burst} calls at
+   * once, then {@code perSecond} calls per second; a call that finds the bucket empty when it
+   * arrives is answered 429 {@code TooManyRequestsException} (after the portal latency, like any
+   * answer). 0 turns this off.
+   */
+  public FakeIdentityCenter withPortalRateLimit(double perSecond, int burst) {
+    rateLimit = perSecond > 0 ? new TokenBucket(perSecond, burst) : null;
+    return this;
+  }
+
+  /**
+   * @return how many ListAccounts/ListAccountRoles calls the rate limit answered 429
+   */
+  public int rateLimitedPortalRequests() {
+    return rateLimited.get();
   }
 
   /**
@@ -505,12 +528,21 @@ public final class FakeIdentityCenter implements AutoCloseable {
                 .withTransformerParameter("operation", operation.name())));
   }
 
-  /** Answers after the configured portal latency, tracking how many answers are in flight. */
+  /**
+   * Answers after the configured portal latency, tracking how many answers are in flight; a call
+   * the rate limit refuses on arrival is answered 429.
+   */
   private ResponseDefinition slowly(Supplier<ResponseDefinition> answer) {
     maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    TokenBucket bucket = rateLimit;
+    boolean refused = bucket != null && !bucket.take();
     try {
       if (portalLatencyMillis > 0) {
         Thread.sleep(portalLatencyMillis);
+      }
+      if (refused) {
+        rateLimited.incrementAndGet();
+        return FakeHttp.portalError(429, "TooManyRequestsException", "Rate exceeded");
       }
       return answer.get();
     } catch (InterruptedException e) {
@@ -518,6 +550,34 @@ public final class FakeIdentityCenter implements AutoCloseable {
       return FakeHttp.portalError(500, "InternalServerException", "interrupted");
     } finally {
       inFlight.decrementAndGet();
+    }
+  }
+
+  /** A token bucket on the monotonic clock. */
+  private static final class TokenBucket {
+    private final double perSecond;
+    private final double burst;
+    private double tokens;
+    private long at = System.nanoTime();
+
+    TokenBucket(double perSecond, int burst) {
+      if (burst < 1) {
+        throw new IllegalArgumentException("burst must be at least 1");
+      }
+      this.perSecond = perSecond;
+      this.burst = burst;
+      this.tokens = burst;
+    }
+
+    synchronized boolean take() {
+      long now = System.nanoTime();
+      tokens = Math.min(burst, tokens + perSecond * (now - at) / 1e9);
+      at = now;
+      if (tokens < 1) {
+        return false;
+      }
+      tokens -= 1;
+      return true;
     }
   }
 
