@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.ssoconfig.cli.LauncherProcess.Run;
 import dev.ssoconfig.testing.CountingProxy;
 import dev.ssoconfig.testing.FakeAccount;
 import dev.ssoconfig.testing.FakeIdentityCenter;
@@ -35,15 +36,16 @@ import software.amazon.awssdk.profiles.ProfileFile;
  * process with an isolated environment against the fake Identity Center on 127.0.0.1.
  */
 class LauncherIT {
-  private static final Path LAUNCHER =
-      Path.of(System.getProperty("launcher", "target/aws-sso-config-generator"));
+  private static final Path LAUNCHER = LauncherProcess.BUILT;
 
   @TempDir Path home;
   private FakeIdentityCenter fake;
+  private LauncherProcess launcher;
 
   @BeforeEach
   void start() {
     fake = new FakeIdentityCenter();
+    launcher = new LauncherProcess(LAUNCHER, home, fake.baseUri());
   }
 
   @AfterEach
@@ -53,21 +55,12 @@ class LauncherIT {
 
   private Run launch(Map<String, String> extraEnv, String... args)
       throws IOException, InterruptedException {
-    ProcessBuilder builder = launcher(extraEnv, args);
-    Path out = Files.createTempFile(home, "out", ".txt");
-    Path err = Files.createTempFile(home, "err", ".txt");
-    builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process process = builder.start();
-    assertTrue(process.waitFor(2, TimeUnit.MINUTES), "launcher did not finish");
-    Run run = new Run(process.exitValue(), Files.readString(out), Files.readString(err));
-    Files.delete(out);
-    Files.delete(err);
-    return run;
+    return launcher.run(extraEnv, args);
   }
 
   /** The launcher with an isolated environment: this test's HOME, the fake's endpoints. */
   private ProcessBuilder launcher(Map<String, String> extraEnv, String... args) {
-    return launcher(List.of(), extraEnv, args);
+    return launcher.builder(List.of(), extraEnv, args);
   }
 
   /**
@@ -76,18 +69,7 @@ class LauncherIT {
    */
   private ProcessBuilder launcher(
       List<String> prefix, Map<String, String> extraEnv, String... args) {
-    List<String> command = new ArrayList<>(prefix);
-    command.add(LAUNCHER.toAbsolutePath().toString());
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command);
-    Map<String, String> env = builder.environment();
-    env.keySet().removeIf(k -> k.startsWith("AWS_") || k.equals("BROWSER"));
-    env.put("HOME", home.toString());
-    env.put("AWS_ENDPOINT_URL_SSO_OIDC", fake.baseUri().toString());
-    env.put("AWS_ENDPOINT_URL_SSO", fake.baseUri().toString());
-    env.putAll(extraEnv);
-    builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-    return builder;
+    return launcher.builder(prefix, extraEnv, args);
   }
 
   private ProfileFile config() throws IOException {
@@ -212,6 +194,49 @@ class LauncherIT {
     assertTrue(run.err().contains("/authorize?response_type=code"), run.err());
     assertEquals(8, config().profiles().size());
     assertEquals(1, fake.createTokenCount("authorization_code"));
+  }
+
+  /**
+   * With a cached client registration nothing is needed from the SDK before the authorize URL is
+   * printed: the run is ended by its browser (a script that kills the JVM that started it), and
+   * the classes it loaded until then are checked.
+   */
+  @Test
+  void pkce_with_a_cached_registration_prints_the_url_before_any_client_or_tls_context()
+      throws Exception {
+    Path curl = Path.of("/usr/bin/curl");
+    assumeTrue(Files.isExecutable(curl), "needs curl to play the browser");
+    Path browser = home.resolve("browser.sh");
+    Files.writeString(browser, "#!/bin/sh\n" + curl + " -sSL -o /dev/null \"$1\" &\n");
+    browser.toFile().setExecutable(true);
+    assertEquals(0, launch(Map.of("BROWSER", browser.toString()), GENERATE).code());
+    Path ender = home.resolve("end-at-url.sh");
+    Files.writeString(ender, "#!/bin/sh\nkill -KILL \"$PPID\"\n");
+    ender.toFile().setExecutable(true);
+    Path classes = home.resolve("classes.log");
+
+    Run run =
+        launch(
+            Map.of(
+                "BROWSER", ender.toString(),
+                "JAVA_OPTS", "-Xlog:class+load:file=" + classes),
+            with("--force-login"));
+
+    assertEquals(137, run.code(), run.err());
+    assertTrue(run.err().contains("/authorize?response_type=code"), run.err());
+    String loaded = Files.readString(classes);
+    assertTrue(loaded.contains(" dev.ssoconfig.login.PkceLogin "), "the run got to the URL");
+    for (String notYet :
+        List.of(
+            " javax.net.ssl.SSLContext ",
+            " software.amazon.awssdk.services.ssooidc.DefaultSsoOidcClient ",
+            " software.amazon.awssdk.services.sso.DefaultSsoClient ",
+            " software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient ",
+            " com.fasterxml.jackson.databind.",
+            " software.amazon.awssdk.regions.servicemetadata.")) {
+      assertFalse(loaded.contains(notYet), notYet + " was loaded before the URL was printed");
+    }
+    assertEquals(1, fake.createTokenCount("authorization_code"), "only the first run's");
   }
 
   /**
@@ -397,6 +422,4 @@ class LauncherIT {
     assertEquals(0, process.exitValue(), output);
     assertTrue(output.startsWith("aws-sso-config-generator 0."), output);
   }
-
-  record Run(int code, String out, String err) {}
 }
