@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +86,7 @@ class LauncherArchiveIT {
    * JDK on the machine is not tested.
    */
   static Stream<Jdk> jdks() throws IOException {
-    List<Path> candidates = new java.util.ArrayList<>();
+    List<Path> candidates = new ArrayList<>();
     candidates.add(Path.of(System.getProperty("java.home")));
     System.getenv().forEach(
         (name, value) -> {
@@ -92,7 +94,8 @@ class LauncherArchiveIT {
             candidates.add(Path.of(value));
           }
         });
-    for (Path folder : List.of(Path.of("/usr/lib/jvm"), Path.of("/Library/Java/JavaVirtualMachines"))) {
+    for (Path folder :
+        List.of(Path.of("/usr/lib/jvm"), Path.of("/Library/Java/JavaVirtualMachines"))) {
       if (Files.isDirectory(folder)) {
         try (Stream<Path> children = Files.list(folder)) {
           children.forEach(
@@ -226,6 +229,8 @@ class LauncherArchiveIT {
     void the_first_full_run_makes_the_archive_and_later_runs_use_it(Jdk jdk) throws Exception {
       quiet(run(jdk, FULL_RUN));
 
+      assertEquals(
+          "rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)));
       if (jdk.dumpsAtExit()) {
         List<String> files = cached();
         assertEquals(2, files.size(), files.toString());

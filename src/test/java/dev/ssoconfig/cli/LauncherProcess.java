@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts a launcher ({@code target/aws-sso-config-generator}, or a copy of it) as a separate process
- * with an isolated environment: no {@code AWS_*} variable and no {@code BROWSER} of the developer,
- * {@code HOME} a test folder, {@code XDG_CACHE_HOME} the {@code .cache} folder in it (so the
- * class-data archive is made there, never in the developer's cache), the endpoints of a fake
+ * Starts a launcher ({@code target/aws-sso-config-generator}, or a copy of it) as a separate
+ * process with an isolated environment: no {@code AWS_*} variable and no {@code BROWSER} of the
+ * developer, {@code HOME} a test folder, {@code XDG_CACHE_HOME} the {@code .cache} folder in it (so
+ * the class-data archive is made there, never in the developer's cache), the endpoints of a fake
  * Identity Center, standard input from {@code /dev/null}.
  */
 final class LauncherProcess {
