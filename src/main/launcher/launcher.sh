@@ -15,6 +15,7 @@
 # never an error, and the JVM's own messages about it are switched off (-Xlog:cds*=off). No archive is
 # used with AWS_SSO_CONFIG_GENERATOR_ARCHIVE=off, with a JAVA_OPTS that sets up class sharing
 # itself, or when the JDK, its version or a writable cache folder cannot be found.
+# It also asks for the client compiler only and the serial collector (see below).
 # docs/usage.md "Start-up" describes it.
 
 jar=$0
@@ -25,7 +26,15 @@ java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 jdk_home=
 if [ -n "${JAVA_HOME:-}" ]; then
   jdk_home=$JAVA_HOME
-elif java_path=$(command -v java); then
+else
+  # `java` on the PATH, without a subshell (`command -v` would need one)
+  java_path=
+  saved_ifs=$IFS
+  IFS=:
+  for dir in $PATH; do
+    if [ -x "${dir:-.}/java" ] && [ ! -d "${dir:-.}/java" ]; then java_path=${dir:-.}/java; break; fi
+  done
+  IFS=$saved_ifs
   while [ -L "$java_path" ]; do
     link=$(readlink "$java_path") || break
     case $link in /*) java_path=$link ;; *) java_path=${java_path%/*}/$link ;; esac
@@ -45,11 +54,13 @@ if [ -n "$jdk_home" ] && [ -r "$jdk_home/release" ]; then
 fi
 jdk_feature=${jdk_version%%[!0-9]*}
 
-# The cache folder.
-case $(uname -s 2>/dev/null) in
-  Darwin) cache_home=${HOME:+$HOME/Library/Caches} ;;
-  *) case ${XDG_CACHE_HOME:-} in /*) cache_home=$XDG_CACHE_HOME ;; *) cache_home=${HOME:+$HOME/.cache} ;; esac ;;
-esac
+# The cache folder: ~/Library/Caches on macOS (which always has it), else $XDG_CACHE_HOME (if
+# absolute) or ~/.cache.
+if [ -n "${HOME:-}" ] && [ -d "$HOME/Library/Caches" ]; then
+  cache_home=$HOME/Library/Caches
+else
+  case ${XDG_CACHE_HOME:-} in /*) cache_home=$XDG_CACHE_HOME ;; *) cache_home=${HOME:+$HOME/.cache} ;; esac
+fi
 cache_dir=${cache_home:+$cache_home/aws-sso-config-generator}
 
 # Whether this run may make the archive: not for --help or --version.
@@ -87,9 +98,19 @@ looks_like_an_archive() {
 set -- -jar "$jar" "$@"
 # shellcheck disable=SC2086 # JAVA_OPTS is split into words, as it always was
 set -- ${JAVA_OPTS:-} "$@"
+# The client compiler only, and the serial collector: a run is short, and on a small machine C2's
+# compilations compete with the run itself; measured on a listing of 5,000 accounts too
+# (docs/benchmarks.md "Start-up"). JAVA_OPTS comes after, so it can set others; a collector it
+# names is not combined with this one (the JVM would refuse the pair).
+case ${JAVA_OPTS:-} in *-XX:+Use*GC*) ;; *) set -- -XX:+UseSerialGC "$@" ;; esac
+set -- -XX:TieredStopAtLevel=1 "$@"
 if archive_wanted; then
   # name: <CRC of the jar's path and the JDK's home>-<JDK version>-<jar size>-<jar time>
-  prefix=$(printf '%s\n' "$jar" "$jdk_home" | cksum)
+  prefix=$(cksum <<EOF
+$jar
+$jdk_home
+EOF
+)
   prefix=${prefix%% *}
   read -r _ _ _ _ size month day time _ <<EOF
 $(LC_ALL=C ls -lnL "$jar" 2>/dev/null)

@@ -407,6 +407,33 @@ class LauncherIT {
   }
 
   @Test
+  void starts_the_jvm_with_the_client_compiler_and_the_serial_collector() throws Exception {
+    Run run = launch(Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "--version");
+
+    assertEquals(0, run.code(), run.err());
+    String flags = run.out().lines().findFirst().orElseThrow();
+    assertTrue(flags.contains("-XX:TieredStopAtLevel=1"), flags);
+    assertTrue(flags.contains("-XX:+UseSerialGC"), flags);
+  }
+
+  @Test
+  void JAVA_OPTS_may_choose_another_collector_and_compiler() throws Exception {
+    Run run =
+        launch(
+            Map.of(
+                "JAVA_OPTS",
+                "-XX:+UseParallelGC -XX:TieredStopAtLevel=4 -XX:+PrintCommandLineFlags"),
+            "--version");
+
+    assertEquals(0, run.code(), run.err());
+    String flags = run.out().lines().findFirst().orElseThrow();
+    assertTrue(flags.contains("-XX:+UseParallelGC"), flags);
+    assertFalse(flags.contains("UseSerialGC"), flags);
+    assertTrue(flags.contains("-XX:TieredStopAtLevel=4"), flags);
+    assertTrue(run.out().contains("\naws-sso-config-generator 0."), run.out());
+  }
+
+  @Test
   void the_jar_runs_with_java_jar() throws Exception {
     Path jar = LAUNCHER.resolveSibling("aws-sso-config-generator.jar");
     Process process =
