@@ -66,7 +66,7 @@ cache_dir=${cache_home:+$cache_home/aws-sso-config-generator}
 # Whether this run may make the archive: not for --help or --version.
 may_make=yes
 for arg do
-  case $arg in -h | --help | -V | --version) may_make=no ;; esac
+  case $arg in --help | --version | -[hV]* | -[!-]*[hV]*) may_make=no ;; esac # also -vh, -hV
 done
 
 archive_wanted() {

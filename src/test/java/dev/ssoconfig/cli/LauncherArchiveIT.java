@@ -216,7 +216,7 @@ class LauncherArchiveIT {
     @ParameterizedTest
     @MethodSource("dev.ssoconfig.cli.LauncherArchiveIT#jdks")
     void help_and_version_make_no_archive(Jdk jdk) throws Exception {
-      for (String option : List.of("--help", "-h", "--version", "-V")) {
+      for (String option : List.of("--help", "-h", "--version", "-V", "-vh")) {
         Run run = quiet(run(jdk, option));
         assertEquals("", run.err(), option);
       }
