@@ -77,7 +77,8 @@ archive_wanted() {
   [ -f "$jdk_home/lib/server/classes.jsa" ] || return 1
   # characters the JVM's option syntax gives a meaning to (path lists, log file patterns)
   case $cache_dir$jdk_version in *[:,\"%=]*) return 1 ;; esac
-  [ -d "$cache_dir" ] || (umask 077 && mkdir -p "$cache_dir") 2>/dev/null || return 1
+  # made with at most the cache folder itself above it (never a missing home folder)
+  [ -d "$cache_dir" ] || { [ -d "${cache_home%/*}" ] && (umask 077 && mkdir -p "$cache_dir") 2>/dev/null; } || return 1
   [ -w "$cache_dir" ]
 }
 
