@@ -200,7 +200,11 @@ public final class ConfigEditor {
       edits.appendSection(render("sso-session " + spec.name(), spec.properties()));
       return SessionChange.ADDED;
     }
-    Map<String, Object> asRead = document.asReadByAwsCli().ssoSessions().get(spec.name());
+    List<Section> readBySession = new ArrayList<>(sections);
+    document.sections().stream()
+        .filter(section -> section.type() == SectionType.DEFAULTS)
+        .forEach(readBySession::add);
+    Map<String, Object> asRead = AwsCliConfig.of(readBySession).ssoSessions().get(spec.name());
     for (Property property : spec.properties()) {
       if (property.key().equals(START_URL) || property.key().equals(REGION)) {
         checkSame(spec.name(), asRead, property);
