@@ -23,9 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -39,17 +38,7 @@ class LauncherIT {
       Path.of(System.getProperty("launcher", "target/aws-sso-config-generator"));
 
   @TempDir Path home;
-  private FakeIdentityCenter fake;
-
-  @BeforeEach
-  void start() {
-    fake = new FakeIdentityCenter();
-  }
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
+  @RegisterExtension final FakeIdentityCenter fake = new FakeIdentityCenter();
 
   private Run launch(Map<String, String> extraEnv, String... args)
       throws IOException, InterruptedException {

@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -41,27 +41,24 @@ class OptionsGoldenTest {
   private static final boolean UPDATE = Boolean.getBoolean("cli.golden.update");
 
   @TempDir Path home;
-  private FakeIdentityCenter fake;
+
+  @RegisterExtension
+  final FakeIdentityCenter fake =
+      new FakeIdentityCenter()
+          .withAccounts(
+              List.of(
+                  FakeAccount.of("111111111111", "Prod Account", "AdministratorAccess", "ReadOnly"),
+                  FakeAccount.of("222222222222", "Dev", "AdministratorAccess", "Billing"),
+                  FakeAccount.of("333333333333", "Shared", "ReadOnly"),
+                  FakeAccount.of("444444444444", "Shared", "ReadOnly")));
+
   private CliHarness cli;
 
   @BeforeEach
   void start() throws IOException {
-    fake =
-        new FakeIdentityCenter()
-            .withAccounts(
-                List.of(
-                    FakeAccount.of("111111111111", "Prod Account", "AdministratorAccess", "ReadOnly"),
-                    FakeAccount.of("222222222222", "Dev", "AdministratorAccess", "Billing"),
-                    FakeAccount.of("333333333333", "Shared", "ReadOnly"),
-                    FakeAccount.of("444444444444", "Shared", "ReadOnly")));
     cli = new CliHarness(home, fake);
     Files.createDirectories(cli.config().getParent());
     Files.copy(GOLDEN.resolve("start.config"), cli.config());
-  }
-
-  @AfterEach
-  void stop() {
-    fake.close();
   }
 
   static Stream<Arguments> cases() {
