@@ -16,22 +16,26 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.ssoconfig.aws.SdkClients;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -82,9 +86,10 @@ import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
  * </pre>
  *
  * An instance field (with the default per-method test instances) gives each test a fresh fake,
- * closed after the test; a static field one fake for the class and its {@code @Nested} classes,
- * checked after each test and closed after the class. Either way a test that sent an unexpected
- * request fails after it ran. Code that is no test (benchmarks, {@link #main}) closes the fake
+ * closed after the test; a static field (or an instance field under {@code
+ * @TestInstance(PER_CLASS)}) one fake for the class and its {@code @Nested} classes, checked after
+ * each test and closed after the class. Either way a test that sent an unexpected request fails
+ * after it ran. Code that is no test (benchmarks, {@link #main}) closes the fake
  * itself, with the same check.
  */
 public final class FakeIdentityCenter
@@ -148,7 +153,7 @@ public final class FakeIdentityCenter
   private volatile TokenBucket rateLimit;
   private final AtomicInteger rateLimited = new AtomicInteger();
   /** The unexpected requests already reported, so each fails one test only. */
-  private int reportedUnexpected;
+  private final Set<UUID> reportedUnexpected = new HashSet<>();
   /** The class context of a fake in a static field; null for one per test. */
   private volatile ExtensionContext classContext;
   private volatile boolean closed;
@@ -566,9 +571,14 @@ public final class FakeIdentityCenter
    * @throws AssertionError naming each unexpected request since the last check
    */
   public synchronized void assertNoUnexpectedRequests() {
-    List<String> unexpected = unmatchedRequests();
-    List<String> fresh = unexpected.subList(Math.min(reportedUnexpected, unexpected.size()), unexpected.size());
-    reportedUnexpected = unexpected.size();
+    List<LoggedRequest> unreported = new ArrayList<>();
+    for (LoggedRequest request : server.findAllUnmatchedRequests()) {
+      if (reportedUnexpected.add(request.getId())) {
+        unreported.add(request);
+      }
+    }
+    unreported.sort(Comparator.comparing(LoggedRequest::getLoggedDate));
+    List<String> fresh = unreported.stream().map(r -> r.getMethod() + " " + r.getUrl()).toList();
     if (!fresh.isEmpty()) {
       throw new AssertionError(
           "the fake Identity Center got "
@@ -576,6 +586,11 @@ public final class FakeIdentityCenter
               + " request(s) it does not serve (no operation matched; WireMock answered 404): "
               + String.join(", ", fresh));
     }
+  }
+
+  /** Whether the server is still running, i.e. the fake has not been closed. */
+  boolean isRunning() {
+    return server.isRunning();
   }
 
   /**
@@ -592,7 +607,10 @@ public final class FakeIdentityCenter
     assertNoUnexpectedRequests();
   }
 
-  /** For a fake in a static {@code @RegisterExtension} field: notes the class it serves. */
+  /**
+   * For a fake of the class (a static field, or an instance field under {@code PER_CLASS}): notes
+   * the class it serves.
+   */
   @Override
   public void beforeAll(ExtensionContext context) {
     if (classContext == null) {
@@ -608,10 +626,6 @@ public final class FakeIdentityCenter
   public void afterEach(ExtensionContext context) {
     if (classContext != null) {
       assertNoUnexpectedRequests();
-    } else if (context.getTestInstanceLifecycle().orElse(null) == TestInstance.Lifecycle.PER_CLASS) {
-      close();
-      throw new IllegalStateException(
-          "with @TestInstance(PER_CLASS), register the fake in a static field");
     } else {
       close();
     }

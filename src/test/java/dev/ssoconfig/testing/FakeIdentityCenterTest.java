@@ -1,6 +1,7 @@
 package dev.ssoconfig.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -318,14 +322,30 @@ class FakeIdentityCenterTest {
     void with_one_fake_for_the_class_only_the_test_that_sent_it_fails() {
       Events tests = runSample(PerClassFakeSample.class);
 
+      Map<String, String> failures = new TreeMap<>();
+      tests.failed().stream()
+          .forEach(e -> failures.put(e.getTestDescriptor().getDisplayName(), failure(e).getMessage()));
+      assertEquals(
+          List.of("sends_a_stray_request()", "sends_another_stray_request()"),
+          List.copyOf(failures.keySet()));
+      assertEquals(3, tests.succeeded().count(), "the tests before, between and after pass");
+      assertFalse(PerClassFakeSample.FAKE.isRunning(), "closed after the class");
+      String first = failures.get("sends_a_stray_request()");
+      String second = failures.get("sends_another_stray_request()");
+      assertTrue(first.contains("GET /no-such-operation/first"), first);
+      assertFalse(first.contains("/second"), first);
+      assertTrue(second.contains("GET /no-such-operation/second"), second);
+      assertFalse(second.contains("/first"), second);
+    }
+
+    @Test
+    void with_one_test_instance_for_the_class_an_instance_field_is_one_fake_for_the_class() {
+      Events tests = runSample(PerClassInstanceFieldSample.class);
+
       assertEquals(
           List.of("sends_a_stray_request()"),
           tests.failed().stream().map(e -> e.getTestDescriptor().getDisplayName()).toList());
-      assertEquals(2, tests.succeeded().count(), "the tests before and after it pass");
-      assertTrue(
-          failure(tests.failed().stream().findFirst().orElseThrow())
-              .getMessage()
-              .contains("GET /no-such-operation"));
+      assertEquals(2, tests.succeeded().count(), "the fake still serves the test after it");
     }
 
     @Test
@@ -413,7 +433,7 @@ class FakeIdentityCenterTest {
     }
   }
 
-  /** Sample: one fake for the class; the second of three tests sends a stray request. */
+  /** Sample: one fake for the class; the second and the fourth test send a stray request. */
   @EnabledIf("dev.ssoconfig.testing.FakeIdentityCenterTest#runAsSample")
   @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
   static class PerClassFakeSample {
@@ -428,13 +448,51 @@ class FakeIdentityCenterTest {
     @Test
     @Order(2)
     void sends_a_stray_request() throws Exception {
-      assertEquals(404, get(FAKE, "/no-such-operation"));
+      assertEquals(404, get(FAKE, "/no-such-operation/first"));
     }
 
     @Test
     @Order(3)
+    void between() throws Exception {
+      assertEquals(200, get(FAKE, "/device"));
+    }
+
+    @Test
+    @Order(4)
+    void sends_another_stray_request() throws Exception {
+      assertEquals(404, get(FAKE, "/no-such-operation/second"));
+    }
+
+    @Test
+    @Order(5)
     void after() throws Exception {
       assertEquals(200, get(FAKE, "/device"));
+    }
+  }
+
+  /** Sample: a fake in an instance field of a class with one test instance for all its tests. */
+  @EnabledIf("dev.ssoconfig.testing.FakeIdentityCenterTest#runAsSample")
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+  static class PerClassInstanceFieldSample {
+    @RegisterExtension final FakeIdentityCenter fake = new FakeIdentityCenter();
+
+    @Test
+    @Order(1)
+    void first() throws Exception {
+      assertEquals(200, get(fake, "/device"));
+    }
+
+    @Test
+    @Order(2)
+    void sends_a_stray_request() throws Exception {
+      assertEquals(404, get(fake, "/no-such-operation"));
+    }
+
+    @Test
+    @Order(3)
+    void last() throws Exception {
+      assertEquals(200, get(fake, "/device"));
     }
   }
 }
