@@ -640,6 +640,26 @@ public final class FakeIdentityCenter
   }
 
   /**
+   * For a fake run by hand until the JVM ends: closes it then, printing the requests it did not
+   * serve on stderr instead of throwing.
+   *
+   * @return this fake
+   */
+  public FakeIdentityCenter closeOnExit() {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    close();
+                  } catch (AssertionError unexpected) {
+                    System.err.println(unexpected.getMessage());
+                  }
+                }));
+    return this;
+  }
+
+  /**
    * Starts a fake with the demo dataset and prints how to point the AWS CLI at it; runs until
    * interrupted (Ctrl-C).
    *
@@ -647,17 +667,7 @@ public final class FakeIdentityCenter
    */
   public static void main(String[] args) throws InterruptedException {
     FakeIdentityCenter fake =
-        new FakeIdentityCenter(args.length > 0 ? Integer.parseInt(args[0]) : 0);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  try {
-                    fake.close();
-                  } catch (AssertionError unexpected) {
-                    System.err.println(unexpected.getMessage());
-                  }
-                }));
+        new FakeIdentityCenter(args.length > 0 ? Integer.parseInt(args[0]) : 0).closeOnExit();
     String base = fake.baseUri().toString();
     System.out.println("Fake IAM Identity Center listening at " + base);
     System.out.println("  start URL " + START_URL + ", SSO region " + REGION);
