@@ -332,8 +332,9 @@ public final class ConfigEditor {
   /**
    * Sets a definition's value in place and drops the lines that continue the old value for either
    * reader: the AWS CLI's continuation lines, and the indented comment lines among and after them
-   * that the AWS SDK for Java reads as continuations too. Only the value changes on the line, unless the key
-   * is spelt otherwise or separated by {@code :}; then the line is written anew, indentation kept.
+   * that the AWS SDK for Java reads as continuations too. Only the value changes on the line,
+   * unless the key is spelt otherwise or separated by {@code :}; then the line is written anew,
+   * indentation kept.
    */
   private static void setValue(
       PropertyEntry entry, Property property, ConfigDocument document, LineEdits edits) {

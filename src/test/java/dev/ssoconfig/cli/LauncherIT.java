@@ -3,6 +3,7 @@ package dev.ssoconfig.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -13,19 +14,23 @@ import dev.ssoconfig.testing.FakeIdentityCenter.Operation;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -39,17 +44,7 @@ class LauncherIT {
       Path.of(System.getProperty("launcher", "target/aws-sso-config-generator"));
 
   @TempDir Path home;
-  private FakeIdentityCenter fake;
-
-  @BeforeEach
-  void start() {
-    fake = new FakeIdentityCenter();
-  }
-
-  @AfterEach
-  void stop() {
-    fake.close();
-  }
+  @RegisterExtension final FakeIdentityCenter fake = new FakeIdentityCenter();
 
   private Run launch(Map<String, String> extraEnv, String... args)
       throws IOException, InterruptedException {
@@ -396,6 +391,41 @@ class LauncherIT {
     assertTrue(process.waitFor(1, TimeUnit.MINUTES));
     assertEquals(0, process.exitValue(), output);
     assertTrue(output.startsWith("aws-sso-config-generator 0."), output);
+  }
+
+  /**
+   * pom.xml's shade filter keeps one copy of the license files that jackson-core and the SDK's
+   * shaded Jackson ({@code third-party-jackson-core}) both carry; right only while their copies
+   * are the same.
+   */
+  @Test
+  void the_jar_keeps_the_license_files_jackson_and_the_sdk_share_and_every_copy_is_the_same()
+      throws Exception {
+    Path jar = LAUNCHER.resolveSibling("aws-sso-config-generator.jar");
+    try (JarFile shaded = new JarFile(jar.toFile())) {
+      for (String name :
+          List.of(
+              "META-INF/FastDoubleParser-LICENSE",
+              "META-INF/FastDoubleParser-ThirdParty-LICENSE",
+              "META-INF/Schubfach-LICENSE")) {
+        JarEntry entry = shaded.getJarEntry(name);
+        assertNotNull(entry, name + " in " + jar);
+        byte[] kept = shaded.getInputStream(entry).readAllBytes();
+        List<URL> copies =
+            Collections.list(getClass().getClassLoader().getResources(name)).stream()
+                .filter(
+                    url ->
+                        url.getPath().contains("/jackson-core-")
+                            || url.getPath().contains("/third-party-jackson-core-"))
+                .toList();
+        assertEquals(2, copies.size(), name + ": " + copies);
+        for (URL copy : copies) {
+          try (InputStream in = copy.openStream()) {
+            assertArrayEquals(kept, in.readAllBytes(), copy.toString());
+          }
+        }
+      }
+    }
   }
 
   record Run(int code, String out, String err) {}

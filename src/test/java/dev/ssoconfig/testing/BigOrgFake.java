@@ -34,7 +34,8 @@ public final class BigOrgFake {
             .withAccounts(accounts)
             .withPageSize(100)
             .withPortalLatency(Duration.ofMillis(latency))
-            .throttleEveryNthPortalRequest(20);
+            .throttleEveryNthPortalRequest(20)
+            .closeOnExit();
     System.out.println("Fake Identity Center with " + count + " accounts at " + fake.baseUri());
     Thread.currentThread().join();
   }
