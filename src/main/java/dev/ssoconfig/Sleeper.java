@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Waits on the calling thread: between device-code polls (RFC 8628 section 3.5) and between retries
- * of throttled portal calls. Injected so tests record the waits instead of sleeping.
+ * Waits on the calling thread: between device-code polls (RFC 8628 section 3.5), for the back-off
+ * before a portal call is tried again after a server error or a broken connection, and between
+ * attempts to take the config file's lock. Injected so tests record the waits instead of sleeping.
  */
 @FunctionalInterface
 public interface Sleeper {

@@ -200,7 +200,11 @@ public final class ConfigEditor {
       edits.appendSection(render("sso-session " + spec.name(), spec.properties()));
       return SessionChange.ADDED;
     }
-    Map<String, Object> asRead = document.asReadByAwsCli().ssoSessions().get(spec.name());
+    List<Section> readBySession = new ArrayList<>(sections);
+    document.sections().stream()
+        .filter(section -> section.type() == SectionType.DEFAULTS)
+        .forEach(readBySession::add);
+    Map<String, Object> asRead = AwsCliConfig.of(readBySession).ssoSessions().get(spec.name());
     for (Property property : spec.properties()) {
       if (property.key().equals(START_URL) || property.key().equals(REGION)) {
         checkSame(spec.name(), asRead, property);
@@ -328,8 +332,9 @@ public final class ConfigEditor {
   /**
    * Sets a definition's value in place and drops the lines that continue the old value for either
    * reader: the AWS CLI's continuation lines, and the indented comment lines among and after them
-   * that the AWS SDK for Java reads as continuations too. Only the value changes on the line, unless the key
-   * is spelt otherwise or separated by {@code :}; then the line is written anew, indentation kept.
+   * that the AWS SDK for Java reads as continuations too. Only the value changes on the line,
+   * unless the key is spelt otherwise or separated by {@code :}; then the line is written anew,
+   * indentation kept.
    */
   private static void setValue(
       PropertyEntry entry, Property property, ConfigDocument document, LineEdits edits) {

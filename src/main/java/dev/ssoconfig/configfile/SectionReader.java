@@ -30,8 +30,9 @@ final class SectionReader {
     INVALID
   }
 
-  /** What {@link #read} found. */
   /**
+   * What {@link #read} found.
+   *
    * @param sections the sections in file order
    * @param problems what the AWS CLI refuses, by line
    * @param kinds each line's kind

@@ -16,8 +16,11 @@ final class Utf8 {
 
   /** The text of UTF-8 bytes held one per char; invalid bytes become U+DC80–U+DCFF. */
   static String decode(String bytes) {
-    StringBuilder out = new StringBuilder(bytes.length());
-    int i = 0;
+    int i = asciiPrefix(bytes);
+    if (i == bytes.length()) {
+      return bytes;
+    }
+    StringBuilder out = new StringBuilder(bytes.length()).append(bytes, 0, i);
     while (i < bytes.length()) {
       int length = sequenceLength(bytes, i);
       if (length == 0) {
@@ -46,8 +49,11 @@ final class Utf8 {
 
   /** The UTF-8 bytes of {@code text}, one per char; U+DC80–U+DCFF alone become their byte. */
   static String encode(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    int i = 0;
+    int i = asciiPrefix(text);
+    if (i == text.length()) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length()).append(text, 0, i);
     while (i < text.length()) {
       int c = text.codePointAt(i);
       i += Character.charCount(c);
@@ -71,9 +77,18 @@ final class Utf8 {
     return out.toString();
   }
 
+  /** The length of the leading run of ASCII characters (all of them, for most lines). */
+  private static int asciiPrefix(String text) {
+    int i = 0;
+    while (i < text.length() && text.charAt(i) < 0x80) {
+      i++;
+    }
+    return i;
+  }
+
   /** The index of the first byte that is not part of valid UTF-8, -1 if all are. */
   static int firstInvalid(String bytes) {
-    int i = 0;
+    int i = asciiPrefix(bytes);
     while (i < bytes.length()) {
       int length = sequenceLength(bytes, i);
       if (length == 0) {

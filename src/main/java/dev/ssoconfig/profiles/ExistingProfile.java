@@ -8,8 +8,8 @@ import java.util.Objects;
  * ProfilePlan#MARKER_KEY}), for deciding which generated profiles are stale.
  *
  * @param name the profile name
- * @param properties its top-level keys and values as the SDK would read them (later sections of
- *     the same name win)
+ * @param properties its keys and values as the AWS CLI reads them: those of the last section of
+ *     that name, with the keys it inherits from {@code [DEFAULT]}
  */
 public record ExistingProfile(String name, Map<String, String> properties) {
   public ExistingProfile {

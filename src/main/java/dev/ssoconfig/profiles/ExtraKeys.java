@@ -17,10 +17,10 @@ import java.util.Set;
  *
  * <p>The argument is split at its first {@code =}; key and value are stripped of whitespace as
  * Python's {@code str.strip()} does ({@link PyText}), as botocore strips them when it reads the file
- * (a no-break space at the end of the value would otherwise be written and then lost). The value may be empty: {@code --set cli_pager=} is written as
- * {@code cli_pager =}, which botocore and the SDK for Java's {@code ProfileFile} both read as an
- * empty value (for the AWS CLI, an empty {@code cli_pager} turns the pager off). Refused, each with
- * a one-line message naming the {@code --set}:
+ * (a no-break space at the end of the value would otherwise be written and then lost). The value
+ * may be empty: {@code --set cli_pager=} is written as {@code cli_pager =}, which botocore and the
+ * SDK for Java's {@code ProfileFile} both read as an empty value (for the AWS CLI, an empty {@code
+ * cli_pager} turns the pager off). Refused, each with a one-line message naming the {@code --set}:
  *
  * <ul>
  *   <li>no {@code =}, or an empty key;
@@ -42,7 +42,6 @@ public final class ExtraKeys {
 
   /** No extra keys. */
   public static final ExtraKeys NONE = new ExtraKeys(List.of());
-
 
   private final List<Property> properties;
 

@@ -112,11 +112,11 @@ public final class ProfilePlanner {
    * The generated profiles of this sso-session (or, in legacy form, this start URL) that {@code
    * plan} no longer has: no longer assigned, or filtered out. Only profiles carrying the marker
    * {@link ProfilePlan#MARKER_KEY} = {@link ProfilePlan#MARKER_VALUE} whose {@code sso_session}
-   * equals this sso-session name (legacy form: whose {@code sso_start_url} equals this start URL,
-   * ignoring trailing {@code /}) can be stale; profiles of other sso-sessions or start URLs and
-   * profiles a person wrote never are.
+   * equals this sso-session name (legacy form: whose {@code sso_start_url} names this start URL,
+   * {@link dev.ssoconfig.StartUrl#same}) can be stale; profiles of other sso-sessions or start URLs
+   * and profiles a person wrote never are.
    *
-   * @param existing the generated profiles in the config file now, as the SDK reads them
+   * @param existing the generated profiles in the config file now, as the AWS CLI reads them
    * @param plan a plan from {@link #plan}
    * @return the stale profile names, each once, in {@link String#compareTo} order
    */

@@ -6,9 +6,10 @@ import java.util.Locale;
 
 /**
  * The few Python {@code str} operations that decide how botocore (the AWS CLI's config reader,
- * built on Python's {@code configparser}) reads a line, reproduced exactly, for the config-file
- * reader and for checking values the tool will write: what counts as
+ * built on Python's {@code configparser}) reads a line, reproduced exactly: what counts as
  * whitespace, {@code strip}, the indentation {@code configparser} measures, and {@code splitlines}.
+ * Used by the config-file reader, to check values the tool will write, and to strip {@code --set}
+ * keys and values as botocore will strip them when it reads them back.
  *
  * <p>Python's whitespace ({@code str.isspace()}, also what its {@code re} module's {@code \s}
  * matches) is wider than Java's {@link String#trim()}: it includes U+001C–U+001F, U+0085, U+00A0,

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.sso.model.ListAccountsRequest;
@@ -44,11 +45,10 @@ class SdkClientsTest {
       "[default]\n  aws_access_key_id = AKIDEXAMPLE\nregion : eu-west-3\n";
 
   @TempDir Path home;
-  private FakeIdentityCenter fake;
+  @RegisterExtension final FakeIdentityCenter fake = new FakeIdentityCenter();
 
   @BeforeEach
   void start() {
-    fake = new FakeIdentityCenter();
     sdkEnvironment("HOME", home.toString());
     sdkEnvironment("AWS_CONFIG_FILE", null);
     sdkEnvironment("AWS_SHARED_CREDENTIALS_FILE", null);
@@ -61,7 +61,6 @@ class SdkClientsTest {
   @AfterEach
   void stop() {
     SystemSettingUtilsTestBackdoor.clearEnvironmentVariableOverrides();
-    fake.close();
   }
 
   /** Sets (or with null, unsets) an environment variable as the SDK sees it. */

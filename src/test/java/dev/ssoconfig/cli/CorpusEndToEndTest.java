@@ -16,10 +16,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,24 +39,21 @@ class CorpusEndToEndTest {
       List.of("Corpus-Check-A.Role", "Corpus-Check-B.Role", "Corpus-Check-B.Other");
 
   @TempDir static Path home;
-  private static FakeIdentityCenter fake;
+
+  @RegisterExtension
+  static final FakeIdentityCenter fake =
+      new FakeIdentityCenter()
+          .withAccounts(
+              List.of(
+                  FakeAccount.of("111111111111", "Corpus Check A", "Role"),
+                  FakeAccount.of("222222222222", "Corpus Check B", "Role", "Other")));
+
   private static CliHarness cli;
   private int folder;
 
   @BeforeAll
   static void start() {
-    fake =
-        new FakeIdentityCenter()
-            .withAccounts(
-                List.of(
-                    FakeAccount.of("111111111111", "Corpus Check A", "Role"),
-                    FakeAccount.of("222222222222", "Corpus Check B", "Role", "Other")));
     cli = new CliHarness(home, fake);
-  }
-
-  @AfterAll
-  static void stop() {
-    fake.close();
   }
 
   @TestFactory

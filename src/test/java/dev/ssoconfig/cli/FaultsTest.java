@@ -9,6 +9,7 @@ import dev.ssoconfig.cli.CliHarness.Result;
 import dev.ssoconfig.testing.FakeAccount;
 import dev.ssoconfig.testing.FakeIdentityCenter;
 import dev.ssoconfig.testing.FakeIdentityCenter.Operation;
+import dev.ssoconfig.testing.NoDns;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -20,10 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -36,18 +37,12 @@ import software.amazon.awssdk.profiles.ProfileFile;
 @Timeout(60)
 class FaultsTest {
   @TempDir Path home;
-  private FakeIdentityCenter fake;
+  @RegisterExtension final FakeIdentityCenter fake = new FakeIdentityCenter();
   private CliHarness cli;
 
   @BeforeEach
   void startFake() {
-    fake = new FakeIdentityCenter();
     cli = new CliHarness(home, fake);
-  }
-
-  @AfterEach
-  void stopFake() {
-    fake.close();
   }
 
   /** Exit 4, exactly one error line containing each fragment, no stack trace, no config file. */
@@ -133,7 +128,9 @@ class FaultsTest {
 
     @Test
     void a_host_name_that_does_not_resolve_exits_4_naming_it() {
-      // .invalid never resolves (RFC 6761 section 6.4)
+      // .invalid never resolves (RFC 6761 section 6.4); and here it is not even looked up: the test
+      // JVM resolves names from src/test/hosts only
+      NoDns.assertActive();
       cli.endpoint(URI.create("http://no-such-host.invalid"));
 
       Result result = cli.generate("--device-code", "--no-browser");

@@ -28,10 +28,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.profiles.Profile;
@@ -46,28 +46,24 @@ class GenerateEndToEndTest {
   private static final String START_URL = CliHarness.START_URL;
 
   @TempDir Path home;
-  private FakeIdentityCenter fake;
+
+  @RegisterExtension
+  final FakeIdentityCenter fake =
+      new FakeIdentityCenter()
+          .withPageSize(2)
+          .withAccounts(
+              List.of(
+                  FakeAccount.of("111111111111", "Prod Account", "AdministratorAccess", "ReadOnly"),
+                  FakeAccount.of("222222222222", "Ünïcode Dev", "Developer"),
+                  FakeAccount.of("333333333333", "Shared", "ReadOnly"),
+                  FakeAccount.of("444444444444", "Shared", "ReadOnly"),
+                  FakeAccount.of("555555555555", "Sandbox", "A", "B", "C")));
+
   private CliHarness cli;
 
   @BeforeEach
   void startFake() {
-    fake =
-        new FakeIdentityCenter()
-            .withPageSize(2)
-            .withAccounts(
-                List.of(
-                    FakeAccount.of("111111111111", "Prod Account", "AdministratorAccess", "ReadOnly"),
-                    FakeAccount.of("222222222222", "Ünïcode Dev", "Developer"),
-                    FakeAccount.of("333333333333", "Shared", "ReadOnly"),
-                    FakeAccount.of("444444444444", "Shared", "ReadOnly"),
-                    FakeAccount.of("555555555555", "Sandbox", "A", "B", "C")));
     cli = new CliHarness(home, fake);
-  }
-
-  @AfterEach
-  void stopFake() {
-    assertEquals(List.of(), fake.unmatchedRequests());
-    fake.close();
   }
 
   private Result run(String... args) {

@@ -24,10 +24,10 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,21 +50,15 @@ class LauncherArchiveIT {
       Pattern.compile("\\[(warning|error|info)|VM warning|[Ss]hared archive|CDS|AOT");
 
   @TempDir Path home;
-  private FakeIdentityCenter fake;
+  @RegisterExtension final FakeIdentityCenter fake = new FakeIdentityCenter();
   private Path launcher;
   private Path cache;
 
   @BeforeEach
   void start() throws IOException {
-    fake = new FakeIdentityCenter();
     launcher = Files.createDirectories(home.resolve("bin")).resolve("aws-sso-config-generator");
     Files.copy(LauncherProcess.BUILT, launcher, StandardCopyOption.COPY_ATTRIBUTES);
     cache = home.resolve(".cache/aws-sso-config-generator");
-  }
-
-  @AfterEach
-  void stop() {
-    fake.close();
   }
 
   /** A JDK with its home folder and feature version (17, 21, 25, ...). */

@@ -3,6 +3,7 @@ package dev.ssoconfig.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -14,19 +15,24 @@ import dev.ssoconfig.testing.FakeIdentityCenter.Operation;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -39,18 +45,12 @@ class LauncherIT {
   private static final Path LAUNCHER = LauncherProcess.BUILT;
 
   @TempDir Path home;
-  private FakeIdentityCenter fake;
+  @RegisterExtension final FakeIdentityCenter fake = new FakeIdentityCenter();
   private LauncherProcess launcher;
 
   @BeforeEach
   void start() {
-    fake = new FakeIdentityCenter();
     launcher = new LauncherProcess(LAUNCHER, home, fake.baseUri());
-  }
-
-  @AfterEach
-  void stop() {
-    fake.close();
   }
 
   private Run launch(Map<String, String> extraEnv, String... args)
@@ -449,4 +449,40 @@ class LauncherIT {
     assertEquals(0, process.exitValue(), output);
     assertTrue(output.startsWith("aws-sso-config-generator 0."), output);
   }
+
+  /**
+   * pom.xml's shade filter keeps one copy of the license files that jackson-core and the SDK's
+   * shaded Jackson ({@code third-party-jackson-core}) both carry; right only while their copies
+   * are the same.
+   */
+  @Test
+  void the_jar_keeps_the_license_files_jackson_and_the_sdk_share_and_every_copy_is_the_same()
+      throws Exception {
+    Path jar = LAUNCHER.resolveSibling("aws-sso-config-generator.jar");
+    try (JarFile shaded = new JarFile(jar.toFile())) {
+      for (String name :
+          List.of(
+              "META-INF/FastDoubleParser-LICENSE",
+              "META-INF/FastDoubleParser-ThirdParty-LICENSE",
+              "META-INF/Schubfach-LICENSE")) {
+        JarEntry entry = shaded.getJarEntry(name);
+        assertNotNull(entry, name + " in " + jar);
+        byte[] kept = shaded.getInputStream(entry).readAllBytes();
+        List<URL> copies =
+            Collections.list(getClass().getClassLoader().getResources(name)).stream()
+                .filter(
+                    url ->
+                        url.getPath().contains("/jackson-core-")
+                            || url.getPath().contains("/third-party-jackson-core-"))
+                .toList();
+        assertEquals(2, copies.size(), name + ": " + copies);
+        for (URL copy : copies) {
+          try (InputStream in = copy.openStream()) {
+            assertArrayEquals(kept, in.readAllBytes(), copy.toString());
+          }
+        }
+      }
+    }
+  }
+
 }

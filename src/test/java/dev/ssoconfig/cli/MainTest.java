@@ -18,10 +18,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,20 +32,14 @@ class MainTest {
       "[default]\r\nregion = eu-west-1\r\n# mine".getBytes(StandardCharsets.UTF_8);
 
   @TempDir Path home;
-  private FakeIdentityCenter fake;
+  @RegisterExtension final FakeIdentityCenter fake = new FakeIdentityCenter();
   private CliHarness cli;
 
   @BeforeEach
   void startFake() throws IOException {
-    fake = new FakeIdentityCenter();
     cli = new CliHarness(home, fake);
     Files.createDirectories(cli.config().getParent());
     Files.write(cli.config(), MINE);
-  }
-
-  @AfterEach
-  void stopFake() {
-    fake.close();
   }
 
   /** A stdout that fails like one on a full disk. */

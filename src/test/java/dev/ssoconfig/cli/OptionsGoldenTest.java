@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ssoconfig.configfile.ConfigDocument;
 import dev.ssoconfig.testing.FakeAccount;
 import dev.ssoconfig.testing.FakeIdentityCenter;
+import dev.ssoconfig.testing.GoldenArgs;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,70 +20,83 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 
 /**
  * Golden files for every option that shapes the config file: the whole command runs in process
- * against the fake Identity Center on {@code src/test/resources/cli/golden/start.config}, and the
- * written file must equal {@code <case>.config} byte for byte and parse in the SDK's {@link
- * ProfileFile} with every generated profile complete. Regenerate after an intended change with
- * {@code -Dcli.golden.update=true} and review the diff.
+ * against the fake Identity Center on {@code src/test/resources/cli/golden/start.config} with the
+ * arguments of {@code CASE.args} ({@link GoldenArgs}), and the written file must equal {@code
+ * CASE.config} byte for byte and parse in the SDK's {@link ProfileFile} with every generated
+ * profile complete; a dry run's output must equal {@code CASE.diff}. Regenerate after an intended
+ * change with {@code -Dcli.golden.update=true} and review the diff.
  */
 class OptionsGoldenTest {
   private static final Path GOLDEN = Path.of("src/test/resources/cli/golden");
   private static final boolean UPDATE = Boolean.getBoolean("cli.golden.update");
 
   @TempDir Path home;
-  private FakeIdentityCenter fake;
+
+  @RegisterExtension
+  final FakeIdentityCenter fake =
+      new FakeIdentityCenter()
+          .withAccounts(
+              List.of(
+                  FakeAccount.of("111111111111", "Prod Account", "AdministratorAccess", "ReadOnly"),
+                  FakeAccount.of("222222222222", "Dev", "AdministratorAccess", "Billing"),
+                  FakeAccount.of("333333333333", "Shared", "ReadOnly"),
+                  FakeAccount.of("444444444444", "Shared", "ReadOnly")));
+
   private CliHarness cli;
 
   @BeforeEach
   void start() throws IOException {
-    fake =
-        new FakeIdentityCenter()
-            .withAccounts(
-                List.of(
-                    FakeAccount.of("111111111111", "Prod Account", "AdministratorAccess", "ReadOnly"),
-                    FakeAccount.of("222222222222", "Dev", "AdministratorAccess", "Billing"),
-                    FakeAccount.of("333333333333", "Shared", "ReadOnly"),
-                    FakeAccount.of("444444444444", "Shared", "ReadOnly")));
     cli = new CliHarness(home, fake);
     Files.createDirectories(cli.config().getParent());
     Files.copy(GOLDEN.resolve("start.config"), cli.config());
   }
 
-  @AfterEach
-  void stop() {
-    fake.close();
+  /** The cases that write a config file: each {@code CASE.args} with a {@code CASE.config}. */
+  static Stream<String> cases() {
+    List<String> cases =
+        GoldenArgs.cases(GOLDEN).stream()
+            .filter(name -> Files.exists(GOLDEN.resolve(name + ".config")))
+            .toList();
+    assertTrue(cases.size() >= 9, "golden cases found in " + GOLDEN);
+    return cases.stream();
   }
 
-  static Stream<Arguments> cases() {
-    return Stream.of(
-        Arguments.of("default", List.of()),
-        Arguments.of("profile_template", List.of("--profile-template", "{account_id}-{role_name}")),
-        Arguments.of("rename_file", List.of("--template", GOLDEN.resolve("renames.json").toString())),
-        Arguments.of("filters", List.of("--include", "*/*", "--exclude", "*/Billing", "--exclude", "333333333333/*")),
-        Arguments.of("prune", List.of("--prune")),
-        Arguments.of("prune_filtered", List.of("--prune", "--include", "Prod*/*")),
-        Arguments.of("legacy", List.of("--legacy")),
-        Arguments.of(
-            "set",
-            List.of("--set", "output=json", "--set", "duration_seconds=3600", "--set", "cli_pager=")),
-        Arguments.of("sso_session_name", List.of("--sso-session-name", "corp")));
+  private static String[] args(String name) {
+    return GoldenArgs.read(GOLDEN, name).toArray(String[]::new);
+  }
+
+  @Test
+  void every_case_has_its_arguments_and_one_expected_file() throws IOException {
+    List<String> expected;
+    try (Stream<Path> files = Files.list(GOLDEN)) {
+      expected =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(f -> f.endsWith(".config") || f.endsWith(".diff"))
+              .filter(f -> !f.equals("start.config"))
+              .map(f -> f.substring(0, f.lastIndexOf('.')))
+              .sorted()
+              .toList();
+    }
+    assertEquals(GoldenArgs.cases(GOLDEN), expected);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void writes_the_golden_config(String name, List<String> args) throws IOException {
-    CliHarness.Result result = cli.generate(args.toArray(String[]::new));
+  void writes_the_golden_config(String name) throws IOException {
+    String[] args = args(name);
+    CliHarness.Result result = cli.generate(args);
     assertEquals(0, result.code(), result.err());
 
     byte[] written = Files.readAllBytes(cli.config());
@@ -93,7 +107,7 @@ class OptionsGoldenTest {
         Files.readAllBytes(Path.of(cli.config() + ".bak")),
         "the previous version is kept as config.bak");
 
-    CliHarness.Result again = cli.generate(args.toArray(String[]::new));
+    CliHarness.Result again = cli.generate(args);
     assertEquals(0, again.code(), again.err());
     assertArrayEquals(written, Files.readAllBytes(cli.config()), "a second run changes nothing");
   }
@@ -133,7 +147,7 @@ class OptionsGoldenTest {
     List<String> before = listing(home);
     byte[] config = Files.readAllBytes(cli.config());
 
-    CliHarness.Result result = cli.generate("--dry-run", "--prune");
+    CliHarness.Result result = cli.generate(args("dry_run"));
 
     assertEquals(0, result.code(), result.err());
     assertGolden("dry_run.diff", result.out().replace(home.toString(), "$HOME").getBytes(StandardCharsets.UTF_8));

@@ -16,10 +16,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,21 +32,17 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class RealConfigsTest {
   @TempDir Path home;
-  private FakeIdentityCenter fake;
+
+  @RegisterExtension
+  final FakeIdentityCenter fake =
+      new FakeIdentityCenter()
+          .withAccounts(List.of(FakeAccount.of("111111111111", "Prod", "Admin")));
+
   private CliHarness cli;
 
   @BeforeEach
   void startFake() {
-    fake =
-        new FakeIdentityCenter()
-            .withAccounts(List.of(FakeAccount.of("111111111111", "Prod", "Admin")));
     cli = new CliHarness(home, fake);
-  }
-
-  @AfterEach
-  void stopFake() {
-    assertEquals(List.of(), fake.unmatchedRequests());
-    fake.close();
   }
 
   private Path write(Path file, String content) throws IOException {

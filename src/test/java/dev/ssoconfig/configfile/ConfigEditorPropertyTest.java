@@ -13,6 +13,8 @@ import dev.ssoconfig.profiles.ProfileSpec;
 import dev.ssoconfig.profiles.Property;
 import dev.ssoconfig.profiles.SsoSessionSpec;
 import dev.ssoconfig.testing.AwsCliAssertions;
+import dev.ssoconfig.testing.Coverage;
+import dev.ssoconfig.testing.SeededCases;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

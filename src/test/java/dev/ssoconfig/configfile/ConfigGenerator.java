@@ -1,6 +1,6 @@
 package dev.ssoconfig.configfile;
 
-import static dev.ssoconfig.configfile.Draw.w;
+import static dev.ssoconfig.testing.Draw.w;
 
 import dev.ssoconfig.configfile.RandomConfig.Block;
 import dev.ssoconfig.configfile.RandomConfig.GenLine;
@@ -8,6 +8,7 @@ import dev.ssoconfig.configfile.RandomConfig.Kind;
 import dev.ssoconfig.profiles.ProfilePlan;
 import dev.ssoconfig.profiles.ProfileSpec;
 import dev.ssoconfig.profiles.Property;
+import dev.ssoconfig.testing.Draw;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

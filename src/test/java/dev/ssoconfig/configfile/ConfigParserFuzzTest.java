@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.configfile.FuzzInputs.FuzzInput;
 import dev.ssoconfig.profiles.ProfilePlan;
+import dev.ssoconfig.testing.Coverage;
+import dev.ssoconfig.testing.SeededCases;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Random;

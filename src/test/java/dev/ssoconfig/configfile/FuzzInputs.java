@@ -1,9 +1,12 @@
 package dev.ssoconfig.configfile;
 
-import static dev.ssoconfig.configfile.Draw.w;
+import static dev.ssoconfig.testing.Draw.w;
 
-import dev.ssoconfig.configfile.ByteMutation.Kind;
 import dev.ssoconfig.profiles.ProfilePlan;
+import dev.ssoconfig.testing.ByteMutation;
+import dev.ssoconfig.testing.ByteMutation.Kind;
+import dev.ssoconfig.testing.Draw;
+import dev.ssoconfig.testing.Escaped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -136,7 +139,7 @@ final class FuzzInputs {
 
     @Override
     public String toString() {
-      return origin + ", " + bytes.length + " bytes:\n" + RandomConfig.Escaped.of(bytes);
+      return origin + ", " + bytes.length + " bytes:\n" + Escaped.of(bytes);
     }
   }
 

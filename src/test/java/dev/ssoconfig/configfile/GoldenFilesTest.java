@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.Failure.Kind;
 import dev.ssoconfig.profiles.ProfilePlan;
+import dev.ssoconfig.testing.GoldenArgs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,10 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Golden files: {@code src/test/resources/configfile/golden/CASE.input} edited with {@link
- * StandardPlan#forCase} must give exactly {@code CASE.output}, or, when a {@code CASE.error} file
- * exists instead, fail with a usage {@link Failure} whose message is that file's
- * content. Every output is also read by the SDK's {@code ProfileFile}.
+ * Golden files: {@code src/test/resources/configfile/golden/CASE.input} edited with the plan its
+ * arguments {@code CASE.args} describe ({@link GoldenArgs}, {@link StandardPlan#forArgs}) must
+ * give exactly {@code CASE.output}, or, when a {@code CASE.error} file exists instead, fail with a
+ * usage {@link Failure} whose message is that file's content. Every output is also read by the
+ * SDK's {@code ProfileFile}.
  *
  * <p>To regenerate the expected files after a deliberate change, run the tests with {@code
  * -Dconfigfile.golden.update=true} and review the diff; without that property nothing is written.
@@ -40,14 +42,15 @@ class GoldenFilesTest {
 
   @TestFactory
   Stream<DynamicTest> every_golden_input_gives_its_golden_output() throws IOException {
-    List<String> cases = cases();
+    List<String> cases = GoldenArgs.cases(GOLDEN);
     assertTrue(cases.size() >= 15, "golden cases found in " + GOLDEN);
+    assertEquals(inputs(), cases, "each CASE.input has its CASE.args, and each CASE.args its input");
     return cases.stream().map(name -> DynamicTest.dynamicTest(name, () -> check(name)));
   }
 
   private void check(String name) throws Exception {
     byte[] input = read(name + ".input");
-    ProfilePlan plan = StandardPlan.forCase(name);
+    ProfilePlan plan = plan(name);
     Path error = GOLDEN.resolve(name + ".error");
     if (Files.exists(error)) {
       Failure e =
@@ -206,7 +209,7 @@ class GoldenFilesTest {
     }
 
     private EditResult apply(String name) throws Exception {
-      return editor.apply(parse(read(name + ".input")), StandardPlan.forCase(name));
+      return editor.apply(parse(read(name + ".input")), plan(name));
     }
 
     private String text(EditResult result) {
@@ -222,7 +225,11 @@ class GoldenFilesTest {
     return Boolean.getBoolean(UPDATE_PROPERTY);
   }
 
-  private static List<String> cases() throws IOException {
+  private static ProfilePlan plan(String name) {
+    return StandardPlan.forArgs(GoldenArgs.read(GOLDEN, name));
+  }
+
+  private static List<String> inputs() throws IOException {
     try (Stream<Path> files = Files.list(GOLDEN)) {
       return files
           .map(p -> p.getFileName().toString())

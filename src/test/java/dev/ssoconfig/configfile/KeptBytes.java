@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.ssoconfig.configfile.RandomConfig.Block;
 import dev.ssoconfig.profiles.ProfilePlan;
+import dev.ssoconfig.testing.Escaped;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,6 +152,6 @@ final class KeptBytes {
   }
 
   private static String show(String latin1) {
-    return RandomConfig.Escaped.of(latin1.getBytes(StandardCharsets.ISO_8859_1));
+    return Escaped.of(latin1.getBytes(StandardCharsets.ISO_8859_1));
   }
 }

@@ -1,6 +1,7 @@
 package dev.ssoconfig.configfile;
 
 import dev.ssoconfig.profiles.ProfilePlan;
+import dev.ssoconfig.testing.Escaped;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
@@ -97,29 +98,5 @@ record RandomConfig(boolean bom, List<RandomConfig.Block> blocks, boolean clean)
   @Override
   public String toString() {
     return "RandomConfig[clean=" + clean + "]:\n" + Escaped.of(bytes());
-  }
-
-  /** Shows bytes as text with line breaks and unprintable bytes made visible. */
-  static final class Escaped {
-    private Escaped() {}
-
-    static String of(byte[] bytes) {
-      StringBuilder out = new StringBuilder();
-      for (byte b : bytes) {
-        int c = b & 0xFF;
-        if (c == '\n') {
-          out.append("\\n\n");
-        } else if (c == '\r') {
-          out.append("\\r");
-        } else if (c == '\t') {
-          out.append("\\t");
-        } else if (c < 0x20 || c >= 0x7F) {
-          out.append(String.format("\\x%02X", c));
-        } else {
-          out.append((char) c);
-        }
-      }
-      return out.toString();
-    }
   }
 }

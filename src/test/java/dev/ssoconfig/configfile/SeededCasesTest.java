@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ssoconfig.configfile.ByteMutation.Kind;
+import dev.ssoconfig.testing.ByteMutation;
+import dev.ssoconfig.testing.ByteMutation.Kind;
+import dev.ssoconfig.testing.Coverage;
+import dev.ssoconfig.testing.SeededCases;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

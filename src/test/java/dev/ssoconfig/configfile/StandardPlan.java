@@ -5,6 +5,7 @@ import dev.ssoconfig.profiles.ProfileSpec;
 import dev.ssoconfig.profiles.Property;
 import dev.ssoconfig.profiles.SsoSessionSpec;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,21 +18,36 @@ final class StandardPlan {
   private StandardPlan() {}
 
   /**
-   * The plan for a golden case: {@link #legacy()} for a case named {@code legacy*}, {@link
-   * #withExtraKeys()} for {@code extra_keys*}, {@link #withPrune()} for {@code prune*}, otherwise
+   * The plan for a golden case, from its arguments ({@code CASE.args}), which name the options that
+   * shape the plan as the command's options of the same name would: {@code --legacy} for {@link
+   * #legacy()}, each {@code --set KEY=VALUE} adds a key before the marker ({@link
+   * #withExtraKeys}), {@code --prune} prunes the stale profiles of {@link #withPrune}; none gives
    * {@link #plan()}.
+   *
+   * @throws IllegalArgumentException for any other argument
    */
-  static ProfilePlan forCase(String caseName) {
-    if (caseName.startsWith("legacy")) {
-      return legacy();
+  static ProfilePlan forArgs(List<String> args) {
+    boolean legacy = false;
+    boolean prune = false;
+    List<Property> extraKeys = new ArrayList<>();
+    for (Iterator<String> it = args.iterator(); it.hasNext(); ) {
+      String arg = it.next();
+      switch (arg) {
+        case "--legacy" -> legacy = true;
+        case "--prune" -> prune = true;
+        case "--set" -> {
+          String setting = it.hasNext() ? it.next() : "";
+          int equals = setting.indexOf('=');
+          if (equals < 1) {
+            throw new IllegalArgumentException("--set needs KEY=VALUE, got " + setting);
+          }
+          extraKeys.add(new Property(setting.substring(0, equals), setting.substring(equals + 1)));
+        }
+        default -> throw new IllegalArgumentException("not an argument of a plan: " + arg);
+      }
     }
-    if (caseName.startsWith("extra_keys")) {
-      return withExtraKeys();
-    }
-    if (caseName.startsWith("prune")) {
-      return withPrune();
-    }
-    return plan();
+    ProfilePlan plan = withExtraKeys(legacy ? legacy() : plan(), extraKeys);
+    return prune ? withPrune(plan) : plan;
   }
 
   static ProfilePlan plan() {
@@ -44,27 +60,25 @@ final class StandardPlan {
   }
 
   /**
-   * {@link #plan()} with {@code --prune}: two stale generated profiles, a person's own profile
-   * (which must survive although named) and a name the file does not have.
+   * {@code plan} with {@code --prune}: two stale generated profiles, a person's own profile (which
+   * must survive although named) and a name the file does not have.
    */
-  static ProfilePlan withPrune() {
+  static ProfilePlan withPrune(ProfilePlan plan) {
     return new ProfilePlan(
-        plan().session(),
-        plan().profiles(),
+        plan.session(),
+        plan.profiles(),
         List.of("Old.PowerUserAccess", "Gone.ReadOnlyAccess", "mine", "Absent.Role"));
   }
 
-  /** {@link #plan()} with {@code --set output=json --set cli_history=enabled}. */
-  static ProfilePlan withExtraKeys() {
+  /** {@code plan} with {@code keys} added to each profile before the marker (as {@code --set}). */
+  static ProfilePlan withExtraKeys(ProfilePlan plan, List<Property> keys) {
     List<ProfileSpec> profiles = new ArrayList<>();
-    for (ProfileSpec spec : plan().profiles()) {
+    for (ProfileSpec spec : plan.profiles()) {
       List<Property> properties = new ArrayList<>(spec.properties());
-      properties.addAll(
-          properties.size() - 1,
-          List.of(new Property("output", "json"), new Property("cli_history", "enabled")));
+      properties.addAll(properties.size() - 1, keys);
       profiles.add(new ProfileSpec(spec.name(), properties));
     }
-    return new ProfilePlan(plan().session(), profiles);
+    return new ProfilePlan(plan.session(), profiles, plan.prune());
   }
 
   /** The legacy form: no sso-session, each profile carries the start URL and SSO region. */

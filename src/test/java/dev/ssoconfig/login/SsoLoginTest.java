@@ -39,27 +39,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 
-/** Sign-in against the fake Identity Center on 127.0.0.1. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+/** Sign-in against the fake Identity Center on 127.0.0.1, a fresh one for each test. */
 class SsoLoginTest {
   private static final String START_URL = FakeIdentityCenter.START_URL;
   private static final String REGION = FakeIdentityCenter.REGION;
   private static final Instant START = Instant.parse("2025-06-01T12:00:00Z");
 
-  private FakeIdentityCenter fake;
+  @RegisterExtension final FakeIdentityCenter fake = new FakeIdentityCenter();
   private SsoOidcClient oidc;
 
   private FakeTime time;
@@ -67,36 +64,19 @@ class SsoLoginTest {
   private StringWriter errText;
   private TestBrowser browser;
 
-  @BeforeAll
-  void startFake() {
-    fake = new FakeIdentityCenter();
-    oidc = OidcClients.create(REGION, Optional.of(fake.baseUri()));
-  }
-
-  @AfterAll
-  void stopFake() {
-    oidc.close();
-    fake.close();
-  }
-
   @BeforeEach
   void setUp(@TempDir Path home) {
+    oidc = OidcClients.create(REGION, Optional.of(fake.baseUri()));
     time = new FakeTime(START);
-    fake.withClock(time)
-        .approveAuthorization()
-        .acceptClients()
-        .withDeviceScript(DevicePoll.APPROVED)
-        .withDeviceTiming(1, 600)
-        .withAccessTokenLifetime(Duration.ofHours(8))
-        .withRegistrationLifetime(Duration.ofDays(90));
+    fake.withClock(time);
     cache = new TokenCache(home.resolve(".aws/sso/cache"), time);
     errText = new StringWriter();
     browser = TestBrowser.visiting();
   }
 
   @AfterEach
-  void noUnmatchedRequests() {
-    assertEquals(List.of(), fake.unmatchedRequests());
+  void closeClient() {
+    oidc.close();
   }
 
   private SsoLogin login(BrowserOpener opener) {

@@ -3,18 +3,19 @@ package dev.ssoconfig.portal;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static dev.ssoconfig.portal.FakePortal.ACCOUNTS;
-import static dev.ssoconfig.portal.FakePortal.TOKEN;
-import static dev.ssoconfig.portal.FakePortal.accountsRequest;
-import static dev.ssoconfig.portal.FakePortal.error;
+import static dev.ssoconfig.testing.PortalAnswer.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.ssoconfig.portal.FakePortal.Account;
+import dev.ssoconfig.testing.FakeAccount;
+import dev.ssoconfig.testing.FakeIdentityCenter;
+import dev.ssoconfig.testing.FakeIdentityCenter.Operation;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.sso.model.AccountInfo;
 import software.amazon.awssdk.services.sso.model.ListAccountsRequest;
@@ -22,53 +23,55 @@ import software.amazon.awssdk.services.sso.model.SsoException;
 import software.amazon.awssdk.services.sso.model.TooManyRequestsException;
 
 class PortalClientsTest {
+  private static final String ACCOUNTS = "/assignment/accounts";
 
-  private FakePortal portal;
+  @RegisterExtension
+  final FakeIdentityCenter portal =
+      new FakeIdentityCenter().withAccounts(List.of(FakeAccount.of("111111111111", "Prod", "Admin")));
+
   private SsoClient sso;
+  private String token;
 
   @BeforeEach
   void start() {
-    portal = new FakePortal();
-    sso = portal.client();
+    sso = PortalClients.create(FakeIdentityCenter.REGION, Optional.of(portal.baseUri()));
+    token = portal.issueAccessToken();
   }
 
   @AfterEach
   void stop() {
     sso.close();
-    portal.close();
   }
 
-  private static ListAccountsRequest firstPage() {
-    return ListAccountsRequest.builder().accessToken(TOKEN).maxResults(100).build();
+  private ListAccountsRequest firstPage() {
+    return ListAccountsRequest.builder().accessToken(token).maxResults(100).build();
   }
 
   @Test
   void talks_to_the_endpoint_override_without_signing() {
-    portal.accountsPage(null, null, new Account("111111111111", "Prod"));
-
     List<AccountInfo> accounts = sso.listAccounts(firstPage()).accountList();
 
     assertEquals("Prod", accounts.get(0).accountName());
-    portal.server.verify(
+    portal.verify(
         1, getRequestedFor(urlPathEqualTo(ACCOUNTS)).withHeader("Authorization", absent()));
   }
 
   @Test
   void does_not_retry_throttling_by_itself() {
-    portal.server.stubFor(accountsRequest(null).willReturn(error(429, "TooManyRequestsException")));
+    portal.scriptPortalCalls(Operation.LIST_ACCOUNTS, error(429, "TooManyRequestsException"));
 
     assertThrows(TooManyRequestsException.class, () -> sso.listAccounts(firstPage()));
 
-    portal.server.verify(1, getRequestedFor(urlPathEqualTo(ACCOUNTS)));
+    portal.verify(1, getRequestedFor(urlPathEqualTo(ACCOUNTS)));
   }
 
   @Test
   void does_not_retry_server_errors_by_itself() {
-    portal.server.stubFor(accountsRequest(null).willReturn(error(500, "InternalServerException")));
+    portal.scriptPortalCalls(Operation.LIST_ACCOUNTS, error(500, "InternalServerException"));
 
     SsoException e = assertThrows(SsoException.class, () -> sso.listAccounts(firstPage()));
 
     assertEquals(500, e.statusCode());
-    portal.server.verify(1, getRequestedFor(urlPathEqualTo(ACCOUNTS)));
+    portal.verify(1, getRequestedFor(urlPathEqualTo(ACCOUNTS)));
   }
 }

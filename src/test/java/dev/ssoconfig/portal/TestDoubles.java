@@ -1,29 +1,16 @@
 package dev.ssoconfig.portal;
 
-import dev.ssoconfig.Sleeper;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
-/** Deterministic stand-ins for time, randomness and progress. */
+/**
+ * Deterministic stand-ins for randomness and progress of the listing; for time use {@link
+ * dev.ssoconfig.testing.FakeTime}.
+ */
 final class TestDoubles {
 
   private TestDoubles() {}
-
-  /** Records every requested delay and returns at once. */
-  static final class RecordingSleeper implements Sleeper {
-    private final List<Duration> delays = new ArrayList<>();
-
-    @Override
-    public synchronized void sleep(Duration d) {
-      delays.add(d);
-    }
-
-    synchronized List<Duration> delays() {
-      return List.copyOf(delays);
-    }
-  }
 
   /** Always draws the top of the range, so a jittered delay equals its ceiling. */
   static final class TopOfRange implements RandomGenerator {

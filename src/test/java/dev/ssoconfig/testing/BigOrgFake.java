@@ -35,7 +35,8 @@ public final class BigOrgFake {
             .withAccounts(accounts)
             .withPageSize(100)
             .withPortalLatency(Duration.ofMillis(latency))
-            .throttleEveryNthPortalRequest(throttleEvery);
+            .throttleEveryNthPortalRequest(throttleEvery)
+            .closeOnExit();
     System.out.println("Fake Identity Center with " + count + " accounts at " + fake.baseUri());
     Thread.currentThread().join();
   }

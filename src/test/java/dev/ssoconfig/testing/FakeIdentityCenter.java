@@ -1,9 +1,5 @@
 package dev.ssoconfig.testing;
 
-import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
-import software.amazon.awssdk.services.sso.SsoClient;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import dev.ssoconfig.aws.SdkClients;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -18,21 +14,35 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.ssoconfig.aws.SdkClients;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.services.sso.SsoClient;
+import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 
 /**
  * A fake AWS IAM Identity Center on {@code 127.0.0.1} (a WireMock server on a free port) speaking
@@ -64,8 +74,26 @@ import java.util.stream.Collectors;
  * "error_description": ...}} as the real services do. Defaults: the {@link #demoAccounts()}
  * dataset, 2 items per page, device polls approved at once with an interval of 1 s and {@code
  * expiresIn} 600 s, access tokens valid 8 h, client registrations 90 days, authorization approved.
+ *
+ * <p><b>Unexpected requests fail the test.</b> A request that no served operation matches (WireMock
+ * answers it 404, a "near miss") is a mistake of the client or of the test: {@link #close()} and
+ * {@link #assertNoUnexpectedRequests()} throw an {@link AssertionError} naming each one. Register
+ * the fake as a JUnit 5 extension, so that no test has to remember the check:
+ *
+ * <pre>
+ * &#64;RegisterExtension final FakeIdentityCenter fake = new FakeIdentityCenter();        // one per test
+ * &#64;RegisterExtension static final FakeIdentityCenter fake = new FakeIdentityCenter();  // one per class
+ * </pre>
+ *
+ * An instance field (with the default per-method test instances) gives each test a fresh fake,
+ * closed after the test; a static field (or an instance field under {@code
+ * @TestInstance(PER_CLASS)}) one fake for the class and its {@code @Nested} classes, checked after
+ * each test and closed after the class. Either way a test that sent an unexpected request fails
+ * after it ran. Code that is no test (benchmarks, {@link #main}) closes the fake
+ * itself, with the same check.
  */
-public final class FakeIdentityCenter implements AutoCloseable {
+public final class FakeIdentityCenter
+    implements AutoCloseable, BeforeAllCallback, AfterEachCallback, AfterAllCallback {
   /** The start URL tests sign in to; the fake accepts any. */
   public static final String START_URL = "https://d-1234567890.awsapps.com/start";
 
@@ -114,6 +142,7 @@ public final class FakeIdentityCenter implements AutoCloseable {
   private final FakePortalService portal =
       new FakePortalService(oidc::isValidAccessToken, oidc::revokeAllAccessTokens);
   private final FaultInjector faults = new FaultInjector();
+  private final PortalScripts scripts = new PortalScripts();
   private final Set<Operation> cutOff = EnumSet.noneOf(Operation.class);
   private volatile boolean echoSecrets;
   private final Map<Operation, AtomicInteger> counts = new EnumMap<>(Operation.class);
@@ -123,6 +152,11 @@ public final class FakeIdentityCenter implements AutoCloseable {
   private volatile long portalLatencyMillis;
   private volatile TokenBucket rateLimit;
   private final AtomicInteger rateLimited = new AtomicInteger();
+  /** The unexpected requests already reported, so each fails one test only. */
+  private final Set<UUID> reportedUnexpected = new HashSet<>();
+  /** The class context of a fake in a static field; null for one per test. */
+  private volatile ExtensionContext classContext;
+  private volatile boolean closed;
 
   /** Starts a fake on a free port of 127.0.0.1 with the demo dataset. */
   public FakeIdentityCenter() {
@@ -381,6 +415,31 @@ public final class FakeIdentityCenter implements AutoCloseable {
   }
 
   /**
+   * Answers the coming ListAccounts or ListAccountRoles calls with {@code answers} in turn; the last
+   * answer repeats (give {@link PortalAnswer#serve()} last to go back to normal answers). Replaces
+   * an earlier script of the operation. Scripted answers come before everything else the fake is
+   * told (random faults, throttling, revocation), after the portal latency like any answer.
+   */
+  public FakeIdentityCenter scriptPortalCalls(Operation operation, PortalAnswer... answers) {
+    return scriptPortalCalls(operation, null, answers);
+  }
+
+  /**
+   * As {@link #scriptPortalCalls(Operation, PortalAnswer...)}, for the calls of one account only
+   * (ListAccountRoles with this {@code account_id}); an account's script wins over the operation's.
+   *
+   * @param accountId the account ID, or null for every call of the operation
+   */
+  public FakeIdentityCenter scriptPortalCalls(
+      Operation operation, String accountId, PortalAnswer... answers) {
+    if (!PORTAL_LISTING.contains(operation)) {
+      throw new IllegalArgumentException("only ListAccounts and ListAccountRoles can be scripted");
+    }
+    scripts.script(operation, accountId, Arrays.asList(answers));
+    return this;
+  }
+
+  /**
    * Successful (200) answers of this operation are cut in half from now on, so their JSON is
    * invalid: a broken proxy or service. Works for any operation with a JSON answer.
    */
@@ -486,6 +545,17 @@ public final class FakeIdentityCenter implements AutoCloseable {
   }
 
   /**
+   * Checks that exactly {@code count} requests that match {@code requests} arrived, e.g. {@code
+   * verify(1, getRequestedFor(urlPathEqualTo("/assignment/accounts")).withQueryParam("max_result",
+   * equalTo("100")))}.
+   *
+   * @throws com.github.tomakehurst.wiremock.client.VerificationException if another number did
+   */
+  public void verify(int count, RequestPatternBuilder requests) {
+    server.verify(count, requests);
+  }
+
+  /**
    * @return {@code METHOD url} of every request no stub matched (WireMock answered 404)
    */
   public List<String> unmatchedRequests() {
@@ -494,10 +564,99 @@ public final class FakeIdentityCenter implements AutoCloseable {
         .collect(Collectors.toList());
   }
 
-  /** Stops the server. */
+  /**
+   * Fails if a request arrived that this fake does not serve (see the class comment), unless an
+   * earlier check already reported it.
+   *
+   * @throws AssertionError naming each unexpected request since the last check
+   */
+  public synchronized void assertNoUnexpectedRequests() {
+    List<LoggedRequest> unreported = new ArrayList<>();
+    for (LoggedRequest request : server.findAllUnmatchedRequests()) {
+      if (reportedUnexpected.add(request.getId())) {
+        unreported.add(request);
+      }
+    }
+    unreported.sort(Comparator.comparing(LoggedRequest::getLoggedDate));
+    List<String> fresh = unreported.stream().map(r -> r.getMethod() + " " + r.getUrl()).toList();
+    if (!fresh.isEmpty()) {
+      throw new AssertionError(
+          "the fake Identity Center got "
+              + fresh.size()
+              + " request(s) it does not serve (no operation matched; WireMock answered 404): "
+              + String.join(", ", fresh));
+    }
+  }
+
+  /** Whether the server is still running, i.e. the fake has not been closed. */
+  boolean isRunning() {
+    return server.isRunning();
+  }
+
+  /**
+   * Stops the server, then fails if a request arrived that it does not serve.
+   *
+   * @throws AssertionError as {@link #assertNoUnexpectedRequests()}
+   */
   @Override
   public void close() {
-    server.stop();
+    if (!closed) {
+      closed = true;
+      server.stop();
+    }
+    assertNoUnexpectedRequests();
+  }
+
+  /**
+   * For a fake of the class (a static field, or an instance field under {@code PER_CLASS}): notes
+   * the class it serves.
+   */
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    if (classContext == null) {
+      classContext = context;
+    }
+  }
+
+  /**
+   * After each test: a fake of its own is closed; a fake of the class is checked ({@link
+   * #assertNoUnexpectedRequests()}).
+   */
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (classContext != null) {
+      assertNoUnexpectedRequests();
+    } else {
+      close();
+    }
+  }
+
+  /** After the class whose static field holds the fake (not after each {@code @Nested} class). */
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (context == classContext) {
+      close();
+    }
+  }
+
+  /**
+   * For a fake run by hand until the JVM ends: closes it then, printing the requests it did not
+   * serve on stderr instead of throwing.
+   *
+   * @return this fake
+   */
+  public FakeIdentityCenter closeOnExit() {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    close();
+                  } catch (AssertionError unexpected) {
+                    System.err.println(unexpected.getMessage());
+                  }
+                }));
+    return this;
   }
 
   /**
@@ -508,8 +667,7 @@ public final class FakeIdentityCenter implements AutoCloseable {
    */
   public static void main(String[] args) throws InterruptedException {
     FakeIdentityCenter fake =
-        new FakeIdentityCenter(args.length > 0 ? Integer.parseInt(args[0]) : 0);
-    Runtime.getRuntime().addShutdownHook(new Thread(fake::close));
+        new FakeIdentityCenter(args.length > 0 ? Integer.parseInt(args[0]) : 0).closeOnExit();
     String base = fake.baseUri().toString();
     System.out.println("Fake IAM Identity Center listening at " + base);
     System.out.println("  start URL " + START_URL + ", SSO region " + REGION);
@@ -600,6 +758,12 @@ public final class FakeIdentityCenter implements AutoCloseable {
       counts.get(operation).incrementAndGet();
       Request request = serveEvent.getRequest();
       if (PORTAL_LISTING.contains(operation)) {
+        Optional<PortalAnswer> scripted =
+            scripts.next(operation, FakeHttp.query(request, "account_id"));
+        if (scripted.isPresent() && scripted.get().response().isPresent()) {
+          ResponseDefinition response = scripted.get().response().get();
+          return slowly(() -> response);
+        }
         Optional<ResponseDefinition> fault = faults.next();
         if (fault.isPresent()) {
           return fault.get();

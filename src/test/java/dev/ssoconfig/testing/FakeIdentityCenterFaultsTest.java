@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sso.SsoClient;
@@ -24,13 +25,12 @@ import software.amazon.awssdk.services.ssooidc.model.RegisterClientResponse;
 
 /** The fake's fault injection, token revocation, careless errors and secret bookkeeping. */
 class FakeIdentityCenterFaultsTest {
-  private FakeIdentityCenter fake;
+  @RegisterExtension final FakeIdentityCenter fake = new FakeIdentityCenter();
   private SsoClient sso;
   private SsoOidcClient oidc;
 
   @BeforeEach
   void start() {
-    fake = new FakeIdentityCenter();
     sso = fake.portalClient();
     oidc = fake.oidcClient();
   }
@@ -39,7 +39,6 @@ class FakeIdentityCenterFaultsTest {
   void stop() {
     sso.close();
     oidc.close();
-    fake.close();
   }
 
   private void listAccounts(String token) {

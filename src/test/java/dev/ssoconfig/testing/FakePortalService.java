@@ -106,10 +106,11 @@ final class FakePortalService {
     ObjectNode body = FakeHttp.JSON.createObjectNode();
     ArrayNode list = body.putArray("accountList");
     for (FakeAccount account : accounts.subList(page.get()[0], page.get()[1])) {
-      list.addObject()
-          .put("accountId", account.accountId())
-          .put("accountName", account.accountName())
-          .put("emailAddress", account.emailAddress());
+      ObjectNode item = list.addObject().put("accountId", account.accountId());
+      if (account.accountName() != null) {
+        item.put("accountName", account.accountName());
+      }
+      item.put("emailAddress", account.emailAddress());
     }
     putNextToken(body, "accounts", page.get()[1], accounts.size());
     return json(body);

@@ -1,4 +1,4 @@
-package dev.ssoconfig.configfile;
+package dev.ssoconfig.testing;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,14 +15,14 @@ import java.util.function.Supplier;
  * 16, otherwise of a uniform length, so empty files, empty sections and full ones all come up
  * often.
  */
-final class Draw {
+public final class Draw {
   private static final int EDGE_ODDS = 16;
 
   private Draw() {}
 
   /** A choice and its weight for {@link #frequency}. */
-  record Weighted<T>(int weight, T value) {
-    Weighted {
+  public record Weighted<T>(int weight, T value) {
+    public Weighted {
       if (weight <= 0) {
         throw new IllegalArgumentException("weight must be positive: " + weight);
       }
@@ -30,26 +30,26 @@ final class Draw {
   }
 
   /** {@code value} with {@code weight}, for {@link #frequency}. */
-  static <T> Weighted<T> w(int weight, T value) {
+  public static <T> Weighted<T> w(int weight, T value) {
     return new Weighted<>(weight, value);
   }
 
   /** One of {@code values}, each as likely. */
-  static <T> T oneOf(Random random, List<T> values) {
+  public static <T> T oneOf(Random random, List<T> values) {
     return values.get(random.nextInt(values.size()));
   }
 
   /** One of {@code choices}, each with a chance of its weight over the sum of the weights. */
   @SafeVarargs
   @SuppressWarnings("varargs") // the array is only read
-  static <T> T frequency(Random random, Weighted<T>... choices) {
+  public static <T> T frequency(Random random, Weighted<T>... choices) {
     return choices[weightedIndex(random, choices)].value();
   }
 
   /** Like {@link #frequency}, for choices that draw further values only when chosen. */
   @SafeVarargs
   @SuppressWarnings("varargs") // the array is only read
-  static <T> T frequencyOf(Random random, Weighted<Supplier<T>>... choices) {
+  public static <T> T frequencyOf(Random random, Weighted<Supplier<T>>... choices) {
     return choices[weightedIndex(random, choices)].value().get();
   }
 
@@ -69,12 +69,12 @@ final class Draw {
   }
 
   /** An int from {@code min} to {@code max}, both included, each as likely. */
-  static int between(Random random, int min, int max) {
+  public static int between(Random random, int min, int max) {
     return min + random.nextInt(max - min + 1);
   }
 
   /** A length from 0 to {@code max}: 0 and {@code max} one time in 16 each, else uniform. */
-  static int size(Random random, int max) {
+  public static int size(Random random, int max) {
     int edge = random.nextInt(EDGE_ODDS);
     if (edge == 0) {
       return 0;
@@ -86,7 +86,7 @@ final class Draw {
   }
 
   /** A mutable list of {@link #size} up to {@code max} elements, each from {@code element}. */
-  static <T> List<T> listOf(Random random, int max, Supplier<T> element) {
+  public static <T> List<T> listOf(Random random, int max, Supplier<T> element) {
     int size = size(random, max);
     List<T> list = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
@@ -96,7 +96,7 @@ final class Draw {
   }
 
   /** Some of {@code values}, as many as {@link #size}, in their order in {@code values}. */
-  static <T> List<T> subsetOf(Random random, List<T> values) {
+  public static <T> List<T> subsetOf(Random random, List<T> values) {
     List<Integer> indexes = new ArrayList<>();
     for (int i = 0; i < values.size(); i++) {
       indexes.add(i);

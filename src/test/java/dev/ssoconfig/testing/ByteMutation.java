@@ -1,4 +1,4 @@
-package dev.ssoconfig.configfile;
+package dev.ssoconfig.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
@@ -15,9 +15,9 @@ import java.util.Arrays;
  * @param insert the bytes {@link Kind#INSERT_BYTE}, {@link Kind#INSERT_TOKEN} and {@link
  *     Kind#SPLICE} insert; empty for the others
  */
-record ByteMutation(Kind kind, int at, int span, byte[] insert) {
+public record ByteMutation(Kind kind, int at, int span, byte[] insert) {
   /** The kinds of mutation. */
-  enum Kind {
+  public enum Kind {
     /** Deletes a range. */
     DELETE,
     /** Inserts one random byte. */
@@ -34,12 +34,12 @@ record ByteMutation(Kind kind, int at, int span, byte[] insert) {
     TRUNCATE
   }
 
-  ByteMutation {
+  public ByteMutation {
     insert = insert.clone();
   }
 
   /** The mutated copy of {@code bytes}; {@code bytes} is not changed. */
-  byte[] applyTo(byte[] bytes) {
+  public byte[] applyTo(byte[] bytes) {
     int n = bytes.length;
     int from = (int) ((long) at * n / 10_000);
     int length = (int) ((long) span * (n - from) / 10_000 / 4);
@@ -87,6 +87,6 @@ record ByteMutation(Kind kind, int at, int span, byte[] insert) {
   @Override
   public String toString() {
     String where = kind + " at " + at + "/10000 span " + span;
-    return insert.length == 0 ? where : where + " of \"" + RandomConfig.Escaped.of(insert) + "\"";
+    return insert.length == 0 ? where : where + " of \"" + Escaped.of(insert) + "\"";
   }
 }

@@ -1,4 +1,4 @@
-package dev.ssoconfig.configfile;
+package dev.ssoconfig.testing;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,11 +9,11 @@ import java.util.Map;
  * Counts how often labelled conditions held over the cases of a property, so a test can fail when
  * its random inputs missed the cases that matter and the property held only vacuously.
  */
-final class Coverage {
+public final class Coverage {
   private final Map<String, int[]> counts = new LinkedHashMap<>();
 
   /** Records one case of {@code label}: whether the condition held. */
-  void collect(String label, boolean held) {
+  public void collect(String label, boolean held) {
     int[] count = counts.computeIfAbsent(label, l -> new int[2]);
     if (held) {
       count[0]++;
@@ -22,7 +22,7 @@ final class Coverage {
   }
 
   /** Percentage of the recorded cases of {@code label} where it held; 0 if none was recorded. */
-  double percent(String label) {
+  public double percent(String label) {
     int[] count = counts.getOrDefault(label, new int[2]);
     return count[1] == 0 ? 0 : 100.0 * count[0] / count[1];
   }
@@ -32,7 +32,7 @@ final class Coverage {
    *
    * @param run names the run (its base seed) in the failure message
    */
-  void assertAtLeast(String label, double minPercent, String run) {
+  public void assertAtLeast(String label, double minPercent, String run) {
     int[] count = counts.getOrDefault(label, new int[2]);
     assertTrue(
         count[1] > 0 && percent(label) >= minPercent,

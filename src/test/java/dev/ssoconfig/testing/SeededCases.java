@@ -1,4 +1,4 @@
-package dev.ssoconfig.configfile;
+package dev.ssoconfig.testing;
 
 import java.util.OptionalLong;
 import java.util.Random;
@@ -21,15 +21,15 @@ import org.junit.jupiter.api.TestInfo;
  * seed, the base seed, the Maven command that replays it, the failure and the input; its cause is
  * the original failure.
  */
-final class SeededCases {
+public final class SeededCases {
   /** System property: one case seed to replay instead of a full run. */
-  static final String SEED_PROPERTY = "configfile.seed";
+  public static final String SEED_PROPERTY = "configfile.seed";
 
   /** System property: the base seed the case seeds come from, a number or {@code random}. */
-  static final String BASE_SEED_PROPERTY = "configfile.base.seed";
+  public static final String BASE_SEED_PROPERTY = "configfile.base.seed";
 
   /** The base seed when {@value #BASE_SEED_PROPERTY} is not set, so CI runs the same cases. */
-  static final long DEFAULT_BASE_SEED = 20_261_121L;
+  public static final long DEFAULT_BASE_SEED = 20_261_121L;
 
   private final String testName;
   private final long baseSeed;
@@ -37,7 +37,7 @@ final class SeededCases {
 
   /** What a property checks of one input; any exception or error fails the case. */
   @FunctionalInterface
-  interface Check<T> {
+  public interface Check<T> {
     void accept(T input) throws Exception;
   }
 
@@ -45,7 +45,7 @@ final class SeededCases {
    * Cases for the test {@code testName} ({@code Class#method}, used in the replay command and to
    * derive its seeds).
    */
-  SeededCases(String testName, long baseSeed, OptionalLong replaySeed) {
+  public SeededCases(String testName, long baseSeed, OptionalLong replaySeed) {
     this.testName = testName;
     this.baseSeed = baseSeed;
     this.replaySeed = replaySeed;
@@ -56,7 +56,7 @@ final class SeededCases {
    *
    * @throws IllegalArgumentException when a seed property is not a number
    */
-  static SeededCases forTest(TestInfo test) {
+  public static SeededCases forTest(TestInfo test) {
     String name =
         test.getTestClass().orElseThrow().getName()
             + "#"
@@ -65,12 +65,12 @@ final class SeededCases {
   }
 
   /** Whether this run replays one seed, so coverage over many cases means nothing. */
-  boolean replaying() {
+  public boolean replaying() {
     return replaySeed.isPresent();
   }
 
   /** The base seed of this run, for messages. */
-  long baseSeed() {
+  public long baseSeed() {
     return baseSeed;
   }
 
@@ -81,7 +81,7 @@ final class SeededCases {
    * @return the number of cases run: {@code count}, or 1 when replaying
    * @throws AssertionError naming the seed of the first failing case
    */
-  <T> int run(int count, Function<Random, T> generate, Check<T> check) {
+  public <T> int run(int count, Function<Random, T> generate, Check<T> check) {
     if (replaySeed.isPresent()) {
       runCase(1, 1, replaySeed.getAsLong(), generate, check);
       return 1;
