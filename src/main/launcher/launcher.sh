@@ -12,9 +12,9 @@
 #     start moves it into place once the JVM's log says it was written.
 # One that the JVM refused (a log file next to it says so) or that is damaged is deleted and made
 # again. Whenever the archive is missing, stale, damaged or refused, the JVM starts without it:
-# never an error, and the JVM's own messages about it are switched off (-Xlog:cds*=off). No archive is
-# used with AWS_SSO_CONFIG_GENERATOR_ARCHIVE=off, with a JAVA_OPTS that sets up class sharing
-# itself, or when the JDK, its version or a writable cache folder cannot be found.
+# never an error, and the JVM's own messages about it are switched off (-Xlog:cds*=off). No
+# archive is used with AWS_SSO_CONFIG_GENERATOR_ARCHIVE=off, with a JAVA_OPTS that sets up class
+# sharing itself, or when the JDK, its version or a writable cache folder cannot be found.
 # It also asks for the client compiler only and the serial collector (see below).
 # docs/usage.md "Start-up" describes it.
 
@@ -31,9 +31,11 @@ else
   java_path=
   saved_ifs=$IFS
   IFS=:
+  set -f # the PATH's entries are not patterns
   for dir in $PATH; do
     if [ -x "${dir:-.}/java" ] && [ ! -d "${dir:-.}/java" ]; then java_path=${dir:-.}/java; break; fi
   done
+  set +f
   IFS=$saved_ifs
   while [ -L "$java_path" ]; do
     link=$(readlink "$java_path") || break
