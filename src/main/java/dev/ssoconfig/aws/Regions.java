@@ -44,20 +44,6 @@ public final class Regions {
           .sorted()
           .collect(Collectors.toUnmodifiableList());
 
-  /** The region pattern of every partition that has a region the SDK knows. */
-  private static final List<Pattern> PARTITION_PATTERNS =
-      Region.regions().stream()
-          .map(RegionMetadata::of)
-          .filter(Objects::nonNull)
-          .map(m -> m.partition().regionRegex())
-          .distinct()
-          .map(Pattern::compile)
-          .collect(Collectors.toUnmodifiableList());
-
-  /** The words of the known regions, without their numbers: {@code us}, {@code gov}, {@code east}. */
-  private static final Set<String> WORDS =
-      KNOWN.stream().flatMap(Regions::words).collect(Collectors.toUnmodifiableSet());
-
   private static final Pattern REGION_NUMBER = Pattern.compile(".*-[1-9][0-9]*");
 
   private Regions() {}
@@ -77,11 +63,34 @@ public final class Regions {
       return true;
     }
     if (!REGION_NUMBER.matcher(name).matches()
-        || PARTITION_PATTERNS.stream().noneMatch(p -> p.matcher(name).matches())) {
+        || Partitions.PATTERNS.stream().noneMatch(p -> p.matcher(name).matches())) {
       return false;
     }
-    return WORDS.containsAll(words(name).collect(Collectors.toList()))
+    return Partitions.WORDS.containsAll(words(name).collect(Collectors.toList()))
         || closestKnown(name).isEmpty();
+  }
+
+  /**
+   * What only a name the SDK does not know needs, loaded on first use: {@link RegionMetadata}
+   * makes the SDK load its metadata of every service (some 400 classes, about 150 ms at start-up),
+   * which a known region never needs.
+   */
+  private static final class Partitions {
+    /** The region pattern of every partition that has a region the SDK knows. */
+    static final List<Pattern> PATTERNS =
+        Region.regions().stream()
+            .map(RegionMetadata::of)
+            .filter(Objects::nonNull)
+            .map(m -> m.partition().regionRegex())
+            .distinct()
+            .map(Pattern::compile)
+            .collect(Collectors.toUnmodifiableList());
+
+    /** The words of the known regions, without their numbers: {@code us}, {@code gov}, {@code east}. */
+    static final Set<String> WORDS =
+        KNOWN.stream().flatMap(Regions::words).collect(Collectors.toUnmodifiableSet());
+
+    private Partitions() {}
   }
 
   /**

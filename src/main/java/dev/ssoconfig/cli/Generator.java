@@ -2,6 +2,7 @@ package dev.ssoconfig.cli;
 
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.Sleeper;
+import dev.ssoconfig.aws.LazyClient;
 import dev.ssoconfig.configfile.ConfigDocument;
 import dev.ssoconfig.configfile.ConfigEditor;
 import dev.ssoconfig.configfile.ConfigFileStore;
@@ -123,14 +124,20 @@ final class Generator {
     return ExitCode.OK;
   }
 
-  /** Signs in (or reuses the cached token) and lists every account and role. */
+  /**
+   * Signs in (or reuses the cached token) and lists every account and role. The SDK clients are
+   * built on first use: a PKCE sign-in with a cached client registration shows the authorize URL
+   * before any client (and its TLS context) exists, and the portal client is built after sign-in.
+   */
   private List<AccountRole> signInAndList(
       Settings settings,
       TokenCache tokenCache,
       Optional<URI> oidcEndpoint,
       Optional<URI> portalEndpoint) {
-    try (SsoOidcClient oidc = OidcClients.create(settings.ssoRegion(), oidcEndpoint);
-        SsoClient portal = PortalClients.create(settings.ssoRegion(), portalEndpoint)) {
+    try (LazyClient<SsoOidcClient> oidc =
+            new LazyClient<>(() -> OidcClients.create(settings.ssoRegion(), oidcEndpoint));
+        LazyClient<SsoClient> portal =
+            new LazyClient<>(() -> PortalClients.create(settings.ssoRegion(), portalEndpoint))) {
       SsoLogin login =
           new SsoLogin(
               oidc,
@@ -149,7 +156,7 @@ final class Generator {
       ProgressPrinter progress = new ProgressPrinter(err, verbose);
       PortalLister lister =
           new PortalLister(
-              portal,
+              portal.get(),
               settings.concurrency(),
               settings.listingTimeout(),
               RetryPolicy.defaults(),

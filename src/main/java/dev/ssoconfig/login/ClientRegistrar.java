@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.ssooidc.model.RegisterClientRequest;
@@ -31,12 +32,12 @@ final class ClientRegistrar {
   static final String REGISTERED_REDIRECT_URI =
       "http://127.0.0.1" + LoopbackCallbackServer.CALLBACK_PATH;
 
-  private final SsoOidcClient oidc;
+  private final Supplier<SsoOidcClient> oidc;
   private final URI endpoint;
   private final TokenCache cache;
   private final Clock clock;
 
-  ClientRegistrar(SsoOidcClient oidc, URI endpoint, TokenCache cache, Clock clock) {
+  ClientRegistrar(Supplier<SsoOidcClient> oidc, URI endpoint, TokenCache cache, Clock clock) {
     this.oidc = oidc;
     this.endpoint = endpoint;
     this.cache = cache;
@@ -69,7 +70,7 @@ final class ClientRegistrar {
     }
     RegisterClientResponse response;
     try {
-      response = oidc.registerClient(register.build());
+      response = oidc.get().registerClient(register.build());
     } catch (SdkException e) {
       throw SdkFailures.failure(Service.OIDC, "RegisterClient", endpoint.getAuthority(), 1, e);
     }

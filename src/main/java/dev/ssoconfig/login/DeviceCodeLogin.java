@@ -11,6 +11,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.ssooidc.model.AccessDeniedException;
@@ -35,7 +36,7 @@ final class DeviceCodeLogin {
   /** Grant type of device-code polls. */
   static final String DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 
-  private final SsoOidcClient oidc;
+  private final Supplier<SsoOidcClient> oidc;
   private final URI endpoint;
   private final BrowserOpener browser;
   private final PrintWriter err;
@@ -43,7 +44,7 @@ final class DeviceCodeLogin {
   private final Sleeper sleeper;
 
   DeviceCodeLogin(
-      SsoOidcClient oidc,
+      Supplier<SsoOidcClient> oidc,
       URI endpoint,
       BrowserOpener browser,
       PrintWriter err,
@@ -68,7 +69,7 @@ final class DeviceCodeLogin {
     StartDeviceAuthorizationResponse authorization;
     try {
       authorization =
-          oidc.startDeviceAuthorization(
+          oidc.get().startDeviceAuthorization(
               StartDeviceAuthorizationRequest.builder()
                   .clientId(registration.clientId())
                   .clientSecret(registration.clientSecret())
@@ -120,7 +121,7 @@ final class DeviceCodeLogin {
             .build();
     while (true) {
       try {
-        return IssuedToken.from(oidc.createToken(poll), clock);
+        return IssuedToken.from(oidc.get().createToken(poll), clock);
       } catch (AuthorizationPendingException pending) {
         // keep polling (RFC 8628 section 3.5, authorization_pending)
       } catch (SlowDownException slowDown) {

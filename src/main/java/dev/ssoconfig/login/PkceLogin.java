@@ -12,6 +12,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.ssooidc.model.AccessDeniedException;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.ssooidc.model.InvalidGrantException;
  * code, exchange it with CreateToken.
  */
 final class PkceLogin {
-  private final SsoOidcClient oidc;
+  private final Supplier<SsoOidcClient> oidc;
   private final URI endpoint;
   private final BrowserOpener browser;
   private final PrintWriter err;
@@ -33,7 +34,7 @@ final class PkceLogin {
   private final SecureRandom random;
 
   PkceLogin(
-      SsoOidcClient oidc,
+      Supplier<SsoOidcClient> oidc,
       URI endpoint,
       BrowserOpener browser,
       PrintWriter err,
@@ -89,7 +90,7 @@ final class PkceLogin {
               .codeVerifier(pkce.codeVerifier())
               .build();
       try {
-        return IssuedToken.from(oidc.createToken(createToken), clock);
+        return IssuedToken.from(oidc.get().createToken(createToken), clock);
       } catch (InvalidGrantException | ExpiredTokenException | AccessDeniedException e) {
         throw Failure.signIn(
             SecretScrubber.scrub(

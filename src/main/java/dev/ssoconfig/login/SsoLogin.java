@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.ssooidc.model.CreateTokenRequest;
@@ -41,7 +42,7 @@ public final class SsoLogin {
   /** A cached access token is reused only with at least this much time left. */
   public static final Duration MIN_REMAINING = Duration.ofMinutes(15);
 
-  private final SsoOidcClient oidc;
+  private final Supplier<SsoOidcClient> oidc;
   private final URI oidcEndpoint;
   private final TokenCache cache;
   private final PrintWriter err;
@@ -51,7 +52,9 @@ public final class SsoLogin {
   private final DeviceCodeLogin deviceCode;
 
   /**
-   * @param oidc the OIDC client, from {@link OidcClients#create}
+   * @param oidc gives the OIDC client, e.g. {@code LazyClient} of {@link OidcClients#create}; asked
+   *     for it only when a call is made, so a PKCE sign-in with a cached client registration shows
+   *     the authorize URL before any client is built
    * @param oidcEndpoint the endpoint that client calls, from {@link OidcClients#resolveEndpoint};
    *     the PKCE authorize URL is built on it and errors name its host
    * @param cache the SSO token cache
@@ -60,7 +63,7 @@ public final class SsoLogin {
    * @param clock the time used for expiry decisions and for dating new tokens
    */
   public SsoLogin(
-      SsoOidcClient oidc,
+      Supplier<SsoOidcClient> oidc,
       URI oidcEndpoint,
       TokenCache cache,
       BrowserOpener browser,
@@ -70,11 +73,11 @@ public final class SsoLogin {
   }
 
   /**
-   * As {@link #SsoLogin(SsoOidcClient, URI, TokenCache, BrowserOpener, PrintWriter, Clock)}, with
-   * the sleeper used between device-code polls.
+   * As {@link #SsoLogin(Supplier, URI, TokenCache, BrowserOpener, PrintWriter, Clock)}, with the
+   * sleeper used between device-code polls.
    */
   public SsoLogin(
-      SsoOidcClient oidc,
+      Supplier<SsoOidcClient> oidc,
       URI oidcEndpoint,
       TokenCache cache,
       BrowserOpener browser,
@@ -197,7 +200,7 @@ public final class SsoLogin {
     try {
       refreshed =
           IssuedToken.from(
-              oidc.createToken(
+              oidc.get().createToken(
                   CreateTokenRequest.builder()
                       .clientId(cached.clientId())
                       .clientSecret(cached.clientSecret())

@@ -1,10 +1,7 @@
 package dev.ssoconfig.login;
 
 import dev.ssoconfig.io.IoReasons;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ssoconfig.login.CacheJson.Fields;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -26,7 +23,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -50,9 +46,10 @@ import java.util.Optional;
  *       and {@code scopes}. The tool name keeps them apart from botocore's own.
  * </ul>
  *
- * <p>Times are written as {@code yyyy-MM-ddTHH:mm:ssZ} in UTC. Files are written atomically (a
- * temporary file in the same folder, flushed to disk, then renamed over the old one) with mode
- * 0600; a missing folder is created with mode 0700 (on file systems with POSIX permissions).
+ * <p>Times are written as {@code yyyy-MM-ddTHH:mm:ssZ} in UTC. Files are compact JSON ({@link
+ * CacheJson}), written atomically (a temporary file in the same folder, flushed to disk, then
+ * renamed over the old one) with mode 0600; a missing folder is created with mode 0700 (on file
+ * systems with POSIX permissions).
  */
 public final class TokenCache {
   /** Registrations are used until this long before they expire. */
@@ -66,7 +63,6 @@ public final class TokenCache {
 
   private final Path cacheDir;
   private final Clock clock;
-  private final ObjectMapper json = new ObjectMapper();
 
   /**
    * @param cacheDir the cache folder, normally {@code ~/.aws/sso/cache}; created when first needed
@@ -120,27 +116,27 @@ public final class TokenCache {
    * @return the cached token, if there is a usable file
    */
   public Optional<CachedToken> readToken(String keySource) {
-    Optional<JsonNode> node = readJson(tokenFile(keySource));
-    if (node.isEmpty()) {
+    Optional<Fields> fields = readJson(tokenFile(keySource));
+    if (fields.isEmpty()) {
       return Optional.empty();
     }
-    JsonNode n = node.get();
-    String startUrl = text(n, "startUrl");
-    String accessToken = text(n, "accessToken");
-    Optional<Instant> expiresAt = parseTime(text(n, "expiresAt"));
+    Fields n = fields.get();
+    String startUrl = n.text("startUrl");
+    String accessToken = n.text("accessToken");
+    Optional<Instant> expiresAt = parseTime(n.text("expiresAt"));
     if (startUrl == null || accessToken == null || expiresAt.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
         new CachedToken(
             startUrl,
-            text(n, "region"),
+            n.text("region"),
             accessToken,
             expiresAt.get(),
-            text(n, "clientId"),
-            text(n, "clientSecret"),
-            parseTime(text(n, "registrationExpiresAt")).orElse(null),
-            text(n, "refreshToken")));
+            n.text("clientId"),
+            n.text("clientSecret"),
+            parseTime(n.text("registrationExpiresAt")).orElse(null),
+            n.text("refreshToken")));
   }
 
   /**
@@ -151,18 +147,22 @@ public final class TokenCache {
    * @throws IOException if the folder or file cannot be written
    */
   public void writeToken(String keySource, CachedToken token) throws IOException {
-    ObjectNode n = json.createObjectNode();
-    n.put("startUrl", token.startUrl());
-    putIfPresent(n, "region", token.region());
-    n.put("accessToken", token.accessToken());
-    n.put("expiresAt", formatTime(token.expiresAt()));
-    putIfPresent(n, "clientId", token.clientId());
-    putIfPresent(n, "clientSecret", token.clientSecret());
-    if (token.registrationExpiresAt() != null) {
-      n.put("registrationExpiresAt", formatTime(token.registrationExpiresAt()));
-    }
-    putIfPresent(n, "refreshToken", token.refreshToken());
-    writeAtomically(tokenFile(keySource), json.writeValueAsBytes(n));
+    byte[] content =
+        CacheJson.object(
+            json -> {
+              json.writeStringField("startUrl", token.startUrl());
+              CacheJson.fieldIfPresent(json, "region", token.region());
+              json.writeStringField("accessToken", token.accessToken());
+              json.writeStringField("expiresAt", formatTime(token.expiresAt()));
+              CacheJson.fieldIfPresent(json, "clientId", token.clientId());
+              CacheJson.fieldIfPresent(json, "clientSecret", token.clientSecret());
+              if (token.registrationExpiresAt() != null) {
+                json.writeStringField(
+                    "registrationExpiresAt", formatTime(token.registrationExpiresAt()));
+              }
+              CacheJson.fieldIfPresent(json, "refreshToken", token.refreshToken());
+            });
+    writeAtomically(tokenFile(keySource), content);
   }
 
   /**
@@ -177,16 +177,15 @@ public final class TokenCache {
    */
   public Optional<ClientRegistration> readRegistration(
       String startUrl, String ssoRegion, List<String> scopes, LoginFlow flow) {
-    Optional<JsonNode> node = readJson(registrationFile(startUrl, ssoRegion, scopes, flow));
-    if (node.isEmpty()) {
+    Optional<Fields> fields = readJson(registrationFile(startUrl, ssoRegion, scopes, flow));
+    if (fields.isEmpty()) {
       return Optional.empty();
     }
-    JsonNode n = node.get();
-    String clientId = text(n, "clientId");
-    String clientSecret = text(n, "clientSecret");
-    Optional<Instant> expiresAt = parseTime(text(n, "expiresAt"));
-    List<String> cachedScopes = new ArrayList<>();
-    n.path("scopes").forEach(s -> cachedScopes.add(s.asText()));
+    Fields n = fields.get();
+    String clientId = n.text("clientId");
+    String clientSecret = n.text("clientSecret");
+    Optional<Instant> expiresAt = parseTime(n.text("expiresAt"));
+    List<String> cachedScopes = n.stringArrays().getOrDefault("scopes", List.of());
     if (clientId == null
         || clientSecret == null
         || expiresAt.isEmpty()
@@ -205,15 +204,15 @@ public final class TokenCache {
   public void writeRegistration(
       String startUrl, String ssoRegion, LoginFlow flow, ClientRegistration registration)
       throws IOException {
-    ObjectNode n = json.createObjectNode();
-    n.put("clientId", registration.clientId());
-    n.put("clientSecret", registration.clientSecret());
-    n.put("expiresAt", formatTime(registration.expiresAt()));
-    ArrayNode scopes = n.putArray("scopes");
-    registration.scopes().forEach(scopes::add);
-    writeAtomically(
-        registrationFile(startUrl, ssoRegion, registration.scopes(), flow),
-        json.writeValueAsBytes(n));
+    byte[] content =
+        CacheJson.object(
+            json -> {
+              json.writeStringField("clientId", registration.clientId());
+              json.writeStringField("clientSecret", registration.clientSecret());
+              json.writeStringField("expiresAt", formatTime(registration.expiresAt()));
+              CacheJson.stringArray(json, "scopes", registration.scopes());
+            });
+    writeAtomically(registrationFile(startUrl, ssoRegion, registration.scopes(), flow), content);
   }
 
   /**
@@ -232,14 +231,16 @@ public final class TokenCache {
    */
   public Path registrationFile(
       String startUrl, String ssoRegion, List<String> scopes, LoginFlow flow) {
-    ObjectNode key = json.createObjectNode();
-    key.put("flow", flow.name().toLowerCase(Locale.ROOT));
-    key.put("region", ssoRegion);
-    ArrayNode scopeArray = key.putArray("scopes");
-    scopes.forEach(scopeArray::add);
-    key.put("startUrl", startUrl);
-    key.put("tool", TOOL);
-    return cacheDir.resolve(sha1Hex(key.toString()) + ".json");
+    String key =
+        CacheJson.objectText(
+            json -> {
+              json.writeStringField("flow", flow.name().toLowerCase(Locale.ROOT));
+              json.writeStringField("region", ssoRegion);
+              CacheJson.stringArray(json, "scopes", scopes);
+              json.writeStringField("startUrl", startUrl);
+              json.writeStringField("tool", TOOL);
+            });
+    return cacheDir.resolve(sha1Hex(key) + ".json");
   }
 
   /**
@@ -283,11 +284,10 @@ public final class TokenCache {
     }
   }
 
-  private Optional<JsonNode> readJson(Path file) {
+  private static Optional<Fields> readJson(Path file) {
     try {
-      JsonNode node = json.readTree(Files.readAllBytes(file));
-      return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
-    } catch (IOException missingUnreadableOrNotJson) {
+      return CacheJson.read(Files.readAllBytes(file));
+    } catch (IOException missingOrUnreadable) {
       return Optional.empty();
     }
   }
@@ -336,16 +336,5 @@ public final class TokenCache {
 
   private boolean isPosix() {
     return cacheDir.getFileSystem().supportedFileAttributeViews().contains("posix");
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value != null && value.isTextual() && !value.asText().isEmpty() ? value.asText() : null;
-  }
-
-  private static void putIfPresent(ObjectNode node, String field, String value) {
-    if (value != null) {
-      node.put(field, value);
-    }
   }
 }

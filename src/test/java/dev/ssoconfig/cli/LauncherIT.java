@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.ssoconfig.cli.LauncherProcess.Run;
 import dev.ssoconfig.testing.CountingProxy;
 import dev.ssoconfig.testing.FakeAccount;
 import dev.ssoconfig.testing.FakeIdentityCenter;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
@@ -40,29 +42,25 @@ import software.amazon.awssdk.profiles.ProfileFile;
  * process with an isolated environment against the fake Identity Center on 127.0.0.1.
  */
 class LauncherIT {
-  private static final Path LAUNCHER =
-      Path.of(System.getProperty("launcher", "target/aws-sso-config-generator"));
+  private static final Path LAUNCHER = LauncherProcess.BUILT;
 
   @TempDir Path home;
   @RegisterExtension final FakeIdentityCenter fake = new FakeIdentityCenter();
+  private LauncherProcess launcher;
+
+  @BeforeEach
+  void start() {
+    launcher = new LauncherProcess(LAUNCHER, home, fake.baseUri());
+  }
 
   private Run launch(Map<String, String> extraEnv, String... args)
       throws IOException, InterruptedException {
-    ProcessBuilder builder = launcher(extraEnv, args);
-    Path out = Files.createTempFile(home, "out", ".txt");
-    Path err = Files.createTempFile(home, "err", ".txt");
-    builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process process = builder.start();
-    assertTrue(process.waitFor(2, TimeUnit.MINUTES), "launcher did not finish");
-    Run run = new Run(process.exitValue(), Files.readString(out), Files.readString(err));
-    Files.delete(out);
-    Files.delete(err);
-    return run;
+    return launcher.run(extraEnv, args);
   }
 
   /** The launcher with an isolated environment: this test's HOME, the fake's endpoints. */
   private ProcessBuilder launcher(Map<String, String> extraEnv, String... args) {
-    return launcher(List.of(), extraEnv, args);
+    return launcher.builder(List.of(), extraEnv, args);
   }
 
   /**
@@ -71,18 +69,7 @@ class LauncherIT {
    */
   private ProcessBuilder launcher(
       List<String> prefix, Map<String, String> extraEnv, String... args) {
-    List<String> command = new ArrayList<>(prefix);
-    command.add(LAUNCHER.toAbsolutePath().toString());
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command);
-    Map<String, String> env = builder.environment();
-    env.keySet().removeIf(k -> k.startsWith("AWS_") || k.equals("BROWSER"));
-    env.put("HOME", home.toString());
-    env.put("AWS_ENDPOINT_URL_SSO_OIDC", fake.baseUri().toString());
-    env.put("AWS_ENDPOINT_URL_SSO", fake.baseUri().toString());
-    env.putAll(extraEnv);
-    builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-    return builder;
+    return launcher.builder(prefix, extraEnv, args);
   }
 
   private ProfileFile config() throws IOException {
@@ -207,6 +194,49 @@ class LauncherIT {
     assertTrue(run.err().contains("/authorize?response_type=code"), run.err());
     assertEquals(8, config().profiles().size());
     assertEquals(1, fake.createTokenCount("authorization_code"));
+  }
+
+  /**
+   * With a cached client registration nothing is needed from the SDK before the authorize URL is
+   * printed: the run is ended by its browser (a script that kills the JVM that started it), and
+   * the classes it loaded until then are checked.
+   */
+  @Test
+  void pkce_with_a_cached_registration_prints_the_url_before_any_client_or_tls_context()
+      throws Exception {
+    Path curl = Path.of("/usr/bin/curl");
+    assumeTrue(Files.isExecutable(curl), "needs curl to play the browser");
+    Path browser = home.resolve("browser.sh");
+    Files.writeString(browser, "#!/bin/sh\n" + curl + " -sSL -o /dev/null \"$1\" &\n");
+    browser.toFile().setExecutable(true);
+    assertEquals(0, launch(Map.of("BROWSER", browser.toString()), GENERATE).code());
+    Path ender = home.resolve("end-at-url.sh");
+    Files.writeString(ender, "#!/bin/sh\nkill -KILL \"$PPID\"\n");
+    ender.toFile().setExecutable(true);
+    Path classes = home.resolve("classes.log");
+
+    Run run =
+        launch(
+            Map.of(
+                "BROWSER", ender.toString(),
+                "JAVA_OPTS", "-Xlog:class+load:file=" + classes),
+            with("--force-login"));
+
+    assertEquals(137, run.code(), run.err());
+    assertTrue(run.err().contains("/authorize?response_type=code"), run.err());
+    String loaded = Files.readString(classes);
+    assertTrue(loaded.contains(" dev.ssoconfig.login.PkceLogin "), "the run got to the URL");
+    for (String notYet :
+        List.of(
+            " javax.net.ssl.SSLContext ",
+            " software.amazon.awssdk.services.ssooidc.DefaultSsoOidcClient ",
+            " software.amazon.awssdk.services.sso.DefaultSsoClient ",
+            " software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient ",
+            " com.fasterxml.jackson.databind.",
+            " software.amazon.awssdk.regions.servicemetadata.")) {
+      assertFalse(loaded.contains(notYet), notYet + " was loaded before the URL was printed");
+    }
+    assertEquals(1, fake.createTokenCount("authorization_code"), "only the first run's");
   }
 
   /**
@@ -377,6 +407,33 @@ class LauncherIT {
   }
 
   @Test
+  void starts_the_jvm_with_the_client_compiler_and_the_serial_collector() throws Exception {
+    Run run = launch(Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "--version");
+
+    assertEquals(0, run.code(), run.err());
+    String flags = run.out().lines().findFirst().orElseThrow();
+    assertTrue(flags.contains("-XX:TieredStopAtLevel=1"), flags);
+    assertTrue(flags.contains("-XX:+UseSerialGC"), flags);
+  }
+
+  @Test
+  void JAVA_OPTS_may_choose_another_collector_and_compiler() throws Exception {
+    Run run =
+        launch(
+            Map.of(
+                "JAVA_OPTS",
+                "-XX:+UseParallelGC -XX:TieredStopAtLevel=4 -XX:+PrintCommandLineFlags"),
+            "--version");
+
+    assertEquals(0, run.code(), run.err());
+    String flags = run.out().lines().findFirst().orElseThrow();
+    assertTrue(flags.contains("-XX:+UseParallelGC"), flags);
+    assertFalse(flags.contains("UseSerialGC"), flags);
+    assertTrue(flags.contains("-XX:TieredStopAtLevel=4"), flags);
+    assertTrue(run.out().contains("\naws-sso-config-generator 0."), run.out());
+  }
+
+  @Test
   void the_jar_runs_with_java_jar() throws Exception {
     Path jar = LAUNCHER.resolveSibling("aws-sso-config-generator.jar");
     Process process =
@@ -428,5 +485,4 @@ class LauncherIT {
     }
   }
 
-  record Run(int code, String out, String err) {}
 }

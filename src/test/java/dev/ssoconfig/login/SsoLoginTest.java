@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.Failure.Kind;
+import dev.ssoconfig.aws.LazyClient;
 import dev.ssoconfig.testing.ClientRejection;
 import dev.ssoconfig.testing.DevicePoll;
 import dev.ssoconfig.testing.FakeIdentityCenter;
@@ -32,7 +33,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -78,7 +81,7 @@ class SsoLoginTest {
 
   private SsoLogin login(BrowserOpener opener) {
     return new SsoLogin(
-        oidc, fake.baseUri(), cache, opener, new PrintWriter(errText, true), time, time);
+        () -> oidc, fake.baseUri(), cache, opener, new PrintWriter(errText, true), time, time);
   }
 
   private static LoginRequest request(LoginFlow flow) {
@@ -316,6 +319,67 @@ class SsoLoginTest {
 
       assertTrue(e.getMessage().contains("timed out"), e.getMessage());
       assertEquals(5, time.sleeps().size());
+    }
+  }
+
+  /** The OIDC client is asked for only when a call is made (it is built on first use). */
+  @Nested
+  class ClientOnFirstUse {
+    private final AtomicInteger built = new AtomicInteger();
+
+    private LazyClient<SsoOidcClient> counted() {
+      return new LazyClient<>(
+          () -> {
+            built.incrementAndGet();
+            return OidcClients.create(REGION, Optional.of(fake.baseUri()));
+          });
+    }
+
+    private SsoLogin login(LazyClient<SsoOidcClient> client, BrowserOpener opener) {
+      return new SsoLogin(
+          client, fake.baseUri(), cache, opener, new PrintWriter(errText, true), time, time);
+    }
+
+    @Test
+    void with_a_cached_registration_the_authorize_url_is_shown_before_a_client_is_built()
+        throws Exception {
+      SsoLoginTest.this.login(browser).login(forced(LoginFlow.PKCE)); // caches a registration
+      List<Integer> builtWhenTheBrowserOpened = new CopyOnWriteArrayList<>();
+      TestBrowser watching =
+          TestBrowser.visitingAfter(() -> builtWhenTheBrowserOpened.add(built.get()));
+
+      try (LazyClient<SsoOidcClient> client = counted()) {
+        AccessToken token = login(client, watching).login(forced(LoginFlow.PKCE));
+
+        assertTrue(fake.isValidAccessToken(token.value()));
+        assertTrue(errText.toString().contains("/authorize?"), errText.toString());
+        assertEquals(List.of(0), builtWhenTheBrowserOpened);
+        assertEquals(1, built.get(), "built for CreateToken");
+      }
+    }
+
+    @Test
+    void a_valid_cached_token_builds_no_client() throws Exception {
+      cache.writeToken(
+          "acme", tokenOnly(START_URL, REGION, "cached-token", START.plus(Duration.ofHours(1))));
+
+      try (LazyClient<SsoOidcClient> client = counted()) {
+        AccessToken token = login(client, browser).login(request(LoginFlow.PKCE));
+
+        assertTrue(token.fromCache());
+        assertFalse(client.isBuilt());
+      }
+      assertEquals(0, built.get());
+    }
+
+    @Test
+    void without_a_cached_registration_the_client_is_built_once_for_every_call() throws Exception {
+      try (LazyClient<SsoOidcClient> client = counted()) {
+        AccessToken token = login(client, browser).login(forced(LoginFlow.DEVICE_CODE));
+
+        assertTrue(fake.isValidAccessToken(token.value()));
+        assertEquals(1, built.get());
+      }
     }
   }
 
@@ -562,7 +626,7 @@ class SsoLoginTest {
       try (SsoOidcClient unreachable = OidcClients.create(REGION, Optional.of(closed))) {
         SsoLogin login =
             new SsoLogin(
-                unreachable, closed, cache, browser, new PrintWriter(errText, true), time, time);
+                () -> unreachable, closed, cache, browser, new PrintWriter(errText, true), time, time);
 
         Failure e =
             assertFailure(Kind.AWS_CALL, () -> login.login(request(LoginFlow.PKCE)));
@@ -580,7 +644,7 @@ class SsoLoginTest {
       int before = fake.totalRequests();
       SsoLogin login =
           new SsoLogin(
-              oidc, fake.baseUri(), blocked, browser, new PrintWriter(errText, true), time, time);
+              () -> oidc, fake.baseUri(), blocked, browser, new PrintWriter(errText, true), time, time);
 
       Failure e = assertFailure(Kind.FILE, () -> login.login(request(LoginFlow.PKCE)));
 

@@ -224,6 +224,170 @@ class TokenCacheTest {
     }
   }
 
+  /**
+   * The file format stays what the data-binding {@code ObjectMapper} wrote before the cache moved to
+   * Jackson's streaming API, and what the AWS CLI v2 writes is read.
+   */
+  @Nested
+  class FileFormat {
+    private final Path awsCliFiles =
+        Path.of(System.getProperty("basedir", "."), "src/test/resources/login/awscli-v2");
+
+    @Test
+    void writes_a_token_byte_for_byte_as_before() throws IOException {
+      cache.writeToken("acme", token("aor-refresh"));
+      cache.writeToken(
+          "odd",
+          new CachedToken(
+              "https://\u00fcmlaut.example/start?q=\"x\"\\y\u0001\u2028/\u00e9",
+              null,
+              "a\tb\n",
+              Instant.parse("2025-06-01T20:00:00Z"),
+              null,
+              null,
+              null,
+              null));
+
+      assertEquals(
+          "{\"startUrl\":\"https://acme.awsapps.com/start\",\"region\":\"us-east-1\","
+              + "\"accessToken\":\"aoa-access\",\"expiresAt\":\"2025-06-01T20:00:00Z\","
+              + "\"clientId\":\"client-1\",\"clientSecret\":\"secret-1\","
+              + "\"registrationExpiresAt\":\"2025-08-30T12:00:00Z\",\"refreshToken\":\"aor-refresh\"}",
+          Files.readString(cache.tokenFile("acme")));
+      assertEquals(
+          "{\"startUrl\":\"https://\u00fcmlaut.example/start?q=\\\"x\\\"\\\\y\\u0001\u2028/\u00e9\","
+              + "\"accessToken\":\"a\\tb\\n\",\"expiresAt\":\"2025-06-01T20:00:00Z\"}",
+          Files.readString(cache.tokenFile("odd")));
+    }
+
+    @Test
+    void writes_a_registration_byte_for_byte_as_before_under_the_same_name() throws IOException {
+      cache.writeRegistration(
+          START_URL,
+          "us-east-1",
+          LoginFlow.PKCE,
+          new ClientRegistration(
+              "client-1", "secret-1", Instant.parse("2025-08-30T12:00:00Z"), SCOPES));
+
+      Path file = cache.registrationFile(START_URL, "us-east-1", SCOPES, LoginFlow.PKCE);
+      assertEquals("a90e28fc6ee17694c5493b550daef121c0605e9c.json", file.getFileName().toString());
+      assertEquals(
+          "{\"clientId\":\"client-1\",\"clientSecret\":\"secret-1\","
+              + "\"expiresAt\":\"2025-08-30T12:00:00Z\",\"scopes\":[\"sso:account:access\"]}",
+          Files.readString(file));
+      assertEquals(
+          "5314730963d9f78666366b48473471afea75898c.json",
+          cache
+              .registrationFile(START_URL, "us-east-1", SCOPES, LoginFlow.DEVICE_CODE)
+              .getFileName()
+              .toString());
+      assertEquals(
+          "138616a824ef846ec441a1d6e337941000fe6126.json",
+          cache
+              .registrationFile(
+                  "https://\u00fcmlaut.example/start?q=\"x\"\\y\u0001\u2028/\u00e9",
+                  "eu-west-1",
+                  List.of("sso:account:access", "b"),
+                  LoginFlow.DEVICE_CODE)
+              .getFileName()
+              .toString());
+    }
+
+    @Test
+    void reads_the_tokens_the_aws_cli_v2_wrote_and_writes_them_back_with_the_same_fields()
+        throws IOException {
+      Files.createDirectories(cacheDir);
+      String legacyStartUrl = "https://d-1234567890.awsapps.com/start/#/caf\u00e9";
+      Files.copy(
+          awsCliFiles.resolve("token-sso-session-acme.json"), cache.tokenFile("acme"));
+      Files.copy(
+          awsCliFiles.resolve("token-legacy-cafe.json"), cache.tokenFile(legacyStartUrl));
+      ObjectMapper mapper = new ObjectMapper();
+
+      for (String key : List.of("acme", legacyStartUrl)) {
+        JsonNode written = mapper.readTree(cache.tokenFile(key).toFile());
+        CachedToken read = cache.readToken(key).orElseThrow();
+
+        cache.writeToken(key, read);
+
+        JsonNode rewritten = mapper.readTree(cache.tokenFile(key).toFile());
+        assertEquals(written, rewritten, key);
+        assertEquals(fieldNames(written), fieldNames(rewritten), key);
+        assertEquals(Optional.of(read), cache.readToken(key), key);
+      }
+      CachedToken session = cache.readToken("acme").orElseThrow();
+      assertEquals("https://d-1234567890.awsapps.com/start", session.startUrl());
+      assertEquals(Instant.parse("2026-11-30T06:07:53Z"), session.expiresAt());
+      assertTrue(session.canRefresh(NOW));
+      CachedToken legacy = cache.readToken(legacyStartUrl).orElseThrow();
+      assertEquals(legacyStartUrl, legacy.startUrl());
+      assertEquals(null, legacy.refreshToken());
+    }
+
+    @Test
+    void reads_the_fields_of_a_registration_the_aws_cli_v2_wrote() throws IOException {
+      Files.createDirectories(cacheDir);
+      Path file = cache.registrationFile(START_URL, "us-east-1", SCOPES, LoginFlow.DEVICE_CODE);
+      Files.copy(awsCliFiles.resolve("registration-sso-session-acme.json"), file);
+
+      assertEquals(
+          Optional.of(
+              new ClientRegistration(
+                  "client-ch6pw8amr8fh2urp",
+                  "secret-x6jtiovdvrjfft4yjdnghjq9nvqdj9lp",
+                  Instant.parse("2027-02-27T22:07:53Z"),
+                  SCOPES)),
+          cache.readRegistration(START_URL, "us-east-1", SCOPES, LoginFlow.DEVICE_CODE));
+    }
+
+    @Test
+    void skips_values_that_are_not_strings_and_takes_the_last_of_a_repeated_field()
+        throws IOException {
+      Files.createDirectories(cacheDir);
+      Files.writeString(
+          cache.tokenFile("acme"),
+          "{\"startUrl\": \"https://old.example/start\", \"nested\": {\"accessToken\": \"no\","
+              + " \"list\": [1, {\"a\": [2]}]}, \"region\": null, \"clientId\": 7,"
+              + " \"accessToken\": \"aoa\", \"expiresAt\": \"2025-06-01T13:00:00Z\","
+              + " \"startUrl\": \"" + START_URL + "\"} trailing text");
+
+      CachedToken read = cache.readToken("acme").orElseThrow();
+      assertEquals(START_URL, read.startUrl());
+      assertEquals("aoa", read.accessToken());
+      assertEquals(null, read.region());
+      assertEquals(null, read.clientId());
+    }
+
+    @Test
+    void a_truncated_or_non_object_file_is_no_token_and_odd_scopes_no_registration()
+        throws IOException {
+      Files.createDirectories(cacheDir);
+      String whole =
+          "{\"startUrl\":\"" + START_URL + "\",\"accessToken\":\"aoa\","
+              + "\"expiresAt\":\"2025-06-01T13:00:00Z\",\"list\":[\"a\"]}";
+      for (int cut : new int[] {whole.length() - 1, whole.length() - 3, 0}) {
+        Files.writeString(cache.tokenFile("cut"), whole.substring(0, cut));
+        assertEquals(Optional.empty(), cache.readToken("cut"), whole.substring(0, cut));
+      }
+      Files.writeString(cache.tokenFile("array"), "[" + whole + "]");
+      assertEquals(Optional.empty(), cache.readToken("array"));
+      Files.writeString(cache.tokenFile("whole"), whole);
+      assertTrue(cache.readToken("whole").isPresent());
+
+      Path registration = cache.registrationFile(START_URL, "us-east-1", SCOPES, LoginFlow.PKCE);
+      for (String scopes : List.of("[\"sso:account:access\", 1]", "\"sso:account:access\"", "[]")) {
+        Files.writeString(
+            registration,
+            "{\"clientId\":\"c\",\"clientSecret\":\"s\",\"expiresAt\":\"2026-01-01T00:00:00Z\","
+                + "\"scopes\":" + scopes + "}");
+        assertEquals(
+            Optional.empty(),
+            cache.readRegistration(START_URL, "us-east-1", SCOPES, LoginFlow.PKCE),
+            scopes);
+      }
+    }
+  }
+
   @Nested
   class CheckWritable {
     @Test

@@ -7,10 +7,10 @@ import java.util.List;
 /**
  * Starts the fake Identity Center with a large organisation, for the end-to-end benchmark in
  * {@code docs/benchmarks.md}: {@code ACCOUNTS} accounts with three roles each, pages of 100, every
- * portal answer delayed by {@code LATENCY_MS} milliseconds and every 20th portal request throttled
- * (HTTP 429). Not a test; run by hand.
+ * portal answer delayed by {@code LATENCY_MS} milliseconds and every {@code THROTTLE_EVERY}th portal
+ * request (default 20th; 0 for none) throttled (HTTP 429). Not a test; run by hand.
  *
- * <p>Usage: {@code BigOrgFake PORT ACCOUNTS LATENCY_MS}
+ * <p>Usage: {@code BigOrgFake PORT ACCOUNTS LATENCY_MS [THROTTLE_EVERY]}
  */
 public final class BigOrgFake {
   private BigOrgFake() {}
@@ -19,6 +19,7 @@ public final class BigOrgFake {
     int port = Integer.parseInt(args[0]);
     int count = Integer.parseInt(args[1]);
     long latency = Long.parseLong(args[2]);
+    int throttleEvery = args.length > 3 ? Integer.parseInt(args[3]) : 20;
     List<FakeAccount> accounts = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       accounts.add(
@@ -34,7 +35,7 @@ public final class BigOrgFake {
             .withAccounts(accounts)
             .withPageSize(100)
             .withPortalLatency(Duration.ofMillis(latency))
-            .throttleEveryNthPortalRequest(20)
+            .throttleEveryNthPortalRequest(throttleEvery)
             .closeOnExit();
     System.out.println("Fake Identity Center with " + count + " accounts at " + fake.baseUri());
     Thread.currentThread().join();
