@@ -17,12 +17,16 @@ import java.util.Deque;
  *       --concurrency}). The first throttled call cuts it to {@link #DECREASE} of itself, at least
  *       1; from then on the rate, not the number in flight, holds the calls back.
  *   <li><b>Calls per second</b>: off until the first throttle. Then a token bucket admits calls at
- *       a rate cut, on each throttle, to {@code min(}{@link #RATE_CUT}{@code × rate, }{@link
- *       #MEASURED_MARGIN}{@code × the successes of the last second)}, and raised by {@link
+ *       a rate set, on each throttle, to {@link #MEASURED_MARGIN}{@code × the successes of the last
+ *       second} (at least {@link #FIRST_RATE} at the first throttle), and raised by {@link
  *       #RATE_GROWTH} every {@link #GROWTH_STEP_NANOS} ns once a second has passed without a
  *       throttle, by {@link #FAST_RATE_GROWTH} once three seconds have (the rate is then well
- *       below the portal's limit, e.g. after the very first call was throttled). The bucket holds
- *       at most {@link #BUCKET_SECONDS} s worth of calls (at least one).
+ *       below the portal's limit, e.g. after the very first call was throttled). Against a
+ *       portal's token bucket the rate settles a little above its limit, so the portal, not the
+ *       client, is the bottleneck (about one call in ten is throttled and tried again); and a
+ *       portal that throttles a small share of calls whatever the pace (up to about 9 %, the
+ *       margin) does not drive the rate down step by step, as cutting below what succeeds would.
+ *       The bucket holds at most {@link #BUCKET_SECONDS} s worth of calls (at least one).
  *   <li>One congestion event cuts once: a throttle of a call that started before the last cut (it
  *       was sent at the old pace) changes neither limit nor rate.
  *   <li>A {@code Retry-After} of the portal holds every new call until it has passed.
@@ -38,10 +42,7 @@ final class PaceController {
   /** What a throttle leaves of the calls in flight. */
   static final double DECREASE = 0.7;
 
-  /** What a throttle leaves of the rate, at most. */
-  static final double RATE_CUT = 0.9;
-
-  /** Above the successes of the last second, the rate a throttle allows at most. */
+  /** Above the successes of the last second, the rate a throttle sets. */
   static final double MEASURED_MARGIN = 1.1;
 
   /** The rate's growth per step once a second has passed without a throttle. */
@@ -169,7 +170,8 @@ final class PaceController {
   }
 
   /**
-   * The portal throttled a call: limit and rate are cut, once per congestion event.
+   * The portal throttled a call: the rate is set from what succeeds (and the first time the calls
+   * in flight are cut), once per congestion event.
    *
    * @param retryAfterNanos the portal's {@code Retry-After} in ns, 0 if it sent none
    */
@@ -191,7 +193,7 @@ final class PaceController {
     double allowed = Math.max(MIN_RATE, MEASURED_MARGIN * callsPerSecond(now));
     if (rateLimited) {
       refill(now);
-      rate = Math.max(MIN_RATE, Math.min(RATE_CUT * rate, allowed));
+      rate = allowed;
     } else {
       rateLimited = true;
       rate = Math.max(FIRST_RATE, allowed);

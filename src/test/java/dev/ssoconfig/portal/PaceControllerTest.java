@@ -124,7 +124,28 @@ class PaceControllerTest {
     }
 
     @Test
-    void a_later_throttle_cuts_it_to_nine_tenths_at_most() {
+    void a_later_throttle_sets_it_a_tenth_above_what_succeeded_in_the_last_second() {
+      PaceController pace = new PaceController(64, 0);
+      pace.throttled(pace.tryStart(0), 0, 0);
+      long now = 0;
+      int succeeded = 0;
+      while (now < 900 * MS) {
+        PaceController.Ticket t = pace.tryStart(now);
+        if (t != null) {
+          pace.succeeded(t, now);
+          succeeded++;
+        } else {
+          now = pace.readyAt(now);
+        }
+      }
+      assertEquals(10, pace.rate(), 1e-9, "no growth within a second of the throttle");
+      pace.throttled(pace.tryStart(now), now, 0);
+      assertEquals(8, succeeded, "one call every 100 ms from 100 ms on");
+      assertEquals(1.1 * 8 / 0.9, pace.rate(), 1e-9, "a tenth above 8 calls in 0.9 s");
+    }
+
+    @Test
+    void a_throttle_with_no_success_in_the_last_seconds_sets_the_floor() {
       PaceController pace = new PaceController(64, 0);
       pace.throttled(pace.tryStart(0), 30 * MS, 0);
       long now = 500 * MS;
@@ -206,6 +227,12 @@ class PaceControllerTest {
       assertTrue(
           outcome.seconds() <= within * ideal,
           () -> outcome.seconds() + " s against an ideal of " + ideal + " s");
+    }
+
+    @Test
+    void keeps_its_pace_when_the_portal_throttles_a_small_share_of_calls_whatever_the_rate() {
+      PaceSimulation.Outcome outcome = new PaceSimulation(64, 50, 0, 0, 20).run(1010);
+      assertTrue(outcome.seconds() < 15, () -> outcome.seconds() + " s for 1,010 calls");
     }
 
     @Test

@@ -32,6 +32,7 @@ final class PaceSimulation {
   private final long latency;
   private final double limit;
   private final double burst;
+  private final int throttleEvery;
 
   /**
    * @param ceiling the most calls in flight ({@code --concurrency})
@@ -40,10 +41,20 @@ final class PaceSimulation {
    * @param burst the portal's bucket size, at least 1 when limited
    */
   PaceSimulation(int ceiling, long latencyMillis, double limitPerSecond, double burst) {
+    this(ceiling, latencyMillis, limitPerSecond, burst, 0);
+  }
+
+  /**
+   * As {@link #PaceSimulation(int, long, double, double)}, and every {@code throttleEvery}th call
+   * that arrives is throttled whatever the rate (0: none), as a portal might under load of its own.
+   */
+  PaceSimulation(
+      int ceiling, long latencyMillis, double limitPerSecond, double burst, int throttleEvery) {
     this.ceiling = ceiling;
     this.latency = latencyMillis * MS;
     this.limit = limitPerSecond;
     this.burst = burst;
+    this.throttleEvery = throttleEvery;
   }
 
   /** Simulates {@code calls} independent calls. */
@@ -60,6 +71,7 @@ final class PaceSimulation {
       events.add(new Event(0, Kind.TRY, w, null));
     }
     int pendingWork = calls; // calls not yet succeeded and not in flight
+    long arrivals = 0;
     long nextTrace = 0;
     while (done < calls) {
       Event event = events.poll();
@@ -87,11 +99,12 @@ final class PaceSimulation {
             break;
           }
           pendingWork--;
-          boolean accepted = true;
+          arrivals++;
+          boolean accepted = throttleEvery == 0 || arrivals % throttleEvery != 0;
           if (limit > 0) {
             tokens = Math.min(burst, tokens + limit * (now - tokensAt) / SECOND);
             tokensAt = now;
-            if (tokens >= 1) {
+            if (tokens >= 1 && accepted) {
               tokens -= 1;
             } else {
               accepted = false;
