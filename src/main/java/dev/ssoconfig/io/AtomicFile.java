@@ -263,6 +263,27 @@ public final class AtomicFile {
     createFolder(absolute);
   }
 
+  /**
+   * Checks that files can be created in {@code folder}, changing nothing a person would see:
+   * creates it and every missing folder above it (mode 0700, as {@link #createFolders}), then
+   * creates a probe file there, named {@code .write-check-<16 hex digits>.tmp}, with mode 0600 from
+   * the start, and deletes it.
+   *
+   * @param folder the folder files will be written in
+   * @throws IOException if a folder or the probe file cannot be created, e.g. {@link
+   *     java.nio.file.AccessDeniedException} or a {@link FileSystemException} with reason {@code
+   *     Read-only file system}, or the probe cannot be deleted
+   */
+  public void checkCanCreateIn(Path folder) throws IOException {
+    createFolders(folder);
+    Path probe = folder.resolve(".write-check-" + randomSuffix() + ".tmp");
+    try {
+      ops.createNew(probe, ownerOnly(isPosix(folder), OWNER_ONLY_FILE)).close();
+    } finally {
+      Files.deleteIfExists(probe);
+    }
+  }
+
   /** A temp file being written: created, locked and known to this JVM until closed. */
   private static final class Temp implements AutoCloseable {
     final Path path;

@@ -35,6 +35,7 @@ class AtomicFileTest {
   private static final byte[] ORIGINAL = bytes(1, 300_000);
   private static final byte[] NEW = bytes(2, 200_000);
   private static final String TEMP_NAME = "\\.file\\.tmp-[0-9a-f]{16}";
+  private static final String PROBE_NAME = "\\.write-check-[0-9a-f]{16}\\.tmp";
 
   @TempDir Path folder;
 
@@ -89,8 +90,17 @@ class AtomicFileTest {
       record(folder, attributes);
     }
 
+    @Override
+    public FileChannel createNew(Path file, FileAttribute<?>... attributes) throws IOException {
+      FileChannel channel = FileOps.NIO.createNew(file, attributes);
+      record(file, attributes);
+      return channel;
+    }
+
     private void record(Path path, FileAttribute<?>... attributes) throws IOException {
-      created.add(path.getFileName() + " given " + mode(attributes) + " has " + mode(path));
+      String name = path.getFileName().toString();
+      String label = name.matches(PROBE_NAME) ? "probe" : name.matches(TEMP_NAME) ? "temp" : name;
+      created.add(label + " given " + mode(attributes) + " has " + mode(path));
     }
   }
 
@@ -253,6 +263,32 @@ class AtomicFileTest {
       assertThrows(FileAlreadyExistsException.class, () -> files.createFolder(folder.resolve("a")));
       assertThrows(
           FileAlreadyExistsException.class, () -> files.createFolders(folder.resolve("a/b")));
+    }
+  }
+
+  @Nested
+  class CheckCanCreateIn {
+    @Test
+    void creates_missing_folders_0700_and_a_0600_probe_and_leaves_nothing() throws Exception {
+      Recording recording = new Recording();
+      Path cache = folder.resolve("sso").resolve("cache");
+      new AtomicFile(recording).checkCanCreateIn(cache);
+      assertEquals(
+          List.of(
+              "sso given rwx------ has rwx------",
+              "cache given rwx------ has rwx------",
+              "probe given rw------- has rw-------"),
+          recording.created);
+      assertEquals(List.of(), names(cache));
+    }
+
+    @Test
+    void a_probe_that_cannot_be_created_is_an_error_and_leaves_nothing() throws Exception {
+      AtomicFile readOnly = new AtomicFile(FileFaults.at(Step.CREATE, "Read-only file system"));
+      FileSystemException e =
+          assertThrows(FileSystemException.class, () -> readOnly.checkCanCreateIn(folder));
+      assertEquals("Read-only file system", e.getReason());
+      assertEquals(List.of(), names(folder));
     }
   }
 
