@@ -231,15 +231,10 @@ public final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Settings settings = settings();
-    Generator generator =
-        new Generator(
-            environment,
-            clock,
-            browser,
-            spec.commandLine().getOut(),
-            spec.commandLine().getErr(),
-            verbose);
-    return generator.run(settings);
+    try (Wiring wiring =
+        new Wiring(settings, environment, clock, browser, spec.commandLine().getErr(), verbose)) {
+      return wiring.generator(spec.commandLine().getOut()).run(wiring.options());
+    }
   }
 
   /** @return whether {@code --verbose} was given (used by the failure handler) */

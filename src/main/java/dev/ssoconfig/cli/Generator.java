@@ -1,65 +1,138 @@
 package dev.ssoconfig.cli;
 
 import dev.ssoconfig.Failure;
-import dev.ssoconfig.Sleeper;
-import dev.ssoconfig.aws.LazyClient;
 import dev.ssoconfig.configfile.ConfigDocument;
 import dev.ssoconfig.configfile.ConfigEditor;
-import dev.ssoconfig.configfile.ConfigFileStore;
-import dev.ssoconfig.configfile.ConfigLock;
 import dev.ssoconfig.configfile.EditResult;
 import dev.ssoconfig.configfile.UnifiedDiff;
 import dev.ssoconfig.login.AccessToken;
-import dev.ssoconfig.login.BrowserOpener;
-import dev.ssoconfig.login.LoginRequest;
-import dev.ssoconfig.login.OidcClients;
-import dev.ssoconfig.login.SsoLogin;
-import dev.ssoconfig.login.TokenCache;
 import dev.ssoconfig.portal.AccountRole;
-import dev.ssoconfig.portal.PortalClients;
-import dev.ssoconfig.portal.PortalLister;
-import dev.ssoconfig.portal.RetryPolicy;
 import dev.ssoconfig.profiles.ProfilePlan;
 import dev.ssoconfig.profiles.ProfilePlanner;
 import dev.ssoconfig.text.SafeText;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import software.amazon.awssdk.services.sso.SsoClient;
-import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 
 /**
- * One run, left to right: check that the files can be written, log in, list every account and
- * role, plan the profiles, apply the plan to the config file and write it, then print the summary.
- * Nothing is written unless the whole enumeration succeeded. Paths and names printed here are made
- * safe by {@link SafeText}.
+ * One run, left to right: check the config file before anyone signs in, sign in, list every
+ * account and role, plan the profiles, apply the plan to the config file and write it, then print
+ * the summary. Nothing is written unless the whole enumeration succeeded. Paths and names printed
+ * here are made safe by {@link SafeText}.
+ *
+ * <p>This is the flow only: it works through the narrow interfaces below, which {@link Wiring}
+ * builds for a real run (the SDK clients, the token cache, the config store) and tests build as
+ * they like.
  */
 final class Generator {
-  private final Environment environment;
-  private final Clock clock;
-  private final BrowserOpener browser;
+
+  /** Signs in, or finds a cached access token. */
+  @FunctionalInterface
+  interface SignIn {
+    /**
+     * @param force sign in even if a cached access token is usable
+     * @return the access token; {@link AccessToken#fromCache()} tells whether it was cached
+     * @throws Failure when the sign-in did not complete
+     */
+    AccessToken signIn(boolean force);
+  }
+
+  /** Lists every account and role an access token can reach. */
+  @FunctionalInterface
+  interface Listing {
+    /**
+     * @param accessToken the SSO access token
+     * @return every account/role pair
+     * @throws Failure.AccessTokenRejected when the portal rejects the token
+     * @throws Failure when the listing fails otherwise
+     */
+    List<AccountRole> listAll(String accessToken);
+  }
+
+  /** The config file the run edits. */
+  interface ConfigFile {
+    /** The path as configured, for messages. */
+    Path path();
+
+    /**
+     * Everything that can be checked before sign-in: the path names a regular file, the AWS CLI
+     * can read the file, and (unless {@code dryRun}) it, its folder and its lock can be written.
+     *
+     * @return the file as it is now
+     * @throws Failure of kind {@link Failure.Kind#FILE} naming the problem
+     */
+    ConfigDocument checkBeforeSignIn(boolean dryRun);
+
+    /** The file as it is now, refused if the AWS CLI cannot read it. */
+    ConfigDocument read();
+
+    /** Takes the lock that serialises runs if no other run holds it. */
+    Optional<Lock> tryLock();
+
+    /** Takes the lock, waiting for another run to finish with it. */
+    Lock lock();
+
+    /** Replaces the file's content atomically, keeping a backup if asked; under the lock. */
+    void write(byte[] content, boolean backup);
+  }
+
+  /** The held config lock. */
+  interface Lock extends AutoCloseable {
+    /** The lock file, for {@code --verbose}. */
+    Path path();
+
+    @Override
+    void close();
+  }
+
+  /**
+   * What a run does beyond signing in and listing.
+   *
+   * @param forceLogin sign in even if a cached access token is usable
+   * @param dryRun print the diff instead of writing
+   * @param prune remove stale generated profiles
+   * @param backup keep the previous config as {@code <config>.bak}
+   */
+  record Options(boolean forceLogin, boolean dryRun, boolean prune, boolean backup) {}
+
+  private final SignIn signIn;
+  private final Listing listing;
+  private final ConfigFile config;
+  private final ProfilePlanner planner;
+  private final ConfigEditor editor;
   private final PrintWriter out;
   private final PrintWriter err;
   private final boolean verbose;
 
+  /**
+   * @param signIn signs in or finds the cached token
+   * @param listing lists the accounts and roles
+   * @param config the config file
+   * @param planner turns the pairs into the plan
+   * @param editor applies the plan
+   * @param out the summary and the dry run's diff
+   * @param err messages for the person
+   * @param verbose whether {@code --verbose} was given
+   */
   Generator(
-      Environment environment,
-      Clock clock,
-      BrowserOpener browser,
+      SignIn signIn,
+      Listing listing,
+      ConfigFile config,
+      ProfilePlanner planner,
+      ConfigEditor editor,
       PrintWriter out,
       PrintWriter err,
       boolean verbose) {
-    this.environment = environment;
-    this.clock = clock;
-    this.browser = browser;
-    this.out = out;
-    this.err = err;
+    this.signIn = Objects.requireNonNull(signIn, "signIn");
+    this.listing = Objects.requireNonNull(listing, "listing");
+    this.config = Objects.requireNonNull(config, "config");
+    this.planner = Objects.requireNonNull(planner, "planner");
+    this.editor = Objects.requireNonNull(editor, "editor");
+    this.out = Objects.requireNonNull(out, "out");
+    this.err = Objects.requireNonNull(err, "err");
     this.verbose = verbose;
   }
 
@@ -70,144 +143,73 @@ final class Generator {
    * @throws Failure when the run cannot go on; {@link FailureHandler} maps its kind to the exit
    *     code
    */
-  int run(Settings settings) {
-    Optional<URI> oidcEndpoint = environment.oidcEndpoint();
-    Optional<URI> portalEndpoint = environment.portalEndpoint();
-    Path configPath = settings.configFile();
-    ConfigFileStore store = new ConfigFileStore(configPath);
-    TokenCache tokenCache = new TokenCache(environment.ssoCacheDir(), clock);
-    ProfilePlanner planner =
-        new ProfilePlanner(
-            settings.sessionName(),
-            settings.startUrl(),
-            settings.ssoRegion(),
-            settings.profileRegion(),
-            settings.planOptions());
-    ConfigEditor editor = new ConfigEditor();
-
-    // Fail before anyone signs in, and before anything is created: the path must name a regular
-    // file (reading a FIFO would block), the AWS CLI must be able to read the config, the files
-    // must be writable, and the sso-session must not clash.
-    store.checkPath();
-    ConfigDocument current = store.readDocument();
-    if (!settings.dryRun()) {
-      store.checkWritable();
-    }
-    try {
-      tokenCache.checkWritable();
-    } catch (IOException e) {
-      throw Failure.file(e.getMessage(), e);
-    }
-    editor.apply(current, planner.plan(List.of()));
-    String shownPath = SafeText.line(configPath.toString());
+  int run(Options options) {
+    // Fail before anyone signs in, and before anything is created.
+    ConfigDocument current = config.checkBeforeSignIn(options.dryRun());
+    editor.checkSsoSession(current, planner.ssoSession());
+    String shownPath = SafeText.line(config.path().toString());
     verbose("config file: " + shownPath);
 
-    List<AccountRole> roles = signInAndList(settings, tokenCache, oidcEndpoint, portalEndpoint);
-    ProfilePlan plan = planner.plan(roles);
-    if (settings.dryRun()) {
-      Outcome outcome = apply(store, editor, planner, plan, settings.prune());
+    ProfilePlan plan = planner.plan(signInAndList(options.forceLogin()));
+    if (options.dryRun()) {
+      Outcome outcome = apply(plan, options.prune());
       String diff =
           UnifiedDiff.between(shownPath, outcome.before(), outcome.result().document().toBytes());
       out.print(diff.isEmpty() ? "No change to " + shownPath + " (dry run).\n" : diff);
-      new Summary(out).print(configPath, outcome.result(), plan, outcome.stale(), true);
+      new Summary(out).print(config.path(), outcome.result(), plan, outcome.stale(), true);
       return ExitCode.OK;
     }
     Outcome outcome;
-    try (ConfigLock lock = lock(store)) {
+    try (Lock lock = lock()) {
       verbose("holding the lock " + SafeText.line(lock.path().toString()));
-      outcome = apply(store, editor, planner, plan, settings.prune());
+      outcome = apply(plan, options.prune());
       if (outcome.result().changed()) {
-        store.write(outcome.result().document().toBytes(), settings.backup());
+        config.write(outcome.result().document().toBytes(), options.backup());
       }
     }
-    new Summary(out).print(configPath, outcome.result(), plan, outcome.stale(), false);
+    new Summary(out).print(config.path(), outcome.result(), plan, outcome.stale(), false);
     return ExitCode.OK;
   }
 
   /**
-   * Signs in (or reuses the cached token) and lists every account and role. The SDK clients are
-   * built on first use: a PKCE sign-in with a cached client registration shows the authorize URL
-   * before any client (and its TLS context) exists, and the portal client is built after sign-in.
+   * Signs in (or reuses the cached token) and lists every account and role; a cached token the
+   * portal rejects (revoked, or expired early) is worth one new sign-in.
    */
-  private List<AccountRole> signInAndList(
-      Settings settings,
-      TokenCache tokenCache,
-      Optional<URI> oidcEndpoint,
-      Optional<URI> portalEndpoint) {
-    try (LazyClient<SsoOidcClient> oidc =
-            new LazyClient<>(() -> OidcClients.create(settings.ssoRegion(), oidcEndpoint));
-        LazyClient<SsoClient> portal =
-            new LazyClient<>(() -> PortalClients.create(settings.ssoRegion(), portalEndpoint))) {
-      SsoLogin login =
-          new SsoLogin(
-              oidc,
-              OidcClients.resolveEndpoint(settings.ssoRegion(), oidcEndpoint),
-              tokenCache,
-              browser,
-              err,
-              clock);
-      AccessToken token = login.login(loginRequest(settings, settings.forceLogin()));
-      if (token.fromCache()) {
-        err.println(
-            "Using the cached access token (valid until "
-                + token.expiresAt().truncatedTo(ChronoUnit.SECONDS)
-                + ").");
+  private List<AccountRole> signInAndList(boolean forceLogin) {
+    AccessToken token = signIn.signIn(forceLogin);
+    if (token.fromCache()) {
+      err.println(
+          "Using the cached access token (valid until "
+              + token.expiresAt().truncatedTo(ChronoUnit.SECONDS)
+              + ").");
+    }
+    try {
+      return listing.listAll(token.value());
+    } catch (Failure.AccessTokenRejected e) {
+      if (!token.fromCache()) {
+        throw e;
       }
-      ProgressPrinter progress = new ProgressPrinter(err, verbose);
-      PortalLister lister =
-          new PortalLister(
-              portal.get(),
-              settings.concurrency(),
-              settings.listingTimeout(),
-              RetryPolicy.defaults(),
-              Sleeper.SYSTEM,
-              new SecureRandom(),
-              clock,
-              System::nanoTime,
-              progress);
-      try {
-        return listed(lister, token, progress);
-      } catch (Failure.AccessTokenRejected e) {
-        if (!token.fromCache()) {
-          throw e;
-        }
-        err.println("The cached access token was rejected; signing in again.");
-        token = login.login(loginRequest(settings, true));
-        return listed(lister, token, progress);
-      }
+      err.println("The cached access token was rejected; signing in again.");
+      return listing.listAll(signIn.signIn(true).value());
     }
   }
 
-  /** Lists every account and role, then says how long it took. */
-  private static List<AccountRole> listed(
-      PortalLister lister, AccessToken token, ProgressPrinter progress) {
-    long start = System.nanoTime();
-    List<AccountRole> roles = lister.listAll(token.value());
-    progress.summary(roles.size(), System.nanoTime() - start);
-    return roles;
-  }
-
   /** Takes the config lock, waiting (and saying so) only when another run holds it. */
-  private ConfigLock lock(ConfigFileStore store) {
-    return store
+  private Lock lock() {
+    return config
         .tryLock()
         .orElseGet(
             () -> {
-              String path = SafeText.line(store.path().toString());
+              String path = SafeText.line(config.path().toString());
               err.println("Waiting for another run to finish with " + path + "…");
               err.flush();
-              return store.lock(ConfigFileStore.DEFAULT_LOCK_TIMEOUT);
+              return config.lock();
             });
   }
 
   /** Reads the config as it is now and applies the plan, with the stale profiles pruned if asked. */
-  private Outcome apply(
-      ConfigFileStore store,
-      ConfigEditor editor,
-      ProfilePlanner planner,
-      ProfilePlan plan,
-      boolean prune) {
-    ConfigDocument document = store.readDocument();
+  private Outcome apply(ProfilePlan plan, boolean prune) {
+    ConfigDocument document = config.read();
     byte[] before = document.toBytes();
     List<String> stale = planner.stale(document.managedProfiles(), plan);
     EditResult result = editor.apply(document, prune ? planner.withPrune(plan, stale) : plan);
@@ -217,22 +219,16 @@ final class Generator {
               + SafeText.line(name)
               + "] exists and was not made by this tool; left it alone and wrote no profile for it.");
     }
-    return new Outcome(before, result, prune ? List.of() : stale);
+    List<String> left =
+        prune ? stale.stream().filter(name -> !result.removed().contains(name)).toList() : stale;
+    return new Outcome(before, result, left);
   }
 
-  /** What applying the plan did, and the stale profiles left in place. */
+  /**
+   * What applying the plan did, and the stale profiles left in place (with {@code --prune}, those
+   * the editor could not remove).
+   */
   private record Outcome(byte[] before, EditResult result, List<String> stale) {}
-
-  private static LoginRequest loginRequest(Settings settings, boolean forceLogin) {
-    return new LoginRequest(
-        settings.startUrl(),
-        settings.ssoRegion(),
-        settings.legacy() ? null : settings.sessionName(),
-        settings.flow(),
-        settings.openBrowser(),
-        settings.timeout(),
-        forceLogin);
-  }
 
   private void verbose(String line) {
     if (verbose) {

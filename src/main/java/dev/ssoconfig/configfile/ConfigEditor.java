@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -114,6 +115,26 @@ public final class ConfigEditor {
     return new EditResult(result, added, updated, unchanged, skipped, removed, session);
   }
 
+  /**
+   * Checks, changing nothing, that {@code session} can go into {@code document}: the file has no
+   * {@code [sso-session NAME]} of that name, or one whose start URL and SSO region, as the AWS CLI
+   * reads them, are the same (see {@link #apply}). Meant to run before sign-in.
+   *
+   * @param document the config file as read
+   * @param session the plan's sso-session; empty (legacy form) passes
+   * @throws Failure of kind {@link Failure.Kind#USAGE} naming the clash and {@code --sso-session}
+   */
+  public void checkSsoSession(ConfigDocument document, Optional<SsoSessionSpec> session) {
+    Objects.requireNonNull(document, "document");
+    if (session.isEmpty()) {
+      return;
+    }
+    List<Section> sections = document.sections(SectionType.SSO_SESSION, session.get().name());
+    if (!sections.isEmpty()) {
+      checkSameStartUrlAndRegion(session.get(), sections, document);
+    }
+  }
+
   /** Removes the managed profiles named in {@code names}; returns the names removed. */
   private static List<String> prune(List<String> names, ConfigDocument document, LineEdits edits) {
     Map<String, List<int[]>> candidates = new LinkedHashMap<>();
@@ -200,6 +221,15 @@ public final class ConfigEditor {
       edits.appendSection(render("sso-session " + spec.name(), spec.properties()));
       return SessionChange.ADDED;
     }
+    checkSameStartUrlAndRegion(spec, sections, document);
+    return reconcile(sections, spec.properties(), false, document, edits)
+        ? SessionChange.UPDATED
+        : SessionChange.UNCHANGED;
+  }
+
+  /** The sections of the plan's sso-session hold its start URL and SSO region, as read. */
+  private static void checkSameStartUrlAndRegion(
+      SsoSessionSpec spec, List<Section> sections, ConfigDocument document) {
     List<Section> readBySession = new ArrayList<>(sections);
     document.sections().stream()
         .filter(section -> section.type() == SectionType.DEFAULTS)
@@ -210,9 +240,6 @@ public final class ConfigEditor {
         checkSame(spec.name(), asRead, property);
       }
     }
-    return reconcile(sections, spec.properties(), false, document, edits)
-        ? SessionChange.UPDATED
-        : SessionChange.UNCHANGED;
   }
 
   private static void checkSame(String sessionName, Map<String, Object> asRead, Property wanted)

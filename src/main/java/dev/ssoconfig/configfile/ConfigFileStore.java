@@ -1,7 +1,7 @@
 package dev.ssoconfig.configfile;
 
 import dev.ssoconfig.Failure;
-import dev.ssoconfig.Sleeper;
+import dev.ssoconfig.time.Sleeper;
 import dev.ssoconfig.io.AtomicFile;
 import dev.ssoconfig.io.FileOps;
 import dev.ssoconfig.io.IoReasons;

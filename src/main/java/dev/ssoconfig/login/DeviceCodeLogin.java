@@ -1,7 +1,7 @@
 package dev.ssoconfig.login;
 
 import dev.ssoconfig.Failure;
-import dev.ssoconfig.Sleeper;
+import dev.ssoconfig.time.Sleeper;
 import dev.ssoconfig.aws.SdkFailures;
 import dev.ssoconfig.aws.SdkFailures.Service;
 import dev.ssoconfig.text.SafeText;

@@ -2,7 +2,8 @@ package dev.ssoconfig.login;
 
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.StartUrl;
-import dev.ssoconfig.Sleeper;
+import dev.ssoconfig.time.Sleeper;
+import dev.ssoconfig.aws.LazyClient;
 import dev.ssoconfig.io.IoReasons;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,7 +39,7 @@ import software.amazon.awssdk.services.ssooidc.model.UnauthorizedClientException
  *   <li>The token is written to the token cache with its refresh token and client registration.
  * </ol>
  */
-public final class SsoLogin {
+public final class SsoLogin implements AutoCloseable {
   /** A cached access token is reused only with at least this much time left. */
   public static final Duration MIN_REMAINING = Duration.ofMinutes(15);
 
@@ -50,6 +51,7 @@ public final class SsoLogin {
   private final ClientRegistrar registrar;
   private final PkceLogin pkce;
   private final DeviceCodeLogin deviceCode;
+  private final AutoCloseable owned;
 
   /**
    * @param oidc gives the OIDC client, e.g. {@code LazyClient} of {@link OidcClients#create}; asked
@@ -84,6 +86,19 @@ public final class SsoLogin {
       PrintWriter err,
       Clock clock,
       Sleeper sleeper) {
+    this(oidc, oidcEndpoint, cache, browser, err, clock, sleeper, null);
+  }
+
+  private SsoLogin(
+      Supplier<SsoOidcClient> oidc,
+      URI oidcEndpoint,
+      TokenCache cache,
+      BrowserOpener browser,
+      PrintWriter err,
+      Clock clock,
+      Sleeper sleeper,
+      AutoCloseable owned) {
+    this.owned = owned;
     this.oidc = Objects.requireNonNull(oidc, "oidc");
     this.oidcEndpoint = Objects.requireNonNull(oidcEndpoint, "oidcEndpoint");
     this.cache = Objects.requireNonNull(cache, "cache");
@@ -94,6 +109,52 @@ public final class SsoLogin {
     this.registrar = new ClientRegistrar(oidc, oidcEndpoint, cache, clock);
     this.pkce = new PkceLogin(oidc, oidcEndpoint, browser, err, clock, new SecureRandom());
     this.deviceCode = new DeviceCodeLogin(oidc, oidcEndpoint, browser, err, clock, sleeper);
+  }
+
+  /**
+   * A sign-in for an SSO region with its own OIDC client, built on first use ({@link LazyClient}):
+   * a PKCE sign-in with a cached client registration shows the authorize URL before any client
+   * (and its TLS context) exists. {@link #close()} closes the client if it was built.
+   *
+   * @param ssoRegion the SSO region, e.g. {@code us-east-1}
+   * @param oidcEndpoint an endpoint to call instead of the regional one ({@code
+   *     AWS_ENDPOINT_URL_SSO_OIDC}); empty for the SDK's resolution
+   * @param cache the SSO token cache
+   * @param browser opens the sign-in page
+   * @param err where instructions for the person are printed
+   * @param clock the time used for expiry decisions and for dating new tokens
+   * @return the sign-in; the caller closes it
+   */
+  public static SsoLogin forRegion(
+      String ssoRegion,
+      Optional<URI> oidcEndpoint,
+      TokenCache cache,
+      BrowserOpener browser,
+      PrintWriter err,
+      Clock clock) {
+    LazyClient<SsoOidcClient> client =
+        new LazyClient<>(() -> OidcClients.create(ssoRegion, oidcEndpoint));
+    return new SsoLogin(
+        client,
+        OidcClients.resolveEndpoint(ssoRegion, oidcEndpoint),
+        cache,
+        browser,
+        err,
+        clock,
+        Sleeper.SYSTEM,
+        client);
+  }
+
+  /** Closes the OIDC client this sign-in owns, if it was built; nothing else. */
+  @Override
+  public void close() {
+    if (owned != null) {
+      try {
+        owned.close();
+      } catch (Exception e) {
+        // closing an SDK client does not fail in a way a person could act on
+      }
+    }
   }
 
   /**

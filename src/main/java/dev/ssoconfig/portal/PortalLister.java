@@ -1,13 +1,16 @@
 package dev.ssoconfig.portal;
 
 import dev.ssoconfig.Failure;
-import dev.ssoconfig.Sleeper;
+import dev.ssoconfig.time.Sleeper;
+import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -45,7 +48,7 @@ import software.amazon.awssdk.services.sso.model.RoleInfo;
  * <p>One instance may be reused; each {@link #listAll(String)} uses its own threads, which are shut
  * down before it returns or throws.
  */
-public final class PortalLister {
+public final class PortalLister implements AutoCloseable {
 
   /** The largest page the portal API accepts ({@code maxResults}). */
   static final int PAGE_SIZE = 100;
@@ -74,6 +77,7 @@ public final class PortalLister {
   private final LongSupplier nanoTime;
   private final ProgressListener progress;
   private final String host;
+  private final SsoClient owned;
 
   /**
    * A lister on the system's clocks with the {@link #DEFAULT_DEADLINE}.
@@ -142,6 +146,69 @@ public final class PortalLister {
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     this.progress = Objects.requireNonNull(progress, "progress");
     this.host = PortalFailures.hostOf(sso);
+    this.owned = null;
+  }
+
+  private PortalLister(PortalLister settings, SsoClient owned) {
+    this.sso = owned;
+    this.ceiling = settings.ceiling;
+    this.deadline = settings.deadline;
+    this.retry = settings.retry;
+    this.sleeper = settings.sleeper;
+    this.random = settings.random;
+    this.clock = settings.clock;
+    this.nanoTime = settings.nanoTime;
+    this.progress = settings.progress;
+    this.host = settings.host;
+    this.owned = owned;
+  }
+
+  /**
+   * A lister for an SSO region with its own portal client ({@link PortalClients#create}), on the
+   * system's clocks with {@link RetryPolicy#defaults()}; {@link #close()} closes the client.
+   *
+   * @param ssoRegion the SSO region
+   * @param endpointOverride an endpoint to call instead of the regional one ({@code
+   *     AWS_ENDPOINT_URL_SSO}); empty for the SDK's resolution
+   * @param ceiling the most calls in flight at once ({@code --concurrency})
+   * @param deadline how long the whole listing may take
+   * @param clock the wall clock, for a {@code Retry-After} given as a date
+   * @param progress hears progress on the calling thread
+   * @return the lister; the caller closes it
+   */
+  public static PortalLister forRegion(
+      String ssoRegion,
+      Optional<URI> endpointOverride,
+      int ceiling,
+      Duration deadline,
+      Clock clock,
+      ProgressListener progress) {
+    SsoClient sso = PortalClients.create(ssoRegion, endpointOverride);
+    try {
+      PortalLister settings =
+          new PortalLister(
+              sso,
+              ceiling,
+              deadline,
+              RetryPolicy.defaults(),
+              Sleeper.SYSTEM,
+              new SecureRandom(),
+              clock,
+              System::nanoTime,
+              progress);
+      return new PortalLister(settings, sso);
+    } catch (RuntimeException e) {
+      sso.close();
+      throw e;
+    }
+  }
+
+  /** Closes the portal client this lister owns (from {@link #forRegion}); nothing else. */
+  @Override
+  public void close() {
+    if (owned != null) {
+      owned.close();
+    }
   }
 
   /**

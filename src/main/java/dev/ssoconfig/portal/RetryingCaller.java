@@ -1,6 +1,6 @@
 package dev.ssoconfig.portal;
 
-import dev.ssoconfig.Sleeper;
+import dev.ssoconfig.time.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;

@@ -105,7 +105,7 @@ public final class ProfilePlanner {
       profiles.add(profile(names.get(role), role));
     }
     profiles.sort(Comparator.comparing(ProfileSpec::name));
-    return new ProfilePlan(options.legacy() ? Optional.empty() : Optional.of(session()), profiles);
+    return new ProfilePlan(ssoSession(), profiles);
   }
 
   /**
@@ -144,6 +144,15 @@ public final class ProfilePlanner {
       }
     }
     return new ProfilePlan(plan.session(), plan.profiles(), stale);
+  }
+
+  /**
+   * The sso-session section every plan of this planner holds.
+   *
+   * @return it, or empty in legacy form
+   */
+  public Optional<SsoSessionSpec> ssoSession() {
+    return options.legacy() ? Optional.empty() : Optional.of(session());
   }
 
   private SsoSessionSpec session() {

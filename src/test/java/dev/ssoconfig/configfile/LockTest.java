@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.Failure.Kind;
-import dev.ssoconfig.Sleeper;
+import dev.ssoconfig.time.Sleeper;
 import dev.ssoconfig.testing.ChildJvm;
 import dev.ssoconfig.testing.FakeTime;
 import dev.ssoconfig.testing.Fifos;

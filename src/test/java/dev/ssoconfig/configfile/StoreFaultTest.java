@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.Failure.Kind;
-import dev.ssoconfig.Sleeper;
+import dev.ssoconfig.time.Sleeper;
 import dev.ssoconfig.io.FileFaults;
 import dev.ssoconfig.io.FileFaults.Step;
 import java.io.IOException;

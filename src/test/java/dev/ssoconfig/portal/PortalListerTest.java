@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.Failure.Kind;
-import dev.ssoconfig.Sleeper;
+import dev.ssoconfig.time.Sleeper;
 import dev.ssoconfig.portal.TestDoubles.RecordingProgress;
 import dev.ssoconfig.portal.TestDoubles.TopOfRange;
 import dev.ssoconfig.testing.FakeAccount;

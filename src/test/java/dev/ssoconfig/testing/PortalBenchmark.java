@@ -1,6 +1,6 @@
 package dev.ssoconfig.testing;
 
-import dev.ssoconfig.Sleeper;
+import dev.ssoconfig.time.Sleeper;
 import dev.ssoconfig.portal.AccountRole;
 import dev.ssoconfig.portal.PortalClients;
 import dev.ssoconfig.portal.PortalLister;

@@ -1,4 +1,4 @@
-package dev.ssoconfig;
+package dev.ssoconfig.time;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
