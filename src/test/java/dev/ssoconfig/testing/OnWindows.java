@@ -27,6 +27,10 @@ public final class OnWindows {
       "makes a FIFO (mkfifo), which Windows file systems do not have (its named pipes live in"
           + " \\\\.\\pipe\\)";
 
+  /** The test starts a shell script as a program (e.g. as {@code BROWSER}). */
+  public static final String SH_SCRIPTS =
+      "starts a #!/bin/sh script as a program, which Windows cannot start (no shebang lines)";
+
   /** The test runs the launcher the build made. */
   public static final String SHELL_LAUNCHER =
       "runs target/aws-sso-config-generator, a sh script followed by the jar, which Windows cannot"
