@@ -31,7 +31,8 @@ final class ProgressPrinter implements ProgressListener {
   }
 
   @Override
-  public synchronized void rolesListed(int accountsDone, int accountsTotal, PaceSnapshot pace) {
+  public synchronized void rolesListed(
+      int accountsDone, int accountsTotal, int roles, PaceSnapshot pace) {
     lastPace = pace;
     int tenth = accountsTotal == 0 ? 10 : accountsDone * 10 / accountsTotal;
     if (verbose || tenth != lastTenth) {

@@ -6,6 +6,7 @@ import dev.ssoconfig.configfile.ConfigFileStore;
 import dev.ssoconfig.configfile.ConfigLock;
 import dev.ssoconfig.login.BrowserOpener;
 import dev.ssoconfig.login.LoginRequest;
+import dev.ssoconfig.login.SignInListener;
 import dev.ssoconfig.login.SsoLogin;
 import dev.ssoconfig.login.TokenCache;
 import dev.ssoconfig.portal.AccountRole;
@@ -56,7 +57,13 @@ final class Wiring implements AutoCloseable {
     TokenCache tokenCache = new TokenCache(environment.ssoCacheDir(), clock);
     this.login =
         SsoLogin.forRegion(
-            settings.ssoRegion(), environment.oidcEndpoint(), tokenCache, browser, err, clock);
+            settings.ssoRegion(),
+            environment.oidcEndpoint(),
+            tokenCache,
+            browser,
+            err,
+            clock,
+            SignInListener.NONE);
   }
 
   /**
