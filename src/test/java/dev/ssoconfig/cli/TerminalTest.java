@@ -129,31 +129,28 @@ class TerminalTest {
       assertFalse(probe.isTerminal(TtyProbe.STDERR));
     }
 
+    /** A probe for a system without {@code /proc} whose {@code /dev/fd/N} is {@code target}. */
+    private TtyProbe withoutProc(int fd, Path target) throws IOException {
+      Path devFd = Files.createDirectory(dir.resolve("dev-fd"));
+      Files.createSymbolicLink(devFd.resolve(Integer.toString(fd)), target);
+      return new TtyProbe(dir.resolve("no-proc"), devFd, Path.of("/dev/null"));
+    }
+
     @Test
     void without_proc_a_regular_file_under_dev_fd_is_not_a_terminal() throws IOException {
-      Path devFd = Files.createDirectory(dir.resolve("dev-fd"));
-      Files.writeString(devFd.resolve("2"), "a log file");
-      TtyProbe bsd = new TtyProbe(dir.resolve("no-proc"), devFd, dir.resolve("null"));
+      Path log = Files.writeString(dir.resolve("log.txt"), "a log file");
 
-      assertFalse(bsd.isTerminal(TtyProbe.STDERR));
+      assertFalse(withoutProc(TtyProbe.STDERR, log).isTerminal(TtyProbe.STDERR));
     }
 
     @Test
     void without_proc_the_null_device_is_not_a_terminal() throws IOException {
-      Path devFd = Files.createDirectory(dir.resolve("dev-fd"));
-      Files.createSymbolicLink(devFd.resolve("1"), Path.of("/dev/null"));
-      TtyProbe bsd = new TtyProbe(dir.resolve("no-proc"), devFd, Path.of("/dev/null"));
-
-      assertFalse(bsd.isTerminal(TtyProbe.STDOUT));
+      assertFalse(withoutProc(TtyProbe.STDOUT, Path.of("/dev/null")).isTerminal(TtyProbe.STDOUT));
     }
 
     @Test
     void without_proc_another_character_device_counts_as_a_terminal() throws IOException {
-      Path devFd = Files.createDirectory(dir.resolve("dev-fd"));
-      Files.createSymbolicLink(devFd.resolve("2"), Path.of("/dev/zero"));
-      TtyProbe bsd = new TtyProbe(dir.resolve("no-proc"), devFd, Path.of("/dev/null"));
-
-      assertTrue(bsd.isTerminal(TtyProbe.STDERR));
+      assertTrue(withoutProc(TtyProbe.STDERR, Path.of("/dev/zero")).isTerminal(TtyProbe.STDERR));
     }
   }
 }
