@@ -109,7 +109,7 @@ final class DeviceCodeLogin {
     err.println(SafeText.line(authorization.userCode()));
     err.flush();
     if (request.openBrowser()) {
-      Browsers.open(browser, verification, err);
+      Browsers.open(browser, verification, "on any device", err);
     }
 
     CreateTokenRequest poll =

@@ -77,7 +77,7 @@ final class PkceLogin {
       err.println(SafeText.line(authorize.toString()));
       err.flush();
       if (request.openBrowser()) {
-        Browsers.open(browser, authorize, err);
+        Browsers.open(browser, authorize, "on this machine", err);
       }
       String code = server.awaitCode(request.timeout());
       CreateTokenRequest createToken =

@@ -220,14 +220,18 @@ class SsoLoginTest {
     }
 
     @Test
-    void a_browser_that_cannot_start_is_only_a_warning() throws Exception {
-      AccessToken token =
-          login(TestBrowser.visitingThenFailing("no display")).login(request(LoginFlow.PKCE));
+    void a_browser_that_cannot_start_is_reported_at_once_with_the_url_again() throws Exception {
+      TestBrowser failing = TestBrowser.visitingThenFailing("xdg-open exited with code 3\u001b[2J");
+
+      AccessToken token = login(failing).login(request(LoginFlow.PKCE));
 
       assertTrue(fake.isValidAccessToken(token.value()));
-      assertTrue(
-          errText.toString().contains("Warning: could not start a browser (no display)"),
-          errText.toString());
+      List<String> lines = errText.toString().lines().toList();
+      assertEquals(
+          "Could not open a browser (xdg-open exited with code 3\uFFFD). Open this URL in a"
+              + " browser on this machine:",
+          lines.get(2));
+      assertEquals(failing.opened.get(0).toString(), lines.get(3));
     }
   }
 
