@@ -328,7 +328,8 @@ class LauncherIT {
     Files.createDirectories(config.getParent());
     byte[] before = "[default]\r\nregion = eu-west-1\r\n# mine".getBytes(StandardCharsets.UTF_8);
     Files.write(config, before);
-    ProcessBuilder builder = launcher(withDefaultSigint(), Map.of(), with("--no-browser"));
+    ProcessBuilder builder =
+        launcher(withDefaultSigint(), Map.of(), with("--pkce", "--no-browser"));
     builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
     Process process = builder.start();
     List<String> err = new ArrayList<>();

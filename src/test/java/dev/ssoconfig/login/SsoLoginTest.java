@@ -236,6 +236,36 @@ class SsoLoginTest {
   }
 
   @Nested
+  class FlowNote {
+    private LoginRequest noted(LoginFlow flow) {
+      return new LoginRequest(
+          START_URL, REGION, "acme", flow, false, Duration.ofSeconds(10), false, "Why: no display.");
+    }
+
+    @Test
+    void is_printed_first_when_an_interactive_sign_in_starts() {
+      fake.withDeviceTiming(1, 600).withDeviceScript(DevicePoll.APPROVED);
+
+      login(browser).login(noted(LoginFlow.DEVICE_CODE));
+
+      List<String> lines = errText.toString().lines().toList();
+      assertEquals("Why: no display.", lines.get(0));
+      assertEquals("To sign in, open this URL in a browser on any device:", lines.get(1));
+    }
+
+    @Test
+    void is_not_printed_when_a_cached_token_is_used() {
+      login(browser).login(request(LoginFlow.PKCE));
+      errText.getBuffer().setLength(0);
+
+      AccessToken token = login(browser).login(noted(LoginFlow.DEVICE_CODE));
+
+      assertTrue(token.fromCache());
+      assertEquals("", errText.toString());
+    }
+  }
+
+  @Nested
   class DeviceCode {
     @Test
     void polls_through_pending_and_slow_down_until_approved() throws Exception {
