@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
  * Starts a launcher ({@code target/aws-sso-config-generator}, or a copy of it) as a separate
  * process with an isolated environment: no {@code AWS_*} variable, no {@code BROWSER}, no proxy
  * variable and none of the variables that choose the sign-in flow ({@code SSH_CONNECTION}, {@code
- * CI}, {@code DISPLAY}, ...) of the developer or the CI runner, so a run without a flow option signs
- * in with a device code (Linux without a display) unless the test sets {@code BROWSER}; {@code HOME}
- * a test folder, {@code XDG_CACHE_HOME} the {@code .cache} folder in it (so
+ * CI}, {@code DISPLAY}, ...) of the developer or the CI runner, so a run without a flow option
+ * signs in with a device code (Linux without a display) unless the test sets {@code BROWSER};
+ * {@code HOME} a test folder, {@code XDG_CACHE_HOME} the {@code .cache} folder in it (so
  * the class-data archive is made there, never in the developer's cache), the endpoints of a fake
  * Identity Center, standard input from {@code /dev/null}.
  */
@@ -53,7 +53,8 @@ final class LauncherProcess {
    * @param launcher the launcher file to run
    * @param home the test's home folder; output files are made in it
    * @param endpoint the fake Identity Center, for {@code AWS_ENDPOINT_URL_SSO_OIDC} and {@code
-   *     AWS_ENDPOINT_URL_SSO}
+   *     AWS_ENDPOINT_URL_SSO}; {@code null} for the regional AWS endpoints (only for a run whose
+   *     calls a test proxy refuses, or that cannot resolve them: no test reaches AWS)
    */
   LauncherProcess(Path launcher, Path home, URI endpoint) {
     this.launcher = launcher;
@@ -77,11 +78,14 @@ final class LauncherProcess {
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     Map<String, String> env = builder.environment();
-    env.keySet().removeIf(k -> k.startsWith("AWS_") || INHERITED_NOT.contains(k.toUpperCase(Locale.ROOT)));
+    env.keySet()
+        .removeIf(k -> k.startsWith("AWS_") || INHERITED_NOT.contains(k.toUpperCase(Locale.ROOT)));
     env.put("HOME", home.toString());
     env.put("XDG_CACHE_HOME", home.resolve(".cache").toString());
-    env.put("AWS_ENDPOINT_URL_SSO_OIDC", endpoint.toString());
-    env.put("AWS_ENDPOINT_URL_SSO", endpoint.toString());
+    if (endpoint != null) {
+      env.put("AWS_ENDPOINT_URL_SSO_OIDC", endpoint.toString());
+      env.put("AWS_ENDPOINT_URL_SSO", endpoint.toString());
+    }
     env.putAll(extraEnv);
     builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
     return builder;
