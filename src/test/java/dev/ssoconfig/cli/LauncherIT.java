@@ -144,6 +144,18 @@ class LauncherIT {
   }
 
   @Test
+  void over_ssh_without_a_display_signs_in_with_a_device_code_unasked() throws Exception {
+    Run run = launch(Map.of("SSH_CONNECTION", "10.0.0.2 50000 10.0.0.1 22"), GENERATE);
+
+    assertEquals(0, run.code(), run.err());
+    assertTrue(
+        run.err().contains("No display (SSH session): signing in with a device code;"), run.err());
+    assertTrue(run.err().contains("user_code="), run.err());
+    assertEquals(0, fake.createTokenCount("authorization_code"));
+    assertEquals(8, config().profiles().size());
+  }
+
+  @Test
   void two_runs_at_once_against_one_config_both_succeed_and_keep_each_others_profiles()
       throws Exception {
     List<Process> processes = new ArrayList<>();
