@@ -287,6 +287,24 @@ class SsoLoginTest {
     }
 
     @Test
+    void a_browser_that_cannot_start_is_reported_with_the_url_to_open_on_any_device()
+        throws Exception {
+      fake.withDeviceTiming(1, 600).withDeviceScript(DevicePoll.APPROVED);
+      TestBrowser failing = TestBrowser.visitingThenFailing("wslview: not found");
+
+      AccessToken token = login(failing).login(request(LoginFlow.DEVICE_CODE));
+
+      assertTrue(fake.isValidAccessToken(token.value()));
+      List<String> lines = errText.toString().lines().toList();
+      int report =
+          lines.indexOf(
+              "Could not open a browser (wslview: not found). Open this URL in a browser on any"
+                  + " device:");
+      assertTrue(report > 0, errText.toString());
+      assertEquals(failing.opened.get(0).toString(), lines.get(report + 1));
+    }
+
+    @Test
     void registers_a_public_client_with_the_access_scope() throws Exception {
       int before = fake.registerClientRequests().size();
 
