@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ssoconfig.login.SystemBrowserOpener.BrowserCommand;
+import dev.ssoconfig.testing.OnWindows;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -24,9 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
-import dev.ssoconfig.testing.OnWindows;
-import org.junit.jupiter.api.condition.DisabledOnOs;
-import org.junit.jupiter.api.condition.OS;
 
 class SystemBrowserOpenerTest {
   private static final URI URL =
@@ -81,7 +79,6 @@ class SystemBrowserOpenerTest {
       assertEquals(List.of(XDG_OPEN), commands(Map.of("BROWSER", "  :  "), "Linux"));
     }
 
-    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.SH_SCRIPTS)
     @Test
     void a_last_word_ampersand_starts_the_command_in_the_background() {
       BrowserCommand command =
@@ -146,7 +143,7 @@ class SystemBrowserOpenerTest {
    * (a program not there is not found), so no real browser or {@code xdg-open} is ever run.
    */
   @Nested
-  @DisabledOnOs(OS.WINDOWS)
+  @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.SH_SCRIPTS)
   class Opening {
     @TempDir Path dir;
     private final List<Process> started = new CopyOnWriteArrayList<>();
