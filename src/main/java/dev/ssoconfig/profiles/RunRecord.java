@@ -32,7 +32,11 @@ import java.util.Optional;
  * the AWS SDK for Java gives a meaning to these keys in an sso-session section: botocore's SSO
  * token provider reads only {@code sso_start_url}, {@code sso_region} and {@code
  * sso_registration_scopes} from it, and the SDK's {@code ProfileFile} keeps unknown properties as
- * they are.
+ * they are. botocore's SSO credential provider does merge every key of the sso-session into the
+ * profile's and refuses a key the two give different values ({@code InvalidConfigError}), so
+ * these keys must never be written into a profile ({@link ExtraKeys} refuses them for {@code
+ * --set}). Checked by hand: botocore 1.43.11 (the AWS CLI v1) and the AWS CLI v2.9.19's own
+ * botocore resolve SSO credentials for a profile whose sso-session carries every recorded key.
  *
  * @param region the region written into each profile, when it is not the SSO region
  * @param profileTemplate the profile name template as given
