@@ -238,17 +238,17 @@ class OptionsGoldenTest {
 
   /**
    * The config with the golden folder's absolute path, which a run records for {@code --template
-   * $GOLDEN/renames.json}, written as {@code $GOLDEN}, so the expected files hold no checkout's
-   * path.
+   * $GOLDEN/renames.json}, written as {@code $GOLDEN/}, so the expected files hold no checkout's
+   * path (and the same bytes where the path separator is {@code \}).
    */
   private static byte[] goldenFolderAsVariable(byte[] config) {
     String folder =
         new String(
-            RecordEncoding.encode(GOLDEN.toAbsolutePath().normalize().toString())
+            RecordEncoding.encode(GOLDEN.toAbsolutePath().normalize() + File.separator)
                 .getBytes(StandardCharsets.UTF_8),
             StandardCharsets.ISO_8859_1);
     return new String(config, StandardCharsets.ISO_8859_1)
-        .replace(folder, "$GOLDEN")
+        .replace(folder, "$GOLDEN/")
         .getBytes(StandardCharsets.ISO_8859_1);
   }
 
