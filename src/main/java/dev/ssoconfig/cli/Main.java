@@ -59,7 +59,7 @@ public final class Main {
    * @return the exit code, see {@link ExitCode}
    */
   public int run(String... args) {
-    CommandLine commandLine = new CommandLine(new GenerateCommand(environment, clock, browser));
+    CommandLine commandLine = commandLine();
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());
@@ -80,6 +80,16 @@ public final class Main {
     err.flush();
     finished.set(true);
     return code;
+  }
+
+  /**
+   * @return the command with its subcommands, and usage help that wraps only at spaces ({@link
+   *     HelpLayout}); what {@link #run} executes and the completion scripts and man page describe
+   */
+  CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new GenerateCommand(environment, clock, browser));
+    HelpLayout.install(commandLine);
+    return commandLine;
   }
 
   /**
