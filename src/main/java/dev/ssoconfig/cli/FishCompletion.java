@@ -4,6 +4,8 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +19,9 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * offered before a subcommand is typed, a subcommand's options after it.
  */
 final class FishCompletion {
+  /** A full stop and a space that end a sentence: not the ones of "e.g." and "i.e.". */
+  private static final Pattern SENTENCE_END = Pattern.compile("(?<!e\\.g|i\\.e)\\. ");
+
   private FishCompletion() {}
 
   /**
@@ -120,9 +125,9 @@ final class FishCompletion {
     String text =
         List.of(description).stream().collect(Collectors.joining(" ")).replaceAll("\\s+", " ");
     text = text.replaceAll(" ?\\(default: \\$\\{DEFAULT-VALUE}\\)", "").strip();
-    int end = text.indexOf(". ");
-    if (end >= 0) {
-      text = text.substring(0, end + 1);
+    Matcher end = SENTENCE_END.matcher(text);
+    if (end.find()) {
+      text = text.substring(0, end.start() + 1);
     }
     if (text.endsWith(".") && !text.endsWith("e.g.")) {
       text = text.substring(0, text.length() - 1);
