@@ -1,5 +1,6 @@
 package dev.ssoconfig.cli;
 
+import dev.ssoconfig.aws.CaBundle;
 import dev.ssoconfig.configfile.ConfigDocument;
 import dev.ssoconfig.configfile.ConfigEditor;
 import dev.ssoconfig.configfile.ConfigFileStore;
@@ -30,6 +31,8 @@ final class Wiring implements AutoCloseable {
   private final PrintWriter err;
   private final boolean verbose;
   private final SsoLogin login;
+  /** {@code AWS_CA_BUNDLE}, read before anything is sent. */
+  private final Optional<CaBundle> caBundle;
   private PortalLister lister;
   private ProgressPrinter progress;
 
@@ -54,9 +57,16 @@ final class Wiring implements AutoCloseable {
     this.err = err;
     this.verbose = verbose;
     TokenCache tokenCache = new TokenCache(environment.ssoCacheDir(), clock);
+    this.caBundle = CaBundle.fromEnvironment(environment.variables());
     this.login =
         SsoLogin.forRegion(
-            settings.ssoRegion(), environment.oidcEndpoint(), tokenCache, browser, err, clock);
+            settings.ssoRegion(),
+            environment.oidcEndpoint(),
+            caBundle,
+            tokenCache,
+            browser,
+            err,
+            clock);
   }
 
   /**
@@ -99,6 +109,7 @@ final class Wiring implements AutoCloseable {
           PortalLister.forRegion(
               settings.ssoRegion(),
               environment.portalEndpoint(),
+              caBundle,
               settings.concurrency(),
               settings.listingTimeout(),
               clock,

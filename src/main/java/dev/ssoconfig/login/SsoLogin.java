@@ -3,6 +3,7 @@ package dev.ssoconfig.login;
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.StartUrl;
 import dev.ssoconfig.time.Sleeper;
+import dev.ssoconfig.aws.CaBundle;
 import dev.ssoconfig.aws.LazyClient;
 import dev.ssoconfig.io.IoReasons;
 import java.io.IOException;
@@ -132,8 +133,33 @@ public final class SsoLogin implements AutoCloseable {
       BrowserOpener browser,
       PrintWriter err,
       Clock clock) {
+    return forRegion(ssoRegion, oidcEndpoint, Optional.empty(), cache, browser, err, clock);
+  }
+
+  /**
+   * As {@link #forRegion(String, Optional, TokenCache, BrowserOpener, PrintWriter, Clock)}, its
+   * client trusting the certificate authorities of {@code caBundle} ({@code AWS_CA_BUNDLE}) when
+   * present.
+   *
+   * @param ssoRegion the SSO region, e.g. {@code us-east-1}
+   * @param oidcEndpoint an endpoint to call instead of the regional one; empty for the SDK's
+   * @param caBundle the certificate authorities to trust; empty for the JDK's
+   * @param cache the SSO token cache
+   * @param browser opens the sign-in page
+   * @param err where instructions for the person are printed
+   * @param clock the time used for expiry decisions and for dating new tokens
+   * @return the sign-in; the caller closes it
+   */
+  public static SsoLogin forRegion(
+      String ssoRegion,
+      Optional<URI> oidcEndpoint,
+      Optional<CaBundle> caBundle,
+      TokenCache cache,
+      BrowserOpener browser,
+      PrintWriter err,
+      Clock clock) {
     LazyClient<SsoOidcClient> client =
-        new LazyClient<>(() -> OidcClients.create(ssoRegion, oidcEndpoint));
+        new LazyClient<>(() -> OidcClients.create(ssoRegion, oidcEndpoint, caBundle));
     return new SsoLogin(
         client,
         OidcClients.resolveEndpoint(ssoRegion, oidcEndpoint),
