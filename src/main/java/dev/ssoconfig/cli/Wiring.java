@@ -29,7 +29,8 @@ final class Wiring implements AutoCloseable {
   private final Environment environment;
   private final Clock clock;
   private final PrintWriter err;
-  private final boolean verbose;
+  private final Display display;
+  private final Verbosity verbosity;
   private final SsoLogin login;
   /** {@code AWS_CA_BUNDLE}, read before anything is sent. */
   private final Optional<CaBundle> caBundle;
@@ -42,7 +43,9 @@ final class Wiring implements AutoCloseable {
    * @param clock the clock (UTC) for token expiry
    * @param browser opens the sign-in URL
    * @param err messages for the person
-   * @param verbose whether {@code --verbose} was given
+   * @param display the live status line and colours of stderr
+   * @param verbosity {@code --quiet} (only errors and what the person must act on, such as the
+   *     sign-in URL and the user code, reach stderr), the default, or {@code --verbose}
    */
   Wiring(
       Settings settings,
@@ -50,14 +53,18 @@ final class Wiring implements AutoCloseable {
       Clock clock,
       BrowserOpener browser,
       PrintWriter err,
-      boolean verbose) {
+      Display display,
+      Verbosity verbosity) {
     this.settings = settings;
     this.environment = environment;
     this.clock = clock;
     this.err = err;
-    this.verbose = verbose;
+    this.display = display;
+    this.verbosity = verbosity;
     TokenCache tokenCache = new TokenCache(environment.ssoCacheDir(), clock);
     this.caBundle = CaBundle.fromEnvironment(environment.variables());
+    // The sign-in prints only what the person must act on (the URL, the user code, why a new
+    // sign-in is needed, a browser that would not start): that is shown even with --quiet.
     this.login =
         SsoLogin.forRegion(
             settings.ssoRegion(),
@@ -66,7 +73,13 @@ final class Wiring implements AutoCloseable {
             tokenCache,
             browser,
             err,
-            clock);
+            clock,
+            new SignInWaits(
+                err,
+                display.status(),
+                clock,
+                verbosity == Verbosity.QUIET,
+                SignInWaits.Ticker.BACKGROUND));
   }
 
   /**
@@ -89,7 +102,7 @@ final class Wiring implements AutoCloseable {
         new ConfigEditor(),
         out,
         err,
-        verbose);
+        verbosity);
   }
 
   /** What the run does beyond signing in and listing. */
@@ -104,7 +117,7 @@ final class Wiring implements AutoCloseable {
    */
   private List<AccountRole> listAll(String accessToken) {
     if (lister == null) {
-      progress = new ProgressPrinter(err, verbose);
+      progress = new ProgressPrinter(err, display, verbosity, System::nanoTime);
       lister =
           PortalLister.forRegion(
               settings.ssoRegion(),
@@ -116,6 +129,7 @@ final class Wiring implements AutoCloseable {
               progress);
     }
     long start = System.nanoTime();
+    progress.started();
     List<AccountRole> roles = lister.listAll(accessToken);
     progress.summary(roles.size(), System.nanoTime() - start);
     return roles;

@@ -52,6 +52,7 @@ public final class SsoLogin implements AutoCloseable {
   private final ClientRegistrar registrar;
   private final PkceLogin pkce;
   private final DeviceCodeLogin deviceCode;
+  private final SignInListener listener;
   private final AutoCloseable owned;
 
   /**
@@ -87,7 +88,23 @@ public final class SsoLogin implements AutoCloseable {
       PrintWriter err,
       Clock clock,
       Sleeper sleeper) {
-    this(oidc, oidcEndpoint, cache, browser, err, clock, sleeper, null);
+    this(oidc, oidcEndpoint, cache, browser, err, clock, sleeper, SignInListener.NONE);
+  }
+
+  /**
+   * As {@link #SsoLogin(Supplier, URI, TokenCache, BrowserOpener, PrintWriter, Clock, Sleeper)},
+   * with a listener that hears when the sign-in waits for the person.
+   */
+  public SsoLogin(
+      Supplier<SsoOidcClient> oidc,
+      URI oidcEndpoint,
+      TokenCache cache,
+      BrowserOpener browser,
+      PrintWriter err,
+      Clock clock,
+      Sleeper sleeper,
+      SignInListener listener) {
+    this(oidc, oidcEndpoint, cache, browser, err, clock, sleeper, listener, null);
   }
 
   private SsoLogin(
@@ -98,6 +115,7 @@ public final class SsoLogin implements AutoCloseable {
       PrintWriter err,
       Clock clock,
       Sleeper sleeper,
+      SignInListener listener,
       AutoCloseable owned) {
     this.owned = owned;
     this.oidc = Objects.requireNonNull(oidc, "oidc");
@@ -107,9 +125,12 @@ public final class SsoLogin implements AutoCloseable {
     this.clock = Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(browser, "browser");
     Objects.requireNonNull(sleeper, "sleeper");
+    this.listener = Objects.requireNonNull(listener, "listener");
     this.registrar = new ClientRegistrar(oidc, oidcEndpoint, cache, clock);
-    this.pkce = new PkceLogin(oidc, oidcEndpoint, browser, err, clock, new SecureRandom());
-    this.deviceCode = new DeviceCodeLogin(oidc, oidcEndpoint, browser, err, clock, sleeper);
+    this.pkce =
+        new PkceLogin(oidc, oidcEndpoint, browser, err, clock, new SecureRandom(), listener);
+    this.deviceCode =
+        new DeviceCodeLogin(oidc, oidcEndpoint, browser, err, clock, sleeper, listener);
   }
 
   /**
@@ -124,6 +145,7 @@ public final class SsoLogin implements AutoCloseable {
    * @param browser opens the sign-in page
    * @param err where instructions for the person are printed
    * @param clock the time used for expiry decisions and for dating new tokens
+   * @param listener hears when the sign-in waits for the person
    * @return the sign-in; the caller closes it
    */
   public static SsoLogin forRegion(
@@ -132,14 +154,16 @@ public final class SsoLogin implements AutoCloseable {
       TokenCache cache,
       BrowserOpener browser,
       PrintWriter err,
-      Clock clock) {
-    return forRegion(ssoRegion, oidcEndpoint, Optional.empty(), cache, browser, err, clock);
+      Clock clock,
+      SignInListener listener) {
+    return forRegion(
+        ssoRegion, oidcEndpoint, Optional.empty(), cache, browser, err, clock, listener);
   }
 
   /**
-   * As {@link #forRegion(String, Optional, TokenCache, BrowserOpener, PrintWriter, Clock)}, its
-   * client trusting the certificate authorities of {@code caBundle} ({@code AWS_CA_BUNDLE}) when
-   * present.
+   * As {@link #forRegion(String, Optional, TokenCache, BrowserOpener, PrintWriter, Clock,
+   * SignInListener)}, its client trusting the certificate authorities of {@code caBundle} ({@code
+   * AWS_CA_BUNDLE}) when present.
    *
    * @param ssoRegion the SSO region, e.g. {@code us-east-1}
    * @param oidcEndpoint an endpoint to call instead of the regional one; empty for the SDK's
@@ -148,6 +172,7 @@ public final class SsoLogin implements AutoCloseable {
    * @param browser opens the sign-in page
    * @param err where instructions for the person are printed
    * @param clock the time used for expiry decisions and for dating new tokens
+   * @param listener hears when the sign-in waits for the person
    * @return the sign-in; the caller closes it
    */
   public static SsoLogin forRegion(
@@ -157,7 +182,8 @@ public final class SsoLogin implements AutoCloseable {
       TokenCache cache,
       BrowserOpener browser,
       PrintWriter err,
-      Clock clock) {
+      Clock clock,
+      SignInListener listener) {
     LazyClient<SsoOidcClient> client =
         new LazyClient<>(() -> OidcClients.create(ssoRegion, oidcEndpoint, caBundle));
     return new SsoLogin(
@@ -168,6 +194,7 @@ public final class SsoLogin implements AutoCloseable {
         err,
         clock,
         Sleeper.SYSTEM,
+        listener,
         client);
   }
 
@@ -249,10 +276,15 @@ public final class SsoLogin implements AutoCloseable {
     return new AccessToken(token.accessToken(), token.expiresAt(), false);
   }
 
+  /** Runs the flow; the wait it announced to the listener ends here, whatever the outcome. */
   private IssuedToken signIn(LoginRequest request, ClientRegistration registration) {
-    return request.flow() == LoginFlow.PKCE
-        ? pkce.run(request, registration)
-        : deviceCode.run(request, registration);
+    try {
+      return request.flow() == LoginFlow.PKCE
+          ? pkce.run(request, registration)
+          : deviceCode.run(request, registration);
+    } finally {
+      listener.waitEnded();
+    }
   }
 
   /**
