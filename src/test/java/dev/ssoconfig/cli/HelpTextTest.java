@@ -118,7 +118,7 @@ class HelpTextTest {
       assertTrue(
           help.contains(
               "      --start-url=URL       The IAM Identity Center start URL,\n"
-                  + "                              e.g. https://acme.awsapps.com/start.\n"),
+                  + "                              e.g. https://acme.awsapps.com/start."),
           help);
     }
 
