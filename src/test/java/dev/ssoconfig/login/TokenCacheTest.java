@@ -187,9 +187,8 @@ class TokenCacheTest {
               .readTree(
                   cache.registrationFile(START_URL, "us-east-1", SCOPES, LoginFlow.PKCE).toFile());
       assertEquals(List.of("clientId", "clientSecret", "expiresAt", "scopes"), fieldNames(json));
-      assertEquals(
-          "rw-------",
-          perms(cache.registrationFile(START_URL, "us-east-1", SCOPES, LoginFlow.PKCE)));
+      PosixModes.assertMode(
+          "rw-------", cache.registrationFile(START_URL, "us-east-1", SCOPES, LoginFlow.PKCE));
     }
 
     @Test
