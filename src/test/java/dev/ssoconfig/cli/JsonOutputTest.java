@@ -124,6 +124,15 @@ class JsonOutputTest {
       assertEquals("222222222222", dev.get("accountId").asText());
       assertEquals("Ünïcode Dev", dev.get("accountName").asText());
       assertEquals("Developer", dev.get("roleName").asText());
+      String accessToken =
+          MAPPER
+              .readTree(
+                  home.resolve(".aws/sso/cache")
+                      .resolve(TokenCache.sha1Hex("acme") + ".json")
+                      .toFile())
+              .get("accessToken")
+              .asText();
+      assertFalse(document.toString().contains(accessToken), "no secret");
       assertEquals(
           MAPPER.readTree(
               "{\"added\":3,\"updated\":0,\"unchanged\":0,\"stale\":0,\"removed\":0,\"skipped\":0}"),
@@ -271,6 +280,16 @@ class JsonOutputTest {
       for (ObjectNode bad : List.of(badAction, badTime, missingCount, extraField, unnamedAccount)) {
         assertNotEquals(List.of(), violations(bad.toString()), bad.toString());
       }
+    }
+
+    @Test
+    void accepts_the_example_in_the_usage_guide() throws IOException {
+      String usage = Files.readString(Path.of("docs/usage.md"), StandardCharsets.UTF_8);
+      int start = usage.indexOf("```json\n", usage.indexOf("## For scripts"));
+      assertTrue(start >= 0, "docs/usage.md has a ```json example");
+      String example = usage.substring(start + 8, usage.indexOf("```", start + 8));
+
+      assertEquals(List.of(), violations(example), example);
     }
 
     @Test
