@@ -2,7 +2,6 @@ package dev.ssoconfig.cli;
 
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.login.BrowserOpener;
-import dev.ssoconfig.login.LoginFlow;
 import dev.ssoconfig.profiles.ExtraKeys;
 import dev.ssoconfig.profiles.PairFilter;
 import dev.ssoconfig.profiles.PlanOptions;
@@ -36,7 +35,8 @@ import picocli.CommandLine.Spec;
     synopsisHeading = "%nUsage: ",
     descriptionHeading = "%n",
     description = {
-      "Signs you in once (browser login with PKCE, or --device-code on hosts without a browser), "
+      "Signs you in once (browser login with PKCE, or a device code over SSH, in CI and on hosts "
+          + "without a display), "
           + "lists every account and role, and adds or updates one profile per pair and one "
           + "sso-session in the AWS config file: AWS_CONFIG_FILE, else the config file in the .aws "
           + "folder of your home. Everything else in that file is kept byte for byte. The access "
@@ -85,8 +85,17 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Option(
       names = {"--device-code", "--use-device-code"},
-      description = "Sign in with a device code (for SSH sessions and hosts without a browser).")
+      description =
+          "Sign in with a device code, on any device. The default over SSH, in CI and where no"
+              + " display is set, unless BROWSER is set.")
   boolean deviceCode;
+
+  @Option(
+      names = "--pkce",
+      description =
+          "Sign in with a browser on this machine (PKCE) even where none seems to be shown (SSH,"
+              + " CI, no DISPLAY), where the device code is used by default.")
+  boolean pkce;
 
   @Option(
       names = "--no-browser",
@@ -213,19 +222,36 @@ public final class GenerateCommand implements Callable<Integer> {
       description = "Show more detail on stderr (never secrets).")
   boolean verbose;
 
+  @Option(
+      names = {"-q", "--quiet"},
+      description =
+          "Print only errors on stderr, and the sign-in URL and user code when you must sign in.")
+  boolean quiet;
+
   private final Environment environment;
   private final Clock clock;
   private final BrowserOpener browser;
+  private final Display display;
+
+  /**
+   * As {@link #GenerateCommand(Environment, Clock, BrowserOpener, Display)} for a stderr that is
+   * not a terminal.
+   */
+  public GenerateCommand(Environment environment, Clock clock, BrowserOpener browser) {
+    this(environment, clock, browser, Display.plain());
+  }
 
   /**
    * @param environment the environment variables and home folder to use
    * @param clock the clock for token expiry decisions (UTC)
    * @param browser opens the sign-in URL
+   * @param display the live status line and colours of stderr
    */
-  public GenerateCommand(Environment environment, Clock clock, BrowserOpener browser) {
+  GenerateCommand(Environment environment, Clock clock, BrowserOpener browser, Display display) {
     this.environment = environment;
     this.clock = clock;
     this.browser = browser;
+    this.display = display;
   }
 
   /**
@@ -238,9 +264,19 @@ public final class GenerateCommand implements Callable<Integer> {
    */
   @Override
   public Integer call() throws Exception {
+    if (quiet && verbose) {
+      throw Failure.usage("--quiet and --verbose cannot be used together; choose one");
+    }
     Settings settings = settings();
     try (Wiring wiring =
-        new Wiring(settings, environment, clock, browser, spec.commandLine().getErr(), verbose)) {
+        new Wiring(
+            settings,
+            environment,
+            clock,
+            browser,
+            spec.commandLine().getErr(),
+            display,
+            Verbosity.of(quiet, verbose))) {
       return wiring.generator(spec.commandLine().getOut()).run(wiring.options());
     }
   }
@@ -259,6 +295,7 @@ public final class GenerateCommand implements Callable<Integer> {
         ssoSession == null
             ? ProfileNames.sessionNameFor(URI.create(url))
             : InputRules.sessionName("--sso-session", ssoSession);
+    SignInChoice signIn = SignInChoice.decide(deviceCode, pkce, noBrowser, environment);
     PlanOptions planOptions =
         PlanOptions.DEFAULTS
             .withTemplate(ProfileNameTemplate.parse(profileTemplate))
@@ -276,8 +313,9 @@ public final class GenerateCommand implements Callable<Integer> {
         identityCenterRegion,
         profileRegion,
         session,
-        deviceCode ? LoginFlow.DEVICE_CODE : LoginFlow.PKCE,
-        !noBrowser,
+        signIn.flow(),
+        signIn.openBrowser(),
+        signIn.note(),
         InputRules.duration("--timeout", timeout),
         forceLogin,
         InputRules.concurrency("--concurrency", concurrency),

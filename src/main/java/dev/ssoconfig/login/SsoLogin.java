@@ -35,7 +35,8 @@ import software.amazon.awssdk.services.ssooidc.model.UnauthorizedClientException
  *       expires, else from RegisterClient. A cached registration the service refuses ({@code
  *       InvalidClientException}, {@code UnauthorizedClientException}) is dropped, and a new client
  *       is registered and the sign-in run again, once: a second refusal ends the run.
- *   <li>The person signs in with PKCE (a browser on this machine) or the device code flow.
+ *   <li>The person signs in with PKCE (a browser on this machine) or the device code flow; the
+ *       request's {@link LoginRequest#flowNote() note} on the choice is printed first.
  *   <li>The token is written to the token cache with its refresh token and client registration.
  * </ol>
  */
@@ -51,6 +52,7 @@ public final class SsoLogin implements AutoCloseable {
   private final ClientRegistrar registrar;
   private final PkceLogin pkce;
   private final DeviceCodeLogin deviceCode;
+  private final SignInListener listener;
   private final AutoCloseable owned;
 
   /**
@@ -86,7 +88,23 @@ public final class SsoLogin implements AutoCloseable {
       PrintWriter err,
       Clock clock,
       Sleeper sleeper) {
-    this(oidc, oidcEndpoint, cache, browser, err, clock, sleeper, null);
+    this(oidc, oidcEndpoint, cache, browser, err, clock, sleeper, SignInListener.NONE);
+  }
+
+  /**
+   * As {@link #SsoLogin(Supplier, URI, TokenCache, BrowserOpener, PrintWriter, Clock, Sleeper)},
+   * with a listener that hears when the sign-in waits for the person.
+   */
+  public SsoLogin(
+      Supplier<SsoOidcClient> oidc,
+      URI oidcEndpoint,
+      TokenCache cache,
+      BrowserOpener browser,
+      PrintWriter err,
+      Clock clock,
+      Sleeper sleeper,
+      SignInListener listener) {
+    this(oidc, oidcEndpoint, cache, browser, err, clock, sleeper, listener, null);
   }
 
   private SsoLogin(
@@ -97,6 +115,7 @@ public final class SsoLogin implements AutoCloseable {
       PrintWriter err,
       Clock clock,
       Sleeper sleeper,
+      SignInListener listener,
       AutoCloseable owned) {
     this.owned = owned;
     this.oidc = Objects.requireNonNull(oidc, "oidc");
@@ -106,9 +125,12 @@ public final class SsoLogin implements AutoCloseable {
     this.clock = Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(browser, "browser");
     Objects.requireNonNull(sleeper, "sleeper");
+    this.listener = Objects.requireNonNull(listener, "listener");
     this.registrar = new ClientRegistrar(oidc, oidcEndpoint, cache, clock);
-    this.pkce = new PkceLogin(oidc, oidcEndpoint, browser, err, clock, new SecureRandom());
-    this.deviceCode = new DeviceCodeLogin(oidc, oidcEndpoint, browser, err, clock, sleeper);
+    this.pkce =
+        new PkceLogin(oidc, oidcEndpoint, browser, err, clock, new SecureRandom(), listener);
+    this.deviceCode =
+        new DeviceCodeLogin(oidc, oidcEndpoint, browser, err, clock, sleeper, listener);
   }
 
   /**
@@ -123,6 +145,7 @@ public final class SsoLogin implements AutoCloseable {
    * @param browser opens the sign-in page
    * @param err where instructions for the person are printed
    * @param clock the time used for expiry decisions and for dating new tokens
+   * @param listener hears when the sign-in waits for the person
    * @return the sign-in; the caller closes it
    */
   public static SsoLogin forRegion(
@@ -131,7 +154,8 @@ public final class SsoLogin implements AutoCloseable {
       TokenCache cache,
       BrowserOpener browser,
       PrintWriter err,
-      Clock clock) {
+      Clock clock,
+      SignInListener listener) {
     LazyClient<SsoOidcClient> client =
         new LazyClient<>(() -> OidcClients.create(ssoRegion, oidcEndpoint));
     return new SsoLogin(
@@ -142,6 +166,7 @@ public final class SsoLogin implements AutoCloseable {
         err,
         clock,
         Sleeper.SYSTEM,
+        listener,
         client);
   }
 
@@ -179,6 +204,10 @@ public final class SsoLogin implements AutoCloseable {
       cache.checkWritable();
     } catch (IOException e) {
       throw Failure.file(e.getMessage(), e);
+    }
+    if (request.flowNote() != null) {
+      err.println(request.flowNote());
+      err.flush();
     }
     Optional<ClientRegistration> cachedRegistration = registrar.cached(request);
     ClientRegistration registration =
@@ -223,10 +252,15 @@ public final class SsoLogin implements AutoCloseable {
     return new AccessToken(token.accessToken(), token.expiresAt(), false);
   }
 
+  /** Runs the flow; the wait it announced to the listener ends here, whatever the outcome. */
   private IssuedToken signIn(LoginRequest request, ClientRegistration registration) {
-    return request.flow() == LoginFlow.PKCE
-        ? pkce.run(request, registration)
-        : deviceCode.run(request, registration);
+    try {
+      return request.flow() == LoginFlow.PKCE
+          ? pkce.run(request, registration)
+          : deviceCode.run(request, registration);
+    } finally {
+      listener.waitEnded();
+    }
   }
 
   /**
