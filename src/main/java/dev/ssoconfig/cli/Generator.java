@@ -200,7 +200,7 @@ final class Generator {
                   listed.roles(),
                   listed.tokenExpiresAt()));
     } else {
-      new Summary(out, verbose)
+      new Summary(out, verbosity == Verbosity.VERBOSE)
           .print(config.path(), outcome.result(), plan, outcome.stale(), options.dryRun());
     }
   }
