@@ -2,13 +2,7 @@ package dev.ssoconfig.cli;
 
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.login.BrowserOpener;
-import dev.ssoconfig.profiles.ExtraKeys;
-import dev.ssoconfig.profiles.PairFilter;
-import dev.ssoconfig.profiles.PlanOptions;
-import dev.ssoconfig.profiles.ProfileNameTemplate;
-import dev.ssoconfig.profiles.ProfileNames;
-import dev.ssoconfig.profiles.RenameMap;
-import java.net.URI;
+import dev.ssoconfig.text.SafeText;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -64,17 +58,18 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Option(
       names = "--start-url",
-      required = true,
       paramLabel = "URL",
-      description = "The IAM Identity Center start URL, e.g. https://acme.awsapps.com/start.")
+      description =
+          "The IAM Identity Center start URL, e.g. https://acme.awsapps.com/start. Without it, the"
+              + " options recorded in the config file by an earlier run are used.")
   String startUrl;
 
   @Option(
       names = "--region",
-      required = true,
       paramLabel = "REGION",
       description =
-          "Region written into each profile, and the Identity Center region unless --sso-region is given.")
+          "Region written into each profile, and the Identity Center region unless --sso-region is"
+              + " given. Required with --start-url.")
   String region;
 
   @Option(
@@ -287,32 +282,17 @@ public final class GenerateCommand implements Callable<Integer> {
   }
 
   private Settings settings() {
-    String url = InputRules.startUrl("--start-url", startUrl);
-    String profileRegion = InputRules.region("--region", region);
-    String identityCenterRegion =
-        ssoRegion == null ? profileRegion : InputRules.region("--sso-region", ssoRegion);
-    String session =
-        ssoSession == null
-            ? ProfileNames.sessionNameFor(URI.create(url))
-            : InputRules.sessionName("--sso-session", ssoSession);
+    Path config =
+        configFile != null
+            ? InputRules.configFile("--config-file", configFile)
+            : InputRules.configFile("AWS_CONFIG_FILE", environment.configFile());
+    RunNaming naming = naming(config);
     SignInChoice signIn = SignInChoice.decide(deviceCode, pkce, noBrowser, environment);
-    PlanOptions planOptions =
-        PlanOptions.DEFAULTS
-            .withTemplate(ProfileNameTemplate.parse(profileTemplate))
-            .withRenames(
-                renameFile == null
-                    ? RenameMap.NONE
-                    : RenameMap.parse(
-                        InputRules.readTextFile("--template", renameFile),
-                        renameFile.toString()))
-            .withFilter(PairFilter.of(includes, excludes))
-            .withLegacy(legacy)
-            .withExtraKeys(ExtraKeys.parse(extraKeys));
     return new Settings(
-        url,
-        identityCenterRegion,
-        profileRegion,
-        session,
+        naming.startUrl(),
+        naming.ssoRegion(),
+        naming.profileRegion(),
+        naming.sessionName(),
         signIn.flow(),
         signIn.openBrowser(),
         signIn.note(),
@@ -320,13 +300,46 @@ public final class GenerateCommand implements Callable<Integer> {
         forceLogin,
         InputRules.concurrency("--concurrency", concurrency),
         InputRules.duration("--listing-timeout", listingTimeout),
-        configFile != null
-            ? InputRules.configFile("--config-file", configFile)
-            : InputRules.configFile("AWS_CONFIG_FILE", environment.configFile()),
-        planOptions,
+        config,
+        naming.planOptions(),
         prune,
         dryRun,
         !noBackup,
         json);
+  }
+
+  /**
+   * What the run writes: from the options given when {@code --start-url} is, else from the record
+   * of an sso-session in the config file with the options given in place of recorded ones ({@link
+   * Rerun}), said on stderr.
+   */
+  private RunNaming naming(Path config) {
+    boolean templateGiven = spec.commandLine().getParseResult().hasMatchedOption("--profile-template");
+    RunNaming.Flags flags =
+        new RunNaming.Flags(
+            startUrl,
+            region,
+            ssoRegion,
+            ssoSession,
+            templateGiven ? profileTemplate : null,
+            renameFile,
+            includes,
+            excludes,
+            extraKeys,
+            legacy);
+    if (startUrl != null) {
+      return RunNaming.fromFlags(flags);
+    }
+    RunNaming naming = Rerun.reading(config).resolve(flags);
+    if (!quiet) {
+      spec.commandLine()
+          .getErr()
+          .println(
+            "Running again with the options recorded in "
+                + SafeText.line(config.toString())
+                + ": "
+                  + Rerun.asOptions(naming));
+    }
+    return naming;
   }
 }

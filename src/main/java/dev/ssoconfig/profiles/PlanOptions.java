@@ -1,6 +1,7 @@
 package dev.ssoconfig.profiles;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How {@link ProfilePlanner} names, selects and fills the profiles.
@@ -11,58 +12,86 @@ import java.util.Objects;
  * @param legacy legacy form ({@code --legacy}): no sso-session section; each profile carries {@code
  *     sso_start_url} and {@code sso_region} instead of {@code sso_session}
  * @param extraKeys keys added to every profile ({@code --set})
+ * @param renameFile where {@code renames} came from: the rename file's absolute path, recorded for
+ *     a run without {@code --start-url} ({@link RunRecord}); empty when there is none
  */
 public record PlanOptions(
     ProfileNameTemplate template,
     RenameMap renames,
     PairFilter filter,
     boolean legacy,
-    ExtraKeys extraKeys) {
+    ExtraKeys extraKeys,
+    Optional<String> renameFile) {
 
   /** The default template, no renames, every pair, sso-session form, no extra keys. */
   public static final PlanOptions DEFAULTS =
       new PlanOptions(
-          ProfileNameTemplate.DEFAULT, RenameMap.NONE, PairFilter.ALL, false, ExtraKeys.NONE);
+          ProfileNameTemplate.DEFAULT,
+          RenameMap.NONE,
+          PairFilter.ALL,
+          false,
+          ExtraKeys.NONE,
+          Optional.empty());
 
   public PlanOptions {
     Objects.requireNonNull(template, "template");
     Objects.requireNonNull(renames, "renames");
     Objects.requireNonNull(filter, "filter");
     Objects.requireNonNull(extraKeys, "extraKeys");
+    Objects.requireNonNull(renameFile, "renameFile");
+  }
+
+  /** The options without a rename file's path ({@code renameFile} empty). */
+  public PlanOptions(
+      ProfileNameTemplate template,
+      RenameMap renames,
+      PairFilter filter,
+      boolean legacy,
+      ExtraKeys extraKeys) {
+    this(template, renames, filter, legacy, extraKeys, Optional.empty());
   }
 
   /**
    * @return these options with {@code template}
    */
   public PlanOptions withTemplate(ProfileNameTemplate template) {
-    return new PlanOptions(template, renames, filter, legacy, extraKeys);
+    return new PlanOptions(template, renames, filter, legacy, extraKeys, renameFile);
   }
 
   /**
-   * @return these options with {@code renames}
+   * @return these options with {@code renames}, from no file
    */
   public PlanOptions withRenames(RenameMap renames) {
-    return new PlanOptions(template, renames, filter, legacy, extraKeys);
+    return new PlanOptions(template, renames, filter, legacy, extraKeys, Optional.empty());
+  }
+
+  /**
+   * @param renames the names of the rename file
+   * @param file the rename file's absolute path
+   * @return these options with {@code renames} read from {@code file}
+   */
+  public PlanOptions withRenames(RenameMap renames, String file) {
+    return new PlanOptions(template, renames, filter, legacy, extraKeys, Optional.of(file));
   }
 
   /**
    * @return these options with {@code filter}
    */
   public PlanOptions withFilter(PairFilter filter) {
-    return new PlanOptions(template, renames, filter, legacy, extraKeys);
+    return new PlanOptions(template, renames, filter, legacy, extraKeys, renameFile);
   }
 
   /**
    * @return these options in legacy form or not
    */
   public PlanOptions withLegacy(boolean legacy) {
-    return new PlanOptions(template, renames, filter, legacy, extraKeys);
+    return new PlanOptions(template, renames, filter, legacy, extraKeys, renameFile);
   }
 
   /**
    * @return these options with {@code extraKeys}
    */
   public PlanOptions withExtraKeys(ExtraKeys extraKeys) {
-    return new PlanOptions(template, renames, filter, legacy, extraKeys);
+    return new PlanOptions(template, renames, filter, legacy, extraKeys, renameFile);
   }
 }
