@@ -85,7 +85,7 @@ final class Summary {
     String what =
         switch (change) {
           case ADDED -> "added";
-          case UPDATED -> "updated (missing keys added)";
+          case UPDATED -> "updated";
           default -> "unchanged";
         };
     return "sso-session "

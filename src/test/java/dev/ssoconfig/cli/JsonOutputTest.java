@@ -212,6 +212,19 @@ class JsonOutputTest {
     }
 
     @Test
+    void a_re_run_with_no_other_flag_reports_the_recorded_sso_session() throws IOException {
+      json();
+
+      Result again = cli.run("--json");
+
+      assertEquals(0, again.code(), again.err());
+      assertEquals(List.of(), violations(again.out()), again.out());
+      JsonNode document = MAPPER.readTree(again.out());
+      assertEquals("acme", document.at("/ssoSession/name").asText());
+      assertEquals(3, document.at("/counts/unchanged").asInt());
+    }
+
+    @Test
     void legacy_form_has_no_sso_session() throws IOException {
       JsonNode document = json("--legacy");
 

@@ -53,10 +53,10 @@ class SummaryTest {
     @ParameterizedTest
     @CsvSource({
       "ADDED, false, sso-session acme added.",
-      "UPDATED, false, sso-session acme updated (missing keys added).",
+      "UPDATED, false, sso-session acme updated.",
       "UNCHANGED, false, sso-session acme unchanged.",
       "ADDED, true, sso-session acme would be added.",
-      "UPDATED, true, sso-session acme would be updated (missing keys added).",
+      "UPDATED, true, sso-session acme would be updated.",
       "UNCHANGED, true, sso-session acme unchanged."
     })
     void says_what_happened_to_the_section(SessionChange change, boolean dryRun, String line) {
