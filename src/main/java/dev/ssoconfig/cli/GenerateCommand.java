@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,14 +65,12 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Option(
       names = "--start-url",
-      required = true,
       paramLabel = "URL",
       description = "The IAM Identity Center start URL, e.g. https://acme.awsapps.com/start.")
   String startUrl;
 
   @Option(
       names = "--region",
-      required = true,
       paramLabel = "REGION",
       description =
           "Region written into each profile, and the Identity Center region unless --sso-region is given.")
@@ -201,6 +200,13 @@ public final class GenerateCommand implements Callable<Integer> {
   boolean noBackup;
 
   @Option(
+      names = "--credential-process",
+      description =
+          "Also write credential_process = <this tool> credentials --profile NAME into each"
+              + " profile, for tools that cannot read SSO profiles.")
+  boolean credentialProcess;
+
+  @Option(
       names = {"-v", "--verbose"},
       description = "Show more detail on stderr (never secrets).")
   boolean verbose;
@@ -243,6 +249,8 @@ public final class GenerateCommand implements Callable<Integer> {
   }
 
   private Settings settings() {
+    requireOption("--start-url", startUrl);
+    requireOption("--region", region);
     String url = InputRules.startUrl("--start-url", startUrl);
     String profileRegion = InputRules.region("--region", region);
     String identityCenterRegion =
@@ -263,6 +271,13 @@ public final class GenerateCommand implements Callable<Integer> {
             .withFilter(PairFilter.of(includes, excludes))
             .withLegacy(legacy)
             .withExtraKeys(ExtraKeys.parse(extraKeys));
+    if (credentialProcess) {
+      planOptions =
+          planOptions.withCredentialProcess(
+              Optional.of(
+                  Launcher.credentialProcess(
+                      environment, configFile != null ? configFile : environment.configFile())));
+    }
     return new Settings(
         url,
         identityCenterRegion,
@@ -281,5 +296,12 @@ public final class GenerateCommand implements Callable<Integer> {
         prune,
         dryRun,
         !noBackup);
+  }
+
+  /** What picocli's {@code required = true} said, now that a subcommand needs neither option. */
+  private static void requireOption(String option, String value) {
+    if (value == null) {
+      throw Failure.usage("Missing required option: '" + option + "' (see --help)");
+    }
   }
 }

@@ -60,6 +60,7 @@ public final class Main {
    */
   public int run(String... args) {
     CommandLine commandLine = new CommandLine(new GenerateCommand(environment, clock, browser));
+    commandLine.addSubcommand(new CredentialsCommand(environment, clock));
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setParameterExceptionHandler(new UsageErrorHandler());

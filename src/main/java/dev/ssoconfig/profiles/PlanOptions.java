@@ -1,6 +1,8 @@
 package dev.ssoconfig.profiles;
 
+import dev.ssoconfig.Failure;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How {@link ProfilePlanner} names, selects and fills the profiles.
@@ -11,58 +13,80 @@ import java.util.Objects;
  * @param legacy legacy form ({@code --legacy}): no sso-session section; each profile carries {@code
  *     sso_start_url} and {@code sso_region} instead of {@code sso_session}
  * @param extraKeys keys added to every profile ({@code --set})
+ * @param credentialProcess the {@code credential_process} key of each profile ({@code
+ *     --credential-process}), or empty for none
  */
 public record PlanOptions(
     ProfileNameTemplate template,
     RenameMap renames,
     PairFilter filter,
     boolean legacy,
-    ExtraKeys extraKeys) {
+    ExtraKeys extraKeys,
+    Optional<CredentialProcess> credentialProcess) {
 
   /** The default template, no renames, every pair, sso-session form, no extra keys. */
   public static final PlanOptions DEFAULTS =
       new PlanOptions(
-          ProfileNameTemplate.DEFAULT, RenameMap.NONE, PairFilter.ALL, false, ExtraKeys.NONE);
+          ProfileNameTemplate.DEFAULT,
+          RenameMap.NONE,
+          PairFilter.ALL,
+          false,
+          ExtraKeys.NONE,
+          Optional.empty());
 
   public PlanOptions {
     Objects.requireNonNull(template, "template");
     Objects.requireNonNull(renames, "renames");
     Objects.requireNonNull(filter, "filter");
     Objects.requireNonNull(extraKeys, "extraKeys");
+    Objects.requireNonNull(credentialProcess, "credentialProcess");
+    if (credentialProcess.isPresent()
+        && extraKeys.properties().stream()
+            .anyMatch(p -> p.key().equalsIgnoreCase(CredentialProcess.KEY))) {
+      throw Failure.usage(
+          "--set credential_process=... and --credential-process cannot be used together; give one");
+    }
   }
 
   /**
    * @return these options with {@code template}
    */
   public PlanOptions withTemplate(ProfileNameTemplate template) {
-    return new PlanOptions(template, renames, filter, legacy, extraKeys);
+    return new PlanOptions(template, renames, filter, legacy, extraKeys, credentialProcess);
   }
 
   /**
    * @return these options with {@code renames}
    */
   public PlanOptions withRenames(RenameMap renames) {
-    return new PlanOptions(template, renames, filter, legacy, extraKeys);
+    return new PlanOptions(template, renames, filter, legacy, extraKeys, credentialProcess);
   }
 
   /**
    * @return these options with {@code filter}
    */
   public PlanOptions withFilter(PairFilter filter) {
-    return new PlanOptions(template, renames, filter, legacy, extraKeys);
+    return new PlanOptions(template, renames, filter, legacy, extraKeys, credentialProcess);
   }
 
   /**
    * @return these options in legacy form or not
    */
   public PlanOptions withLegacy(boolean legacy) {
-    return new PlanOptions(template, renames, filter, legacy, extraKeys);
+    return new PlanOptions(template, renames, filter, legacy, extraKeys, credentialProcess);
   }
 
   /**
    * @return these options with {@code extraKeys}
    */
   public PlanOptions withExtraKeys(ExtraKeys extraKeys) {
-    return new PlanOptions(template, renames, filter, legacy, extraKeys);
+    return new PlanOptions(template, renames, filter, legacy, extraKeys, credentialProcess);
+  }
+
+  /**
+   * @return these options with {@code credentialProcess}
+   */
+  public PlanOptions withCredentialProcess(Optional<CredentialProcess> credentialProcess) {
+    return new PlanOptions(template, renames, filter, legacy, extraKeys, credentialProcess);
   }
 }
