@@ -33,7 +33,13 @@ class PackageRulesTest {
     "profiles, dev.ssoconfig.login",
     "configfile, software.amazon.awssdk", // know about OAuth or the SDK clients
     "configfile, dev.ssoconfig.login",
-    "configfile, dev.ssoconfig.portal"
+    "configfile, dev.ssoconfig.portal",
+    "io, dev.ssoconfig.cli", // shared code serves the stages, never the other way round
+    "io, dev.ssoconfig.login",
+    "io, dev.ssoconfig.portal",
+    "io, dev.ssoconfig.profiles",
+    "io, dev.ssoconfig.configfile",
+    "io, software.amazon.awssdk"
   })
   void a_stage_keeps_to_its_job(String stage, String forbidden) throws IOException {
     List<Path> sources;

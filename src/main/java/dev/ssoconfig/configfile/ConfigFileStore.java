@@ -2,51 +2,41 @@ package dev.ssoconfig.configfile;
 
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.time.Sleeper;
+import dev.ssoconfig.io.AtomicFile;
+import dev.ssoconfig.io.FileOps;
 import dev.ssoconfig.io.IoReasons;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads and safely replaces the AWS config file.
  *
- * <p>{@link #write} never leaves a half-written file: it writes a temp file in the same folder,
- * flushes it to disk (fsync), renames it over the config file atomically, then flushes the folder
- * where the platform allows. The file keeps its POSIX permissions (a new file gets 0600, a new
- * folder 0700) and, where the process may set them, its owner and group. If the configured path is
- * a symbolic link, the link target is replaced and the link kept. On any failure the temp file is
- * deleted and the original is untouched; temp files left by a run that was killed are deleted by
- * the next write.
+ * <p>{@link #write} never leaves a half-written file: through {@link AtomicFile} it writes a temp
+ * file in the same folder, flushes it to disk (fsync), renames it over the config file atomically,
+ * then flushes the folder where the platform allows. The file keeps its POSIX permissions (a new
+ * file gets 0600, a new folder 0700) and, where the process may set them, its owner and group. If
+ * the configured path is a symbolic link, the link target is replaced and the link kept. On any
+ * failure the temp file is deleted and the original is untouched; temp files left by a run that
+ * was killed are deleted by the next write.
  *
  * <p>Three files sit beside the configured path (a symbolic link is not followed for them, so they
  * stay next to where a person looks, and out of a dotfiles repository the link may point into):
  *
  * <ul>
  *   <li>{@link #backupPath()}, {@code config.bak}: the previous content, kept by {@link #write}
- *       when asked to;
+ *       when asked to (a symbolic link there is written through, as {@link AtomicFile} does);
  *   <li>{@link #lockPath()}, {@code config.lock}: the lock file of {@link #lock}, left in place
  *       (see {@link ConfigLock});
  *   <li>temp files named {@code .config.tmp-<16 hex digits>} (and {@code .config.bak.tmp-...}),
@@ -72,15 +62,7 @@ public final class ConfigFileStore {
   /** How long {@link #write} waits for another run when the caller does not hold the lock. */
   public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
 
-  private static final Set<PosixFilePermission> NEW_FILE =
-      PosixFilePermissions.fromString("rw-------");
-  private static final Set<PosixFilePermission> NEW_FOLDER =
-      PosixFilePermissions.fromString("rwx------");
   private static final int MAX_LINKS = 40;
-  private static final int CHUNK = 1 << 20;
-  private static final String TEMP_MARK = ".tmp-";
-  private static final int SUFFIX_BYTES = 8;
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** File systems the kernel makes up, whose files are no files to edit (Linux). */
   private static final List<Path> NO_FILES = List.of(Path.of("/proc"), Path.of("/sys"));
@@ -88,7 +70,7 @@ public final class ConfigFileStore {
   private final Path configFile;
   private final Clock clock;
   private final Sleeper sleeper;
-  private final FileOps fileOps;
+  private final AtomicFile files;
   private ConfigLock lock;
 
   /**
@@ -114,7 +96,7 @@ public final class ConfigFileStore {
     this.configFile = Objects.requireNonNull(configFile, "configFile");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-    this.fileOps = Objects.requireNonNull(fileOps, "fileOps");
+    this.files = new AtomicFile(fileOps);
   }
 
   /** The config file path as configured. */
@@ -201,7 +183,7 @@ public final class ConfigFileStore {
     } catch (IOException e) {
       throw failure("write", IoReasons.describe(e), e);
     }
-    ConfigLock.checkUsable(lockPath(), fileOps);
+    ConfigLock.checkUsable(lockPath(), files);
   }
 
   /**
@@ -219,7 +201,7 @@ public final class ConfigFileStore {
   public ConfigLock lock(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     prepareLock();
-    lock = ConfigLock.acquire(lockPath(), configFile, timeout, clock, sleeper, fileOps);
+    lock = ConfigLock.acquire(lockPath(), configFile, timeout, clock, sleeper, files);
     return lock;
   }
 
@@ -232,7 +214,7 @@ public final class ConfigFileStore {
    */
   public Optional<ConfigLock> tryLock() {
     prepareLock();
-    Optional<ConfigLock> taken = ConfigLock.tryAcquire(lockPath(), fileOps);
+    Optional<ConfigLock> taken = ConfigLock.tryAcquire(lockPath(), files);
     taken.ifPresent(held -> lock = held);
     return taken;
   }
@@ -248,7 +230,7 @@ public final class ConfigFileStore {
       throw failure("write", IoReasons.describe(e), e);
     }
     try {
-      createFolder(configFile.toAbsolutePath().getParent());
+      files.createFolder(configFile.toAbsolutePath().getParent());
     } catch (IOException e) {
       throw failure("lock", IoReasons.describe(e), e);
     }
@@ -293,9 +275,10 @@ public final class ConfigFileStore {
       Path target = target("write");
       checkTarget(target, true);
       Path folder = target.getParent();
-      createFolder(folder);
-      deleteLeftovers(target);
-      deleteLeftovers(backupFile);
+      files.createFolder(folder);
+      // also when the content is unchanged below
+      files.deleteLeftovers(target);
+      files.deleteLeftovers(backupFile);
 
       byte[] current = readIfExists(target);
       if (current != null && Arrays.equals(current, content)) {
@@ -306,40 +289,14 @@ public final class ConfigFileStore {
           posix && current != null ? Files.readAttributes(target, PosixFileAttributes.class) : null;
       if (backup && current != null) {
         try {
-          replace(backupFile, current, posix, existing);
+          files.replace(backupFile, current, existing);
         } catch (IOException e) {
           throw failure("back up", IoReasons.describe(e), e);
         }
       }
-      replace(target, content, posix, existing);
+      files.replace(target, content, existing);
     } catch (IOException e) {
       throw failure("write", IoReasons.describe(e), e);
-    }
-  }
-
-  /**
-   * Puts {@code content} at {@code destination} through a temp file in the same folder: write,
-   * fsync, permissions and ownership of {@code existing} (or 0600), atomic rename, folder fsync.
-   */
-  private void replace(
-      Path destination, byte[] content, boolean posix, PosixFileAttributes existing)
-      throws IOException {
-    Path temp = destination.resolveSibling(tempPrefix(destination) + randomSuffix());
-    try {
-      writeAndSync(temp, content, posix);
-      if (posix) {
-        Files.setPosixFilePermissions(temp, existing != null ? existing.permissions() : NEW_FILE);
-        if (existing != null) {
-          keepOwnership(temp, existing);
-        }
-      }
-      fileOps.moveAtomically(temp, destination);
-      temp = null;
-      syncFolder(destination.getParent());
-    } finally {
-      if (temp != null) {
-        deleteQuietly(temp);
-      }
     }
   }
 
@@ -488,112 +445,6 @@ public final class ConfigFileStore {
     } catch (NoSuchFileException e) {
       return null;
     }
-  }
-
-  /**
-   * Creates {@code folder} (mode 0700) if it is missing; its parent must exist, as {@link
-   * #checkFolder} made sure: no other folder is created.
-   */
-  private static void createFolder(Path folder) throws IOException {
-    if (Files.isDirectory(folder)) {
-      return;
-    }
-    try {
-      Files.createDirectory(folder);
-    } catch (FileAlreadyExistsException e) {
-      if (Files.isDirectory(folder)) {
-        return; // created meanwhile by someone else: leave its permissions alone
-      }
-      throw e;
-    }
-    if (Files.getFileAttributeView(folder, PosixFileAttributeView.class) != null) {
-      Files.setPosixFilePermissions(folder, NEW_FOLDER);
-    }
-  }
-
-  private void writeAndSync(Path temp, byte[] content, boolean posix) throws IOException {
-    FileAttribute<?>[] attributes =
-        posix
-            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(NEW_FILE)}
-            : new FileAttribute<?>[0];
-    try (FileChannel channel = fileOps.createNew(temp, attributes)) {
-      // Slices bound the direct buffer the JDK copies a heap buffer into.
-      for (int offset = 0; offset < content.length; offset += CHUNK) {
-        ByteBuffer buffer =
-            ByteBuffer.wrap(content, offset, Math.min(CHUNK, content.length - offset));
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-      }
-      channel.force(true);
-    }
-  }
-
-  /**
-   * Gives the temp file the original's owner and group where this process may; else keeps its own.
-   */
-  private static void keepOwnership(Path temp, PosixFileAttributes original) {
-    try {
-      PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
-      PosixFileAttributes now = view.readAttributes();
-      if (!now.group().equals(original.group())) {
-        view.setGroup(original.group());
-      }
-      if (!now.owner().equals(original.owner())) {
-        view.setOwner(original.owner());
-      }
-    } catch (IOException | UnsupportedOperationException e) {
-      // Only a privileged process may give a file away; the file then belongs to the one writing
-      // it.
-    }
-  }
-
-  /**
-   * Deletes temp files for {@code destination} left by a run that was killed mid-write. Safe only
-   * under the lock: another run's temp file would otherwise be deleted under it. Best effort: a
-   * file that cannot be listed or deleted is left for the next run.
-   */
-  private static void deleteLeftovers(Path destination) {
-    Pattern ours =
-        Pattern.compile(
-            Pattern.quote(tempPrefix(destination)) + "[0-9a-f]{" + 2 * SUFFIX_BYTES + "}");
-    DirectoryStream.Filter<Path> filter = p -> ours.matcher(p.getFileName().toString()).matches();
-    try (DirectoryStream<Path> leftovers =
-        Files.newDirectoryStream(destination.getParent(), filter)) {
-      for (Path leftover : leftovers) {
-        deleteQuietly(leftover);
-      }
-    } catch (IOException e) {
-      // the folder cannot be listed: the next run tries again
-    }
-  }
-
-  /** Makes the rename durable; folders cannot be opened for this on every platform (Windows). */
-  private static void syncFolder(Path folder) {
-    try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-      channel.force(true);
-    } catch (IOException e) {
-      // The file is in place; only durability across a crash is not guaranteed here.
-    }
-  }
-
-  private static void deleteQuietly(Path temp) {
-    try {
-      Files.deleteIfExists(temp);
-    } catch (IOException e) {
-      // Nothing more can be done; the name starts with a dot and says what it is.
-    }
-  }
-
-  /** {@code .config.tmp-} for {@code config}: hidden, and naming the file it will replace. */
-  private static String tempPrefix(Path destination) {
-    return "." + destination.getFileName() + TEMP_MARK;
-  }
-
-  private static String randomSuffix() {
-    byte[] bytes = new byte[SUFFIX_BYTES];
-    RANDOM.nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
   }
 
   private Path sibling(String extension) {

@@ -2,6 +2,7 @@ package dev.ssoconfig.configfile;
 
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.time.Sleeper;
+import dev.ssoconfig.io.AtomicFile;
 import dev.ssoconfig.io.IoReasons;
 import dev.ssoconfig.text.SafeText;
 import java.io.IOException;
@@ -14,8 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,10 +30,11 @@ import java.util.regex.Pattern;
  *
  * <p>The lock is an operating-system lock ({@link FileChannel#tryLock()}: {@code fcntl} on Linux
  * and macOS, {@code LockFileEx} on Windows) on a lock file beside the config file, e.g. {@code
- * ~/.aws/config.lock}, created with mode 0600. The operating system releases it when the holding
- * process ends in any way, even killed with SIGKILL, so a crashed run never blocks the next one.
- * The holder writes {@code pid=<pid>} and {@code host=<host name>} lines into the file so a run
- * that gives up waiting can say who holds it.
+ * ~/.aws/config.lock}, created with mode 0600 and never through a symbolic link ({@link
+ * AtomicFile#openOwnerOnly}). The operating system releases it when the holding process ends in any
+ * way, even killed with SIGKILL, so a crashed run never blocks the next one. The holder writes
+ * {@code pid=<pid>} and {@code host=<host name>} lines into the file so a run that gives up waiting
+ * can say who holds it.
  *
  * <p>The lock file is left in place after use. Deleting it on release would let two runs hold the
  * lock at once: a run waiting on the old file would lock the deleted one while a third run creates
@@ -83,7 +83,7 @@ public final class ConfigLock implements AutoCloseable {
    * @param timeout how long to wait for another run to finish; zero tries once
    * @param clock measures the wait
    * @param sleeper waits between tries
-   * @param fileOps opens the lock file
+   * @param files opens the lock file
    * @throws Failure of kind {@link Failure.Kind#FILE} if another run still holds the lock after
    *     {@code timeout} (the message names its pid when known, the lock file and what to do), or at
    *     once, without waiting, if the lock file cannot be used (see {@link #checkUsable}); of kind
@@ -95,14 +95,14 @@ public final class ConfigLock implements AutoCloseable {
       Duration timeout,
       Clock clock,
       Sleeper sleeper,
-      FileOps fileOps) {
+      AtomicFile files) {
     if (timeout.isNegative()) {
       throw new IllegalArgumentException("timeout must not be negative: " + timeout);
     }
     Path key = key(lockFile);
     Instant deadline = clock.instant().plus(timeout);
     while (true) {
-      ConfigLock lock = tryAcquire(lockFile, key, fileOps);
+      ConfigLock lock = tryAcquire(lockFile, key, files);
       if (lock != null) {
         return lock;
       }
@@ -133,13 +133,13 @@ public final class ConfigLock implements AutoCloseable {
    * Takes the lock if no other run holds it, without waiting.
    *
    * @param lockFile the lock file; its folder must exist
-   * @param fileOps opens the lock file
+   * @param files opens the lock file
    * @return the lock, or empty if another run (or another store in this JVM) holds it
    * @throws Failure of kind {@link Failure.Kind#FILE} if the lock file cannot be used (see {@link
    *     #checkUsable}): a problem that waiting would not solve
    */
-  static Optional<ConfigLock> tryAcquire(Path lockFile, FileOps fileOps) {
-    return Optional.ofNullable(tryAcquire(lockFile, key(lockFile), fileOps));
+  static Optional<ConfigLock> tryAcquire(Path lockFile, AtomicFile files) {
+    return Optional.ofNullable(tryAcquire(lockFile, key(lockFile), files));
   }
 
   /**
@@ -150,11 +150,11 @@ public final class ConfigLock implements AutoCloseable {
    * it.
    *
    * @param lockFile the lock file
-   * @param fileOps opens the lock file
+   * @param files opens the lock file
    * @throws Failure of kind {@link Failure.Kind#FILE}, worded {@code cannot use the lock file
    *     PATH: REASON}, e.g. {@code it is a folder; remove it} or {@code permission denied}
    */
-  static void checkUsable(Path lockFile, FileOps fileOps) {
+  static void checkUsable(Path lockFile, AtomicFile files) {
     Path key = key(lockFile);
     synchronized (HELD) {
       refuseUnusableKind(lockFile);
@@ -162,7 +162,7 @@ public final class ConfigLock implements AutoCloseable {
         return;
       }
       try {
-        open(lockFile, fileOps).close();
+        files.openOwnerOnly(lockFile).close();
       } catch (IOException e) {
         throw unusable(lockFile, IoReasons.describe(e), e);
       }
@@ -170,7 +170,7 @@ public final class ConfigLock implements AutoCloseable {
   }
 
   /** Takes the lock if it is free; {@code null} if another run (or this JVM) holds it. */
-  private static ConfigLock tryAcquire(Path lockFile, Path key, FileOps fileOps) {
+  private static ConfigLock tryAcquire(Path lockFile, Path key, AtomicFile files) {
     synchronized (HELD) {
       if (HELD.containsKey(key)) {
         return null;
@@ -178,7 +178,7 @@ public final class ConfigLock implements AutoCloseable {
       refuseUnusableKind(lockFile);
       FileChannel channel = null;
       try {
-        channel = open(lockFile, fileOps);
+        channel = files.openOwnerOnly(lockFile);
         FileLock fileLock;
         try {
           fileLock = channel.tryLock();
@@ -233,16 +233,6 @@ public final class ConfigLock implements AutoCloseable {
 
   private static Path key(Path lockFile) {
     return lockFile.toAbsolutePath().normalize();
-  }
-
-  private static FileChannel open(Path lockFile, FileOps fileOps) throws IOException {
-    Path folder = lockFile.toAbsolutePath().getParent();
-    if (Files.getFileAttributeView(folder, PosixFileAttributeView.class) == null) {
-      return fileOps.openLockFile(lockFile);
-    }
-    return fileOps.openLockFile(
-        lockFile,
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
   }
 
   /** What {@link #describe} says about the run holding {@code lockFile}. */

@@ -1,18 +1,12 @@
 package dev.ssoconfig.login;
 
+import dev.ssoconfig.io.AtomicFile;
 import dev.ssoconfig.io.IoReasons;
 import dev.ssoconfig.login.CacheJson.Fields;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -47,8 +41,10 @@ import java.util.Optional;
  * </ul>
  *
  * <p>Times are written as {@code yyyy-MM-ddTHH:mm:ssZ} in UTC. Files are compact JSON ({@link
- * CacheJson}), written atomically (a temporary file in the same folder, flushed to disk, then
- * renamed over the old one) with mode 0600; a missing folder is created with mode 0700 (on file
+ * CacheJson}), replaced atomically through {@link AtomicFile} (a temp file in the same folder,
+ * flushed to disk, renamed over the old one, then the folder flushed; a temp file a killed run left
+ * is deleted by the next write of that file) with mode 0600, whatever the mode of the file
+ * replaced; a missing folder, and any missing folder above it, is created with mode 0700 (on file
  * systems with POSIX permissions).
  */
 public final class TokenCache {
@@ -63,6 +59,7 @@ public final class TokenCache {
 
   private final Path cacheDir;
   private final Clock clock;
+  private final AtomicFile files = new AtomicFile();
 
   /**
    * @param cacheDir the cache folder, normally {@code ~/.aws/sso/cache}; created when first needed
@@ -88,13 +85,10 @@ public final class TokenCache {
    */
   public void checkWritable() throws IOException {
     try {
-      ensureFolder();
-      Path probe = Files.createTempFile(cacheDir, ".write-check-", ".tmp", ownerOnlyFile());
-      Files.delete(probe);
+      files.checkCanCreateIn(cacheDir);
     } catch (IOException e) {
       throw new IOException(
-          "cannot write the SSO token cache folder " + cacheDir + ": " + IoReasons.describe(e),
-          e);
+          "cannot write the SSO token cache folder " + cacheDir + ": " + IoReasons.describe(e), e);
     }
   }
 
@@ -293,48 +287,7 @@ public final class TokenCache {
   }
 
   private void writeAtomically(Path target, byte[] content) throws IOException {
-    ensureFolder();
-    Path temp = Files.createTempFile(cacheDir, ".tmp-", ".json", ownerOnlyFile());
-    try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(content);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        channel.force(true);
-      }
-      try {
-        Files.move(
-            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-  }
-
-  private void ensureFolder() throws IOException {
-    if (!Files.isDirectory(cacheDir)) {
-      if (isPosix()) {
-        Files.createDirectories(
-            cacheDir,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-      } else {
-        Files.createDirectories(cacheDir);
-      }
-    }
-  }
-
-  private FileAttribute<?>[] ownerOnlyFile() {
-    return isPosix()
-        ? new FileAttribute<?>[] {
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
-        }
-        : new FileAttribute<?>[0];
-  }
-
-  private boolean isPosix() {
-    return cacheDir.getFileSystem().supportedFileAttributeViews().contains("posix");
+    files.createFolders(cacheDir);
+    files.replace(target, content);
   }
 }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.Failure.Kind;
 import dev.ssoconfig.time.Sleeper;
+import dev.ssoconfig.io.FileOps;
 import dev.ssoconfig.io.IoReasons;
 import java.io.IOException;
 import java.nio.channels.FileChannel;

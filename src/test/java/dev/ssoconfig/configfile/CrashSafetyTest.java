@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ssoconfig.testing.RandomKills;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,45 +29,39 @@ class CrashSafetyTest {
   @Test
   @Timeout(180)
   void a_killed_write_leaves_the_old_or_the_new_file_and_the_next_run_cleans_up() throws Exception {
-    long seed = System.nanoTime();
-    Random random = new Random(seed);
     byte[][] contents = {CrashWriter.content(0, SIZE), CrashWriter.content(1, SIZE)};
     Path config = folder.resolve("config");
     Files.write(config, contents[0]);
-    int killedMidWrite = 0;
+    int[] killedMidWrite = {0};
+    RandomKills kills = new RandomKills(KILLS, MAX_DELAY_MILLIS);
 
-    for (int kill = 1; kill <= KILLS; kill++) {
-      String where = "kill " + kill + " of " + KILLS + " (seed " + seed + ")";
-      try (StoreChildJvm writer =
-          StoreChildJvm.start(
-              CrashWriter.class,
-              folder.resolve("stderr.txt"),
-              config.toString(),
-              String.valueOf(SIZE))) {
-        assertEquals(CrashWriter.READY, writer.awaitLine(), where);
-        // Not synchronisation: the random moment of the kill is what this test varies.
-        Thread.sleep(random.nextInt(MAX_DELAY_MILLIS));
-        assertTrue(writer.process().isAlive(), where + ": the writer ended by itself");
-        writer.kill();
-      }
+    kills.run(
+        CrashWriter.class,
+        CrashWriter.READY,
+        folder.resolve("stderr.txt"),
+        where -> {
+          byte[] now = Files.readAllBytes(config);
+          int which = indexOf(contents, now);
+          assertTrue(
+              which >= 0, where + ": the config is neither content (" + now.length + " bytes)");
+          Path backup = folder.resolve("config.bak");
+          if (Files.exists(backup)) {
+            assertTrue(indexOf(contents, Files.readAllBytes(backup)) >= 0, where + ": backup");
+          }
+          if (!temps().isEmpty()) {
+            killedMidWrite[0]++;
+          }
 
-      byte[] now = Files.readAllBytes(config);
-      int which = indexOf(contents, now);
-      assertTrue(which >= 0, where + ": the config is neither content (" + now.length + " bytes)");
-      Path backup = folder.resolve("config.bak");
-      if (Files.exists(backup)) {
-        assertTrue(indexOf(contents, Files.readAllBytes(backup)) >= 0, where + ": backup");
-      }
-      if (!temps().isEmpty()) {
-        killedMidWrite++;
-      }
-
-      new ConfigFileStore(config).write(contents[1 - which], true);
-      assertEquals(List.of(), temps(), where + ": temp files after the next run");
-      assertArrayEquals(contents[1 - which], Files.readAllBytes(config), where);
-      assertArrayEquals(contents[which], Files.readAllBytes(backup), where);
-    }
-    assertTrue(killedMidWrite > 0, "no kill struck while a temp file existed (seed " + seed + ")");
+          new ConfigFileStore(config).write(contents[1 - which], true);
+          assertEquals(List.of(), temps(), where + ": temp files after the next run");
+          assertArrayEquals(contents[1 - which], Files.readAllBytes(config), where);
+          assertArrayEquals(contents[which], Files.readAllBytes(backup), where);
+        },
+        config.toString(),
+        String.valueOf(SIZE));
+    assertTrue(
+        killedMidWrite[0] > 0,
+        "no kill struck while a temp file existed (seed " + kills.seed() + ")");
   }
 
   private static int indexOf(byte[][] contents, byte[] content) {

@@ -1,5 +1,6 @@
 package dev.ssoconfig.configfile;
 
+import dev.ssoconfig.io.FileOps;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -23,17 +24,7 @@ final class LockFaults implements FileOps {
   }
 
   @Override
-  public FileChannel createNew(Path file, FileAttribute<?>... attributes) throws IOException {
-    return FileOps.NIO.createNew(file, attributes);
-  }
-
-  @Override
-  public void moveAtomically(Path source, Path target) throws IOException {
-    FileOps.NIO.moveAtomically(source, target);
-  }
-
-  @Override
-  public FileChannel openLockFile(Path file, FileAttribute<?>... attributes) throws IOException {
+  public FileChannel openOrCreate(Path file, FileAttribute<?>... attributes) throws IOException {
     throw failure;
   }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.Failure.Kind;
 import dev.ssoconfig.time.Sleeper;
+import dev.ssoconfig.testing.ChildJvm;
 import dev.ssoconfig.testing.FakeTime;
 import dev.ssoconfig.testing.Fifos;
 import java.nio.channels.FileChannel;
@@ -389,8 +390,8 @@ class LockTest {
     @Timeout(60)
     void another_process_holding_it_is_named_and_once_it_releases_this_run_goes_ahead()
         throws Exception {
-      try (StoreChildJvm holder =
-          StoreChildJvm.start(LockHolder.class, home.resolve("stderr.txt"), config().toString())) {
+      try (ChildJvm holder =
+          ChildJvm.start(LockHolder.class, home.resolve("stderr.txt"), config().toString())) {
         assertEquals(LockHolder.LOCKED, holder.awaitLine());
 
         FakeTime gaveUp = new FakeTime();
@@ -418,8 +419,8 @@ class LockTest {
     @Test
     @Timeout(60)
     void a_killed_holder_never_blocks_the_next_run() throws Exception {
-      try (StoreChildJvm holder =
-          StoreChildJvm.start(LockHolder.class, home.resolve("stderr.txt"), config().toString())) {
+      try (ChildJvm holder =
+          ChildJvm.start(LockHolder.class, home.resolve("stderr.txt"), config().toString())) {
         assertEquals(LockHolder.LOCKED, holder.awaitLine());
         holder.kill();
       }

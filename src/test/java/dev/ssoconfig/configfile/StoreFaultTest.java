@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.Failure.Kind;
 import dev.ssoconfig.time.Sleeper;
-import dev.ssoconfig.configfile.StoreFaults.Step;
+import dev.ssoconfig.io.FileFaults;
+import dev.ssoconfig.io.FileFaults.Step;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +26,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A full disk, a read-only file system and failures half-way through {@link ConfigFileStore#write}:
- * the store runs for real on a temp folder, with the faults injected at its {@link FileOps} seam.
+ * the store runs for real on a temp folder, with the faults injected at its {@link
+ * dev.ssoconfig.io.FileOps} seam.
  */
 class StoreFaultTest {
   private static final byte[] ORIGINAL = big("original", 2 << 20);
@@ -51,7 +53,7 @@ class StoreFaultTest {
     return config;
   }
 
-  private static ConfigFileStore store(Path config, StoreFaults faults) {
+  private static ConfigFileStore store(Path config, FileFaults faults) {
     return new ConfigFileStore(config, Clock.systemUTC(), Sleeper.SYSTEM, faults);
   }
 
@@ -75,7 +77,7 @@ class StoreFaultTest {
     @EnumSource(Step.class)
     void at_any_step_keeps_the_original_and_leaves_no_temp_file(Step step) throws Exception {
       Path config = config();
-      StoreFaults faults = StoreFaults.at(step, "No space left on device").onlyFor(".config.tmp-");
+      FileFaults faults = FileFaults.at(step, "No space left on device").onlyFor(".config.tmp-");
       Failure e =
           assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, false));
       assertEquals("cannot write " + config + ": disk full", e.getMessage());
@@ -86,7 +88,7 @@ class StoreFaultTest {
     void half_way_through_the_content_keeps_the_original_and_deletes_the_partial_temp_file()
         throws Exception {
       Path config = config();
-      StoreFaults faults = StoreFaults.afterWriting(1 << 20, "No space left on device");
+      FileFaults faults = FileFaults.afterWriting(1 << 20, "No space left on device");
       Failure e =
           assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, false));
       assertEquals("cannot write " + config + ": disk full", e.getMessage());
@@ -97,7 +99,7 @@ class StoreFaultTest {
     @Test
     void over_quota_says_disk_full() throws Exception {
       Path config = config();
-      StoreFaults faults = StoreFaults.afterWriting(100_000, "Disk quota exceeded");
+      FileFaults faults = FileFaults.afterWriting(100_000, "Disk quota exceeded");
       Failure e =
           assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, true));
       assertTrue(e.getMessage().endsWith(": disk full"), e.getMessage());
@@ -107,8 +109,8 @@ class StoreFaultTest {
     @Test
     void while_saving_the_backup_leaves_config_and_old_backup_as_they_were() throws Exception {
       Path config = config();
-      StoreFaults faults =
-          StoreFaults.afterWriting(512 * 1024, "No space left on device")
+      FileFaults faults =
+          FileFaults.afterWriting(512 * 1024, "No space left on device")
               .onlyFor(".config.bak.tmp-");
       Failure e =
           assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, true));
@@ -120,8 +122,8 @@ class StoreFaultTest {
     @Test
     void after_the_backup_leaves_the_config_as_it_was() throws Exception {
       Path config = config();
-      StoreFaults faults =
-          StoreFaults.at(Step.FORCE, "No space left on device").onlyFor(".config.tmp-");
+      FileFaults faults =
+          FileFaults.at(Step.FORCE, "No space left on device").onlyFor(".config.tmp-");
       assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, true));
       assertArrayEquals(ORIGINAL, Files.readAllBytes(config));
       assertArrayEquals(ORIGINAL, Files.readAllBytes(folder.resolve("config.bak")));
@@ -131,7 +133,7 @@ class StoreFaultTest {
     @Test
     void for_a_new_file_creates_nothing_but_the_lock_file() throws Exception {
       Path config = folder.resolve("config");
-      StoreFaults faults = StoreFaults.afterWriting(1000, "No space left on device");
+      FileFaults faults = FileFaults.afterWriting(1000, "No space left on device");
       Failure e =
           assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, true));
       assertEquals("cannot write " + config + ": disk full", e.getMessage());
@@ -147,7 +149,7 @@ class StoreFaultTest {
         names = {"CREATE", "MOVE"})
     void keeps_the_original_and_says_so(Step step) throws Exception {
       Path config = config();
-      StoreFaults faults = StoreFaults.at(step, "Read-only file system");
+      FileFaults faults = FileFaults.at(step, "Read-only file system");
       Failure e =
           assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, true));
       assertEquals("cannot back up " + config + ": read-only file system", e.getMessage());
@@ -157,7 +159,7 @@ class StoreFaultTest {
     @Test
     void without_a_backup_names_the_write() throws Exception {
       Path config = config();
-      StoreFaults faults = StoreFaults.at(Step.CREATE, "Read-only file system");
+      FileFaults faults = FileFaults.at(Step.CREATE, "Read-only file system");
       Failure e =
           assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, false));
       assertEquals("cannot write " + config + ": read-only file system", e.getMessage());
@@ -170,7 +172,7 @@ class StoreFaultTest {
     @Test
     void an_input_output_error_keeps_the_original_and_gives_the_reason() throws Exception {
       Path config = config();
-      StoreFaults faults = StoreFaults.afterWriting(1_500_000, "Input/output error");
+      FileFaults faults = FileFaults.afterWriting(1_500_000, "Input/output error");
       Failure e =
           assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, false));
       assertEquals("cannot write " + config + ": Input/output error", e.getMessage());
@@ -180,7 +182,7 @@ class StoreFaultTest {
     @Test
     void the_next_write_succeeds_completely() throws Exception {
       Path config = config();
-      StoreFaults faults = StoreFaults.afterWriting(1 << 20, "No space left on device");
+      FileFaults faults = FileFaults.afterWriting(1 << 20, "No space left on device");
       assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, true));
       new ConfigFileStore(config).write(NEW, true);
       assertArrayEquals(NEW, Files.readAllBytes(config));

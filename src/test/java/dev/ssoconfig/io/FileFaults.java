@@ -1,4 +1,4 @@
-package dev.ssoconfig.configfile;
+package dev.ssoconfig.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,15 +17,23 @@ import java.util.function.Predicate;
  * The real {@link FileOps}, made to fail the way a full disk or a read-only file system does, at
  * one chosen step, for the temp files whose name a predicate accepts. Writes go to the real file
  * system in chunks of at most 64 KiB until the fault, so a failure half-way leaves a real partial
- * temp file for the store to clean up.
+ * temp file for {@link AtomicFile} to clean up. A watcher may look at the temp file at each step.
  */
-final class StoreFaults implements FileOps {
+public final class FileFaults implements FileOps {
   /** Where the fault strikes. */
-  enum Step {
+  public enum Step {
     CREATE,
     WRITE,
     FORCE,
     MOVE
+  }
+
+  /**
+   * Looks at the temp file at a step: after it was created, before a write, a flush or the move.
+   */
+  @FunctionalInterface
+  public interface Watcher {
+    void at(Step step, Path temp) throws IOException;
   }
 
   private static final int MAX_WRITE = 64 * 1024;
@@ -34,33 +42,45 @@ final class StoreFaults implements FileOps {
   private final String reason;
   private final long bytesBeforeFault;
   private final Predicate<Path> affected;
+  private final Watcher watcher;
   private long bytesOnDiskAtFault = -1;
 
-  private StoreFaults(Step step, String reason, long bytesBeforeFault, Predicate<Path> affected) {
+  private FileFaults(
+      Step step, String reason, long bytesBeforeFault, Predicate<Path> affected, Watcher watcher) {
     this.step = step;
     this.reason = reason;
     this.bytesBeforeFault = bytesBeforeFault;
     this.affected = affected;
+    this.watcher = watcher;
+  }
+
+  private FileFaults(Step step, String reason, long bytesBeforeFault, Predicate<Path> affected) {
+    this(step, reason, bytesBeforeFault, affected, (s, temp) -> {});
+  }
+
+  /** No fault: the real steps, each shown to {@code watcher} first. */
+  public static FileFaults watching(Watcher watcher) {
+    return new FileFaults(null, null, 0, p -> true, watcher);
   }
 
   /** Fails {@code step} with a {@link FileSystemException} carrying {@code reason}. */
-  static StoreFaults at(Step step, String reason) {
-    return new StoreFaults(step, reason, 0, p -> true);
+  public static FileFaults at(Step step, String reason) {
+    return new FileFaults(step, reason, 0, p -> true);
   }
 
   /** Fails a write once {@code bytes} have reached the temp file. */
-  static StoreFaults afterWriting(long bytes, String reason) {
-    return new StoreFaults(Step.WRITE, reason, bytes, p -> true);
+  public static FileFaults afterWriting(long bytes, String reason) {
+    return new FileFaults(Step.WRITE, reason, bytes, p -> true);
   }
 
   /** The same fault, only for temp files whose name starts with {@code prefix}. */
-  StoreFaults onlyFor(String prefix) {
-    return new StoreFaults(
+  public FileFaults onlyFor(String prefix) {
+    return new FileFaults(
         step, reason, bytesBeforeFault, p -> p.getFileName().toString().startsWith(prefix));
   }
 
   /** The size of the temp file on disk when the fault struck; -1 if it did not strike. */
-  long bytesOnDiskAtFault() {
+  public long bytesOnDiskAtFault() {
     return bytesOnDiskAtFault;
   }
 
@@ -72,11 +92,16 @@ final class StoreFaults implements FileOps {
     if (step == Step.CREATE) {
       throw fault(file);
     }
-    return new Faulty(file, FileOps.NIO.createNew(file, attributes));
+    Faulty channel = new Faulty(file, FileOps.NIO.createNew(file, attributes));
+    watcher.at(Step.CREATE, file);
+    return channel;
   }
 
   @Override
   public void moveAtomically(Path source, Path target) throws IOException {
+    if (affected.test(source)) {
+      watcher.at(Step.MOVE, source);
+    }
     if (step == Step.MOVE && affected.test(source)) {
       throw fault(source);
     }
@@ -101,6 +126,7 @@ final class StoreFaults implements FileOps {
 
     @Override
     public int write(ByteBuffer src) throws IOException {
+      watcher.at(Step.WRITE, file);
       if (step == Step.WRITE && written >= bytesBeforeFault) {
         throw fault(file);
       }
@@ -116,6 +142,7 @@ final class StoreFaults implements FileOps {
 
     @Override
     public void force(boolean metaData) throws IOException {
+      watcher.at(Step.FORCE, file);
       if (step == Step.FORCE) {
         throw fault(file);
       }
@@ -185,13 +212,13 @@ final class StoreFaults implements FileOps {
     }
 
     @Override
-    public FileLock lock(long position, long size, boolean shared) {
-      throw new UnsupportedOperationException();
+    public FileLock lock(long position, long size, boolean shared) throws IOException {
+      return real.lock(position, size, shared);
     }
 
     @Override
-    public FileLock tryLock(long position, long size, boolean shared) {
-      throw new UnsupportedOperationException();
+    public FileLock tryLock(long position, long size, boolean shared) throws IOException {
+      return real.tryLock(position, size, shared);
     }
 
     @Override

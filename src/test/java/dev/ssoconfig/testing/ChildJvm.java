@@ -1,4 +1,4 @@
-package dev.ssoconfig.configfile;
+package dev.ssoconfig.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,12 +14,12 @@ import java.util.List;
  * is read line by line, its stderr goes to a file for failure messages. Closing it kills the
  * process (SIGKILL) if it still runs.
  */
-final class StoreChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
   private final Process process;
   private final BufferedReader stdout;
   private final Path stderr;
 
-  private StoreChildJvm(Process process, Path stderr) {
+  private ChildJvm(Process process, Path stderr) {
     this.process = process;
     this.stdout =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -31,7 +31,7 @@ final class StoreChildJvm implements AutoCloseable {
    *
    * @param stderr file the child's stderr is written to
    */
-  static StoreChildJvm start(Class<?> main, Path stderr, String... args) throws IOException {
+  public static ChildJvm start(Class<?> main, Path stderr, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(
@@ -48,11 +48,11 @@ final class StoreChildJvm implements AutoCloseable {
         new ProcessBuilder(command)
             .redirectError(ProcessBuilder.Redirect.to(stderr.toFile()))
             .start();
-    return new StoreChildJvm(process, stderr);
+    return new ChildJvm(process, stderr);
   }
 
   /** The next line the child printed; fails with its stderr if it ended first. */
-  String awaitLine() throws IOException {
+  public String awaitLine() throws IOException {
     String line = stdout.readLine();
     if (line == null) {
       throw new IllegalStateException(
@@ -61,14 +61,14 @@ final class StoreChildJvm implements AutoCloseable {
     return line;
   }
 
-  Process process() {
+  public Process process() {
     return process;
   }
 
   /**
    * Kills the child with SIGKILL ({@link Process#destroyForcibly()}) and waits until it is gone.
    */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
   }
