@@ -23,13 +23,33 @@ import picocli.CommandLine.ParseResult;
  *
  * <p>Every message printed here, the cause's and each line of the stack trace included, is made
  * safe by {@link SafeText#line}: no control character, escape sequence or bidi override reaches
- * the terminal, and labelled secrets are redacted.
+ * the terminal, and labelled secrets are redacted. On a terminal with colour the prefix {@code
+ * aws-sso-config-generator:} is red.
  */
 final class FailureHandler implements IExecutionExceptionHandler {
   /** What an interrupted run prints after the command's name. */
   static final String INTERRUPTED = "Interrupted";
 
   private final AtomicBoolean interruptionReported = new AtomicBoolean();
+  private final Display display;
+
+  /** A handler that prints without colour. */
+  FailureHandler() {
+    this(Display.plain());
+  }
+
+  /** @param display paints the prefix of error lines */
+  FailureHandler(Display display) {
+    this.display = display;
+  }
+
+  /**
+   * @param message the message, already safe to print
+   * @return the error line {@code aws-sso-config-generator: MESSAGE}, its prefix painted
+   */
+  String line(String message) {
+    return display.error(Main.NAME + ":") + " " + message;
+  }
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
@@ -47,14 +67,14 @@ final class FailureHandler implements IExecutionExceptionHandler {
           err.println("  " + SafeText.line(failure.getMessage()));
         }
       } else {
-        err.println(Main.NAME + ": " + SafeText.line(failure.getMessage()));
+        err.println(line(SafeText.line(failure.getMessage())));
       }
       if (verbose && failure.getCause() != null) {
         err.println("  caused by: " + describe(failure.getCause()));
       }
     } else {
       code = ExitCode.UNEXPECTED;
-      err.println(Main.NAME + ": unexpected error: " + describe(ex));
+      err.println(line("unexpected error: " + describe(ex)));
       if (verbose) {
         printStackTrace(ex, err);
       }
@@ -88,7 +108,7 @@ final class FailureHandler implements IExecutionExceptionHandler {
    */
   void reportInterrupted(PrintWriter err) {
     if (interruptionReported.compareAndSet(false, true)) {
-      err.println(Main.NAME + ": " + INTERRUPTED);
+      err.println(line(INTERRUPTED));
       err.flush();
     }
   }

@@ -211,19 +211,36 @@ public final class GenerateCommand implements Callable<Integer> {
       description = "Show more detail on stderr (never secrets).")
   boolean verbose;
 
+  @Option(
+      names = {"-q", "--quiet"},
+      description =
+          "Print only errors on stderr, and the sign-in URL and user code when you must sign in.")
+  boolean quiet;
+
   private final Environment environment;
   private final Clock clock;
   private final BrowserOpener browser;
+  private final Display display;
+
+  /**
+   * As {@link #GenerateCommand(Environment, Clock, BrowserOpener, Display)} for a stderr that is
+   * not a terminal.
+   */
+  public GenerateCommand(Environment environment, Clock clock, BrowserOpener browser) {
+    this(environment, clock, browser, Display.plain());
+  }
 
   /**
    * @param environment the environment variables and home folder to use
    * @param clock the clock for token expiry decisions (UTC)
    * @param browser opens the sign-in URL
+   * @param display the live status line and colours of stderr
    */
-  public GenerateCommand(Environment environment, Clock clock, BrowserOpener browser) {
+  GenerateCommand(Environment environment, Clock clock, BrowserOpener browser, Display display) {
     this.environment = environment;
     this.clock = clock;
     this.browser = browser;
+    this.display = display;
   }
 
   /**
@@ -236,9 +253,19 @@ public final class GenerateCommand implements Callable<Integer> {
    */
   @Override
   public Integer call() throws Exception {
+    if (quiet && verbose) {
+      throw Failure.usage("--quiet and --verbose cannot be used together; choose one");
+    }
     Settings settings = settings();
     try (Wiring wiring =
-        new Wiring(settings, environment, clock, browser, spec.commandLine().getErr(), verbose)) {
+        new Wiring(
+            settings,
+            environment,
+            clock,
+            browser,
+            spec.commandLine().getErr(),
+            display,
+            Verbosity.of(quiet, verbose))) {
       return wiring.generator(spec.commandLine().getOut()).run(wiring.options());
     }
   }

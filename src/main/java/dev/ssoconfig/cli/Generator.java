@@ -105,7 +105,7 @@ final class Generator {
   private final ConfigEditor editor;
   private final PrintWriter out;
   private final PrintWriter err;
-  private final boolean verbose;
+  private final Verbosity verbosity;
 
   /**
    * @param signIn signs in or finds the cached token
@@ -115,7 +115,8 @@ final class Generator {
    * @param editor applies the plan
    * @param out the summary and the dry run's diff
    * @param err messages for the person
-   * @param verbose whether {@code --verbose} was given
+   * @param verbosity how much to say on {@code err}: with {@link Verbosity#QUIET} only that the
+   *     cached access token was rejected (a new sign-in follows, in which the person must act)
    */
   Generator(
       SignIn signIn,
@@ -125,7 +126,7 @@ final class Generator {
       ConfigEditor editor,
       PrintWriter out,
       PrintWriter err,
-      boolean verbose) {
+      Verbosity verbosity) {
     this.signIn = Objects.requireNonNull(signIn, "signIn");
     this.listing = Objects.requireNonNull(listing, "listing");
     this.config = Objects.requireNonNull(config, "config");
@@ -133,7 +134,7 @@ final class Generator {
     this.editor = Objects.requireNonNull(editor, "editor");
     this.out = Objects.requireNonNull(out, "out");
     this.err = Objects.requireNonNull(err, "err");
-    this.verbose = verbose;
+    this.verbosity = Objects.requireNonNull(verbosity, "verbosity");
   }
 
   /**
@@ -178,7 +179,7 @@ final class Generator {
   private List<AccountRole> signInAndList(boolean forceLogin) {
     AccessToken token = signIn.signIn(forceLogin);
     if (token.fromCache()) {
-      err.println(
+      note(
           "Using the cached access token (valid until "
               + token.expiresAt().truncatedTo(ChronoUnit.SECONDS)
               + ").");
@@ -201,8 +202,7 @@ final class Generator {
         .orElseGet(
             () -> {
               String path = SafeText.line(config.path().toString());
-              err.println("Waiting for another run to finish with " + path + "…");
-              err.flush();
+              note("Waiting for another run to finish with " + path + "…");
               return config.lock();
             });
   }
@@ -214,7 +214,8 @@ final class Generator {
     List<String> stale = planner.stale(document.managedProfiles(), plan);
     EditResult result = editor.apply(document, prune ? planner.withPrune(plan, stale) : plan);
     for (String name : result.skipped()) {
-      err.println(
+      // also counted in the summary on stdout, so --quiet loses nothing
+      note(
           "warning: [profile "
               + SafeText.line(name)
               + "] exists and was not made by this tool; left it alone and wrote no profile for it.");
@@ -230,8 +231,16 @@ final class Generator {
    */
   private record Outcome(byte[] before, EditResult result, List<String> stale) {}
 
+  /** A line for the person that {@code --quiet} leaves out. */
+  private void note(String line) {
+    if (verbosity != Verbosity.QUIET) {
+      err.println(line);
+      err.flush();
+    }
+  }
+
   private void verbose(String line) {
-    if (verbose) {
+    if (verbosity == Verbosity.VERBOSE) {
       err.println(line);
     }
   }

@@ -13,8 +13,9 @@ import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 
 /**
- * Entry point. Wires the command to its streams, environment, clock and browser opener; only
- * {@link #main} calls {@link System#exit} and registers a shutdown hook.
+ * Entry point. Wires the command to its streams, terminal, environment, clock and browser opener;
+ * only {@link #main} calls {@link System#exit}, registers a shutdown hook and decides what the
+ * streams are shown on ({@link Terminal#detect}).
  */
 public final class Main {
   /** The command's name, used as the prefix of error lines. */
@@ -22,18 +23,17 @@ public final class Main {
 
   private final PrintWriter out;
   private final PrintWriter err;
+  private final Terminal terminal;
+  private final Display display;
   private final Environment environment;
   private final Clock clock;
   private final BrowserOpener browser;
-  private final FailureHandler failures = new FailureHandler();
+  private final FailureHandler failures;
   private final AtomicBoolean finished = new AtomicBoolean();
 
   /**
-   * @param out standard output: the summary
-   * @param err standard error: prompts, progress, warnings and errors
-   * @param environment environment variables and home folder
-   * @param clock the clock (UTC) for token expiry
-   * @param browser opens the sign-in URL
+   * As {@link #Main(PrintWriter, PrintWriter, Terminal, Environment, Clock, BrowserOpener)} with
+   * streams that are not a terminal ({@link Terminal#NONE}).
    */
   public Main(
       PrintWriter out,
@@ -41,8 +41,36 @@ public final class Main {
       Environment environment,
       Clock clock,
       BrowserOpener browser) {
+    this(out, err, Terminal.NONE, environment, clock, browser);
+  }
+
+  /**
+   * @param out standard output: the summary
+   * @param err standard error: prompts, progress, warnings and errors
+   * @param terminal what the streams are shown on: on an interactive terminal a live status line
+   *     is drawn on {@code err}, and colour used if allowed
+   * @param environment environment variables and home folder
+   * @param clock the clock (UTC) for token expiry
+   * @param browser opens the sign-in URL
+   */
+  Main(
+      PrintWriter out,
+      PrintWriter err,
+      Terminal terminal,
+      Environment environment,
+      Clock clock,
+      BrowserOpener browser) {
     this.out = out;
-    this.err = err;
+    this.terminal = terminal;
+    if (terminal.interactive()) {
+      StatusLine status = new StatusLine(err, terminal.width());
+      this.err = new PrintWriter(status, true);
+      this.display = new Display(status, terminal.colour());
+    } else {
+      this.err = err;
+      this.display = Display.plain();
+    }
+    this.failures = new FailureHandler(display);
     this.environment = environment;
     this.clock = clock;
     this.browser = browser;
@@ -59,11 +87,17 @@ public final class Main {
    * @return the exit code, see {@link ExitCode}
    */
   public int run(String... args) {
-    CommandLine commandLine = new CommandLine(new GenerateCommand(environment, clock, browser));
+    CommandLine commandLine =
+        new CommandLine(new GenerateCommand(environment, clock, browser, display));
     commandLine.addSubcommand(new CredentialsCommand(environment, clock));
     commandLine.setOut(out);
     commandLine.setErr(err);
-    commandLine.setParameterExceptionHandler(new UsageErrorHandler());
+    // The usage help in colour on the same terms as the rest (a terminal, no NO_COLOR), decided
+    // here rather than by picocli's own guess from System.console().
+    commandLine.setColorScheme(
+        CommandLine.Help.defaultColorScheme(
+            terminal.colourOnStdout() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+    commandLine.setParameterExceptionHandler(new UsageErrorHandler(failures));
     commandLine.setExecutionExceptionHandler(failures);
     int code;
     try {
@@ -71,13 +105,14 @@ public final class Main {
     } catch (RuntimeException | Error e) {
       // picocli hands only Exceptions to the handler; an Error (e.g. a class missing from a broken
       // installation) still gets one line, not a stack trace.
-      err.println(NAME + ": unexpected error: " + FailureHandler.describe(e));
+      err.println(failures.line("unexpected error: " + FailureHandler.describe(e)));
       code = ExitCode.UNEXPECTED;
     }
     if (out.checkError()) { // flushes first
-      err.println(NAME + ": cannot write to standard output; the output is incomplete");
+      err.println(failures.line("cannot write to standard output; the output is incomplete"));
       code = code == ExitCode.OK ? ExitCode.FILE : code;
     }
+    display.status().clear();
     err.flush();
     finished.set(true);
     return code;
@@ -86,17 +121,19 @@ public final class Main {
   /**
    * What the shutdown hook of {@link #main} does when the JVM stops: if a run has not finished (the
    * person pressed Ctrl-C; the JVM then exits with 130 by itself), prints {@code
-   * aws-sso-config-generator: Interrupted}, unless the run printed it already.
+   * aws-sso-config-generator: Interrupted}, unless the run printed it already; on a terminal the
+   * live status line is removed first and never drawn again, so that line is the last one.
    */
   void reportIfInterrupted() {
     if (!finished.get()) {
+      display.status().end();
       failures.reportInterrupted(err);
     }
   }
 
   /**
    * Runs the command with the process's streams (in the terminal's encoding, see {@link
-   * TerminalOutput}) and environment and exits with its code.
+   * TerminalOutput}), environment and terminal ({@link Terminal#detect}), and exits with its code.
    */
   public static void main(String[] args) {
     PrintWriter out =
@@ -112,6 +149,7 @@ public final class Main {
         new Main(
             out,
             err,
+            Terminal.detect(environment, TtyProbe.SYSTEM),
             environment,
             Clock.systemUTC(),
             new SystemBrowserOpener(environment.variables(), System.getProperty("os.name", "")));
@@ -121,10 +159,16 @@ public final class Main {
 
   /** A bad option or value: one line, exit code 2, nothing else. */
   private static final class UsageErrorHandler implements IParameterExceptionHandler {
+    private final FailureHandler failures;
+
+    UsageErrorHandler(FailureHandler failures) {
+      this.failures = failures;
+    }
+
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
       PrintWriter err = ex.getCommandLine().getErr();
-      err.println(NAME + ": " + SafeText.line(ex.getMessage()) + " (see --help)");
+      err.println(failures.line(SafeText.line(ex.getMessage()) + " (see --help)"));
       err.flush();
       return ExitCode.USAGE;
     }

@@ -28,7 +28,8 @@ final class Wiring implements AutoCloseable {
   private final Environment environment;
   private final Clock clock;
   private final PrintWriter err;
-  private final boolean verbose;
+  private final Display display;
+  private final Verbosity verbosity;
   private final SsoLogin login;
   private PortalLister lister;
   private ProgressPrinter progress;
@@ -39,7 +40,9 @@ final class Wiring implements AutoCloseable {
    * @param clock the clock (UTC) for token expiry
    * @param browser opens the sign-in URL
    * @param err messages for the person
-   * @param verbose whether {@code --verbose} was given
+   * @param display the live status line and colours of stderr
+   * @param verbosity {@code --quiet} (only errors and what the person must act on, such as the
+   *     sign-in URL and the user code, reach stderr), the default, or {@code --verbose}
    */
   Wiring(
       Settings settings,
@@ -47,16 +50,31 @@ final class Wiring implements AutoCloseable {
       Clock clock,
       BrowserOpener browser,
       PrintWriter err,
-      boolean verbose) {
+      Display display,
+      Verbosity verbosity) {
     this.settings = settings;
     this.environment = environment;
     this.clock = clock;
     this.err = err;
-    this.verbose = verbose;
+    this.display = display;
+    this.verbosity = verbosity;
     TokenCache tokenCache = new TokenCache(environment.ssoCacheDir(), clock);
+    // The sign-in prints only what the person must act on (the URL, the user code, why a new
+    // sign-in is needed, a browser that would not start): that is shown even with --quiet.
     this.login =
         SsoLogin.forRegion(
-            settings.ssoRegion(), environment.oidcEndpoint(), tokenCache, browser, err, clock);
+            settings.ssoRegion(),
+            environment.oidcEndpoint(),
+            tokenCache,
+            browser,
+            err,
+            clock,
+            new SignInWaits(
+                err,
+                display.status(),
+                clock,
+                verbosity == Verbosity.QUIET,
+                SignInWaits.Ticker.BACKGROUND));
   }
 
   /**
@@ -79,7 +97,7 @@ final class Wiring implements AutoCloseable {
         new ConfigEditor(),
         out,
         err,
-        verbose);
+        verbosity);
   }
 
   /** What the run does beyond signing in and listing. */
@@ -94,7 +112,7 @@ final class Wiring implements AutoCloseable {
    */
   private List<AccountRole> listAll(String accessToken) {
     if (lister == null) {
-      progress = new ProgressPrinter(err, verbose);
+      progress = new ProgressPrinter(err, display, verbosity, System::nanoTime);
       lister =
           PortalLister.forRegion(
               settings.ssoRegion(),
@@ -105,6 +123,7 @@ final class Wiring implements AutoCloseable {
               progress);
     }
     long start = System.nanoTime();
+    progress.started();
     List<AccountRole> roles = lister.listAll(accessToken);
     progress.summary(roles.size(), System.nanoTime() - start);
     return roles;

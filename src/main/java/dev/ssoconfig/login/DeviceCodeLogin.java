@@ -33,6 +33,9 @@ final class DeviceCodeLogin {
   /** RFC 8628 section 3.5: {@code slow_down} adds 5 s to the interval for all later polls. */
   static final Duration SLOW_DOWN_INCREMENT = Duration.ofSeconds(5);
 
+  /** What the polling awaits, for {@link SignInListener#waiting}. */
+  static final String AWAITED = "the user code to be approved";
+
   /** Grant type of device-code polls. */
   static final String DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 
@@ -42,6 +45,7 @@ final class DeviceCodeLogin {
   private final PrintWriter err;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final SignInListener listener;
 
   DeviceCodeLogin(
       Supplier<SsoOidcClient> oidc,
@@ -49,13 +53,15 @@ final class DeviceCodeLogin {
       BrowserOpener browser,
       PrintWriter err,
       Clock clock,
-      Sleeper sleeper) {
+      Sleeper sleeper,
+      SignInListener listener) {
     this.oidc = oidc;
     this.endpoint = endpoint;
     this.browser = browser;
     this.err = err;
     this.clock = clock;
     this.sleeper = sleeper;
+    this.listener = listener;
   }
 
   /**
@@ -119,6 +125,9 @@ final class DeviceCodeLogin {
             .grantType(DEVICE_CODE_GRANT)
             .deviceCode(authorization.deviceCode())
             .build();
+    // ended by SsoLogin
+    listener.waiting(
+        AWAITED, expiresAt != null && expiresAt.isBefore(deadline) ? expiresAt : deadline);
     while (true) {
       try {
         return IssuedToken.from(oidc.get().createToken(poll), clock);

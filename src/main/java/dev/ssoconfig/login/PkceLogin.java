@@ -26,12 +26,16 @@ import software.amazon.awssdk.services.ssooidc.model.InvalidGrantException;
  * code, exchange it with CreateToken.
  */
 final class PkceLogin {
+  /** What the wait for the callback awaits, for {@link SignInListener#waiting}. */
+  static final String AWAITED = "the sign-in in the browser";
+
   private final Supplier<SsoOidcClient> oidc;
   private final URI endpoint;
   private final BrowserOpener browser;
   private final PrintWriter err;
   private final Clock clock;
   private final SecureRandom random;
+  private final SignInListener listener;
 
   PkceLogin(
       Supplier<SsoOidcClient> oidc,
@@ -39,13 +43,15 @@ final class PkceLogin {
       BrowserOpener browser,
       PrintWriter err,
       Clock clock,
-      SecureRandom random) {
+      SecureRandom random,
+      SignInListener listener) {
     this.oidc = oidc;
     this.endpoint = endpoint;
     this.browser = browser;
     this.err = err;
     this.clock = clock;
     this.random = random;
+    this.listener = listener;
   }
 
   /**
@@ -79,6 +85,7 @@ final class PkceLogin {
       if (request.openBrowser()) {
         Browsers.open(browser, authorize, err);
       }
+      listener.waiting(AWAITED, clock.instant().plus(request.timeout())); // ended by SsoLogin
       String code = server.awaitCode(request.timeout());
       CreateTokenRequest createToken =
           CreateTokenRequest.builder()

@@ -50,6 +50,7 @@ public final class SsoLogin implements AutoCloseable {
   private final TokenRefresher refresher;
   private final PkceLogin pkce;
   private final DeviceCodeLogin deviceCode;
+  private final SignInListener listener;
   private final AutoCloseable owned;
 
   /**
@@ -85,7 +86,23 @@ public final class SsoLogin implements AutoCloseable {
       PrintWriter err,
       Clock clock,
       Sleeper sleeper) {
-    this(oidc, oidcEndpoint, cache, browser, err, clock, sleeper, null);
+    this(oidc, oidcEndpoint, cache, browser, err, clock, sleeper, SignInListener.NONE);
+  }
+
+  /**
+   * As {@link #SsoLogin(Supplier, URI, TokenCache, BrowserOpener, PrintWriter, Clock, Sleeper)},
+   * with a listener that hears when the sign-in waits for the person.
+   */
+  public SsoLogin(
+      Supplier<SsoOidcClient> oidc,
+      URI oidcEndpoint,
+      TokenCache cache,
+      BrowserOpener browser,
+      PrintWriter err,
+      Clock clock,
+      Sleeper sleeper,
+      SignInListener listener) {
+    this(oidc, oidcEndpoint, cache, browser, err, clock, sleeper, listener, null);
   }
 
   private SsoLogin(
@@ -96,6 +113,7 @@ public final class SsoLogin implements AutoCloseable {
       PrintWriter err,
       Clock clock,
       Sleeper sleeper,
+      SignInListener listener,
       AutoCloseable owned) {
     this.owned = owned;
     this.oidc = Objects.requireNonNull(oidc, "oidc");
@@ -105,10 +123,13 @@ public final class SsoLogin implements AutoCloseable {
     this.clock = Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(browser, "browser");
     Objects.requireNonNull(sleeper, "sleeper");
+    this.listener = Objects.requireNonNull(listener, "listener");
     this.registrar = new ClientRegistrar(oidc, oidcEndpoint, cache, clock);
     this.refresher = new TokenRefresher(oidc, oidcEndpoint, clock);
-    this.pkce = new PkceLogin(oidc, oidcEndpoint, browser, err, clock, new SecureRandom());
-    this.deviceCode = new DeviceCodeLogin(oidc, oidcEndpoint, browser, err, clock, sleeper);
+    this.pkce =
+        new PkceLogin(oidc, oidcEndpoint, browser, err, clock, new SecureRandom(), listener);
+    this.deviceCode =
+        new DeviceCodeLogin(oidc, oidcEndpoint, browser, err, clock, sleeper, listener);
   }
 
   /**
@@ -123,6 +144,7 @@ public final class SsoLogin implements AutoCloseable {
    * @param browser opens the sign-in page
    * @param err where instructions for the person are printed
    * @param clock the time used for expiry decisions and for dating new tokens
+   * @param listener hears when the sign-in waits for the person
    * @return the sign-in; the caller closes it
    */
   public static SsoLogin forRegion(
@@ -131,7 +153,8 @@ public final class SsoLogin implements AutoCloseable {
       TokenCache cache,
       BrowserOpener browser,
       PrintWriter err,
-      Clock clock) {
+      Clock clock,
+      SignInListener listener) {
     LazyClient<SsoOidcClient> client =
         new LazyClient<>(() -> OidcClients.create(ssoRegion, oidcEndpoint));
     return new SsoLogin(
@@ -142,6 +165,7 @@ public final class SsoLogin implements AutoCloseable {
         err,
         clock,
         Sleeper.SYSTEM,
+        listener,
         client);
   }
 
@@ -223,10 +247,15 @@ public final class SsoLogin implements AutoCloseable {
     return new AccessToken(token.accessToken(), token.expiresAt(), false);
   }
 
+  /** Runs the flow; the wait it announced to the listener ends here, whatever the outcome. */
   private IssuedToken signIn(LoginRequest request, ClientRegistration registration) {
-    return request.flow() == LoginFlow.PKCE
-        ? pkce.run(request, registration)
-        : deviceCode.run(request, registration);
+    try {
+      return request.flow() == LoginFlow.PKCE
+          ? pkce.run(request, registration)
+          : deviceCode.run(request, registration);
+    } finally {
+      listener.waitEnded();
+    }
   }
 
   /**

@@ -257,7 +257,7 @@ public final class PortalLister implements AutoCloseable {
       for (int finished = 0; finished < accounts; ) {
         all.addAll(result(done.take(), firstFailure));
         finished++;
-        progress.rolesListed(finished, accounts, pacer.snapshot());
+        progress.rolesListed(finished, accounts, all.size(), pacer.snapshot());
       }
       all.sort(ORDER);
       progress.finished(pacer.snapshot());

@@ -14,7 +14,8 @@ public interface ProgressListener {
         public void accountsListed(int accounts) {}
 
         @Override
-        public void rolesListed(int accountsDone, int accountsTotal, PaceSnapshot pace) {}
+        public void rolesListed(
+            int accountsDone, int accountsTotal, int roles, PaceSnapshot pace) {}
       };
 
   /**
@@ -29,9 +30,10 @@ public interface ProgressListener {
    *
    * @param accountsDone accounts whose roles are known so far, 1 to {@code accountsTotal}
    * @param accountsTotal the number reported by {@link #accountsListed(int)}
+   * @param roles account/role pairs found so far, in the {@code accountsDone} accounts
    * @param pace the pace of the calls now: calls per second, and whether the portal is throttling
    */
-  void rolesListed(int accountsDone, int accountsTotal, PaceSnapshot pace);
+  void rolesListed(int accountsDone, int accountsTotal, int roles, PaceSnapshot pace);
 
   /**
    * The listing is complete.

@@ -29,6 +29,8 @@ final class CliHarness {
   final Map<String, String> env = new HashMap<>();
   TestBrowser browser = TestBrowser.visiting();
   Clock clock = Clock.systemUTC();
+  /** What stderr is shown on; {@link Terminal#interactive} simulates a terminal. */
+  Terminal terminal = Terminal.NONE;
 
   /**
    * @param home the person's home folder (a {@code @TempDir})
@@ -91,6 +93,7 @@ final class CliHarness {
           new Main(
                   new PrintWriter(stdout, true),
                   new PrintWriter(err, true),
+                  terminal,
                   new Environment(env, home.toString()),
                   clock,
                   browser)

@@ -51,7 +51,7 @@ class GeneratorTest {
         new ConfigEditor(),
         new PrintWriter(out, true),
         new PrintWriter(err, true),
-        false);
+        Verbosity.NORMAL);
   }
 
   private Generator.SignIn tokens(AccessToken... tokens) {

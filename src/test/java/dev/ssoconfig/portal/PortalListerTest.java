@@ -186,16 +186,17 @@ class PortalListerTest {
     }
 
     @Test
-    void reports_progress_per_account() {
+    void reports_progress_per_account_with_the_roles_found_so_far() {
       portal.withAccounts(
           List.of(
-              account("111111111111", "A", "R"),
-              account("222222222222", "B", "R"),
-              account("333333333333", "C", "R")));
+              account("111111111111", "A", "R", "S"),
+              account("222222222222", "B", "R", "S"),
+              account("333333333333", "C", "R", "S")));
 
       lister().listAll(token);
 
-      assertEquals(List.of("accounts 3", "roles 1/3", "roles 2/3", "roles 3/3"), progress.events);
+      assertEquals(
+          List.of("accounts 3", "roles 1/3: 2", "roles 2/3: 4", "roles 3/3: 6"), progress.events);
     }
   }
 

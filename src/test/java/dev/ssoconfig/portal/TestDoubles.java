@@ -30,7 +30,7 @@ final class TestDoubles {
     }
   }
 
-  /** Records progress events as text, e.g. {@code accounts 3}, {@code roles 1/3}. */
+  /** Records progress events as text, e.g. {@code accounts 3}, {@code roles 1/3: 2}. */
   static final class RecordingProgress implements ProgressListener {
     final List<String> events = new ArrayList<>();
 
@@ -40,8 +40,8 @@ final class TestDoubles {
     }
 
     @Override
-    public void rolesListed(int accountsDone, int accountsTotal, PaceSnapshot pace) {
-      events.add("roles " + accountsDone + "/" + accountsTotal);
+    public void rolesListed(int accountsDone, int accountsTotal, int roles, PaceSnapshot pace) {
+      events.add("roles " + accountsDone + "/" + accountsTotal + ": " + roles);
     }
   }
 }
