@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.http.urlconnection.ProxyConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
@@ -65,6 +66,20 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
  * beyond 5 would pay a new TCP and TLS handshake. So the system property is raised to {@link
  * #MAX_CONNECTIONS} (unless set higher) before a client is built; the JDK reads it once, when the
  * first HTTP connection is made.
+ *
+ * <h2>Proxies</h2>
+ *
+ * <p>The URL-connection client takes one proxy for all its calls from its {@code
+ * ProxyConfiguration}, which reads the JDK's system properties ({@code <scheme>.proxyHost}, {@code
+ * <scheme>.proxyPort}, {@code http.nonProxyHosts}) and, when none is set, the environment ({@code
+ * HTTP_PROXY} or {@code HTTPS_PROXY} by that scheme, user and password from its URL, {@code
+ * NO_PROXY}), each in upper or lower case. Its default scheme is {@code http}, so on its own it
+ * ignores {@code HTTPS_PROXY} although every AWS endpoint is {@code https}. So, as botocore picks
+ * the proxy by the scheme of the URL called, a client for an {@code https} endpoint is given the
+ * {@code https} settings when they name a proxy ({@link #proxyFor(String)}), else the {@code http}
+ * ones, so that a proxy set only in {@code HTTP_PROXY} keeps working as before. {@code NO_PROXY} is
+ * a comma-separated list of host names, each matched against the whole host name with {@code *} as
+ * a wildcard (the SDK's rule; botocore also matches domain suffixes, e.g. {@code .amazonaws.com}).
  */
 public final class SdkClients {
   /** How long to wait for a TCP connection. */
@@ -108,17 +123,38 @@ public final class SdkClients {
     Objects.requireNonNull(endpointOverride, "endpointOverride");
     keepSdkFromProfileFiles();
     keepConnectionsAlive();
+    String endpointScheme = endpointOverride.map(URI::getScheme).orElse("https");
     builder
         .region(Region.of(ssoRegion))
         .credentialsProvider(AnonymousCredentialsProvider.create())
         .httpClientBuilder(
             UrlConnectionHttpClient.builder()
                 .connectionTimeout(CONNECT_TIMEOUT)
-                .socketTimeout(READ_TIMEOUT))
+                .socketTimeout(READ_TIMEOUT)
+                .proxyConfiguration(proxyFor(endpointScheme)))
         .overrideConfiguration(
             c -> c.retryStrategy(retryStrategy).defaultProfileFile(EMPTY_PROFILE_FILE));
     endpointOverride.ifPresent(builder::endpointOverride);
     return builder.build();
+  }
+
+  /**
+   * The proxy settings for calls to endpoints of {@code scheme} (see the class comment): for {@code
+   * https}, those of {@code https.proxyHost} or {@code HTTPS_PROXY} when one of them names a proxy;
+   * otherwise those of {@code http.proxyHost} or {@code HTTP_PROXY}, the SDK's default. Either way
+   * {@code NO_PROXY} applies.
+   *
+   * @param scheme the scheme of the endpoint called, {@code https} or {@code http}
+   * @return the settings; their {@code host()} is {@code null} when no proxy is to be used
+   */
+  static ProxyConfiguration proxyFor(String scheme) {
+    if ("https".equalsIgnoreCase(scheme)) {
+      ProxyConfiguration https = ProxyConfiguration.builder().scheme("https").build();
+      if (https.host() != null) {
+        return https;
+      }
+    }
+    return ProxyConfiguration.builder().build();
   }
 
   /**

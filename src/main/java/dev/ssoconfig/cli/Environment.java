@@ -1,28 +1,91 @@
 package dev.ssoconfig.cli;
 
 import dev.ssoconfig.Failure;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * The process environment the command depends on, injected so tests run against a temp dir and a
- * fake Identity Center. Pure computation: nothing here touches the disk.
+ * The process environment the command depends on, injected so tests run against a temp dir, a fake
+ * Identity Center and the operating system they choose. Pure computation: nothing here touches the
+ * disk, except {@code procVersion} of {@link #system()}, which reads {@code /proc/version} when
+ * {@link #wsl()} needs it.
  *
  * @param variables the environment variables (usually {@link System#getenv()})
  * @param userHome the {@code user.home} system property, the last fallback for the home folder
+ * @param osName the {@code os.name} system property, e.g. {@code Linux}, {@code Mac OS X}, {@code
+ *     Windows 11}
+ * @param procVersion gives the text of {@code /proc/version} (Linux), or {@code ""} when it cannot
+ *     be read; asked only by {@link #wsl()}
  */
-public record Environment(Map<String, String> variables, String userHome) {
+public record Environment(
+    Map<String, String> variables, String userHome, String osName, Supplier<String> procVersion) {
 
   public Environment {
     variables = Map.copyOf(variables);
+    Objects.requireNonNull(osName, "osName");
+    Objects.requireNonNull(procVersion, "procVersion");
+  }
+
+  /**
+   * An environment on this JVM's operating system ({@code os.name}) whose {@code /proc/version}
+   * says nothing (so only the variables tell WSL).
+   */
+  public Environment(Map<String, String> variables, String userHome) {
+    this(variables, userHome, System.getProperty("os.name", ""), () -> "");
   }
 
   /** The environment of this process. */
   public static Environment system() {
-    return new Environment(System.getenv(), System.getProperty("user.home"));
+    return new Environment(
+        System.getenv(),
+        System.getProperty("user.home"),
+        System.getProperty("os.name", ""),
+        Environment::readProcVersion);
+  }
+
+  /** @return whether {@link #osName} is macOS */
+  public boolean macOs() {
+    String os = osName.toLowerCase(Locale.ROOT);
+    return os.startsWith("mac") || os.startsWith("darwin");
+  }
+
+  /** @return whether {@link #osName} is Windows */
+  public boolean windows() {
+    return osName.toLowerCase(Locale.ROOT).startsWith("windows");
+  }
+
+  /**
+   * Whether this is Linux under the Windows Subsystem for Linux, where the Windows browser can be
+   * opened ({@code wslview}, {@code cmd.exe}) without a display: {@code WSL_DISTRO_NAME} or {@code
+   * WSL_INTEROP} is set (WSL sets both in its sessions), or {@code /proc/version} contains {@code
+   * microsoft} in any case (the WSL kernel's name, also when the variables were cleared, e.g. by
+   * {@code sudo}).
+   */
+  public boolean wsl() {
+    if (!osName.toLowerCase(Locale.ROOT).startsWith("linux")) {
+      return false;
+    }
+    if (get("WSL_DISTRO_NAME") != null || get("WSL_INTEROP") != null) {
+      return true;
+    }
+    return procVersion.get().toLowerCase(Locale.ROOT).contains("microsoft");
+  }
+
+  private static String readProcVersion() {
+    try {
+      return Files.readString(Path.of("/proc/version"), StandardCharsets.ISO_8859_1);
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
   }
 
   /**

@@ -2,14 +2,7 @@ package dev.ssoconfig.cli;
 
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.login.BrowserOpener;
-import dev.ssoconfig.login.LoginFlow;
-import dev.ssoconfig.profiles.ExtraKeys;
-import dev.ssoconfig.profiles.PairFilter;
-import dev.ssoconfig.profiles.PlanOptions;
-import dev.ssoconfig.profiles.ProfileNameTemplate;
-import dev.ssoconfig.profiles.ProfileNames;
-import dev.ssoconfig.profiles.RenameMap;
-import java.net.URI;
+import dev.ssoconfig.text.SafeText;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -37,7 +30,8 @@ import picocli.CommandLine.Spec;
     synopsisHeading = "%nUsage: ",
     descriptionHeading = "%n",
     description = {
-      "Signs you in once (browser login with PKCE, or --device-code on hosts without a browser), "
+      "Signs you in once (browser login with PKCE, or a device code over SSH, in CI and on hosts "
+          + "without a display), "
           + "lists every account and role, and adds or updates one profile per pair and one "
           + "sso-session in the AWS config file: AWS_CONFIG_FILE, else the config file in the .aws "
           + "folder of your home. Everything else in that file is kept byte for byte. The access "
@@ -66,14 +60,17 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(
       names = "--start-url",
       paramLabel = "URL",
-      description = "The IAM Identity Center start URL, e.g. https://acme.awsapps.com/start.")
+      description =
+          "The IAM Identity Center start URL, e.g. https://acme.awsapps.com/start. Without it, the"
+              + " options recorded in the config file by an earlier run are used.")
   String startUrl;
 
   @Option(
       names = "--region",
       paramLabel = "REGION",
       description =
-          "Region written into each profile, and the Identity Center region unless --sso-region is given.")
+          "Region written into each profile, and the Identity Center region unless --sso-region is"
+              + " given. Required with --start-url.")
   String region;
 
   @Option(
@@ -84,8 +81,17 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Option(
       names = {"--device-code", "--use-device-code"},
-      description = "Sign in with a device code (for SSH sessions and hosts without a browser).")
+      description =
+          "Sign in with a device code, on any device. The default over SSH, in CI and where no"
+              + " display is set, unless BROWSER is set.")
   boolean deviceCode;
+
+  @Option(
+      names = "--pkce",
+      description =
+          "Sign in with a browser on this machine (PKCE) even where none seems to be shown (SSH,"
+              + " CI, no DISPLAY), where the device code is used by default.")
+  boolean pkce;
 
   @Option(
       names = "--no-browser",
@@ -276,59 +282,68 @@ public final class GenerateCommand implements Callable<Integer> {
   }
 
   private Settings settings() {
-    requireOption("--start-url", startUrl);
-    requireOption("--region", region);
-    String url = InputRules.startUrl("--start-url", startUrl);
-    String profileRegion = InputRules.region("--region", region);
-    String identityCenterRegion =
-        ssoRegion == null ? profileRegion : InputRules.region("--sso-region", ssoRegion);
-    String session =
-        ssoSession == null
-            ? ProfileNames.sessionNameFor(URI.create(url))
-            : InputRules.sessionName("--sso-session", ssoSession);
-    PlanOptions planOptions =
-        PlanOptions.DEFAULTS
-            .withTemplate(ProfileNameTemplate.parse(profileTemplate))
-            .withRenames(
-                renameFile == null
-                    ? RenameMap.NONE
-                    : RenameMap.parse(
-                        InputRules.readTextFile("--template", renameFile),
-                        renameFile.toString()))
-            .withFilter(PairFilter.of(includes, excludes))
-            .withLegacy(legacy)
-            .withExtraKeys(ExtraKeys.parse(extraKeys));
-    if (credentialProcess) {
-      planOptions =
-          planOptions.withCredentialProcess(
-              Optional.of(
-                  Launcher.credentialProcess(
-                      environment, configFile != null ? configFile : environment.configFile())));
-    }
+    Path config =
+        configFile != null
+            ? InputRules.configFile("--config-file", configFile)
+            : InputRules.configFile("AWS_CONFIG_FILE", environment.configFile());
+    RunNaming naming = naming(config);
+    SignInChoice signIn = SignInChoice.decide(deviceCode, pkce, noBrowser, environment);
     return new Settings(
-        url,
-        identityCenterRegion,
-        profileRegion,
-        session,
-        deviceCode ? LoginFlow.DEVICE_CODE : LoginFlow.PKCE,
-        !noBrowser,
+        naming.startUrl(),
+        naming.ssoRegion(),
+        naming.profileRegion(),
+        naming.sessionName(),
+        signIn.flow(),
+        signIn.openBrowser(),
+        signIn.note(),
         InputRules.duration("--timeout", timeout),
         forceLogin,
         InputRules.concurrency("--concurrency", concurrency),
         InputRules.duration("--listing-timeout", listingTimeout),
-        configFile != null
-            ? InputRules.configFile("--config-file", configFile)
-            : InputRules.configFile("AWS_CONFIG_FILE", environment.configFile()),
-        planOptions,
+        config,
+        credentialProcess
+            ? naming
+                .planOptions()
+                .withCredentialProcess(
+                    Optional.of(Launcher.credentialProcess(environment, config)))
+            : naming.planOptions(),
         prune,
         dryRun,
         !noBackup);
   }
 
-  /** What picocli's {@code required = true} said, now that a subcommand needs neither option. */
-  private static void requireOption(String option, String value) {
-    if (value == null) {
-      throw Failure.usage("Missing required option: '" + option + "' (see --help)");
+  /**
+   * What the run writes: from the options given when {@code --start-url} is, else from the record
+   * of an sso-session in the config file with the options given in place of recorded ones ({@link
+   * Rerun}), said on stderr.
+   */
+  private RunNaming naming(Path config) {
+    boolean templateGiven = spec.commandLine().getParseResult().hasMatchedOption("--profile-template");
+    RunNaming.Flags flags =
+        new RunNaming.Flags(
+            startUrl,
+            region,
+            ssoRegion,
+            ssoSession,
+            templateGiven ? profileTemplate : null,
+            renameFile,
+            includes,
+            excludes,
+            extraKeys,
+            legacy);
+    if (startUrl != null) {
+      return RunNaming.fromFlags(flags);
     }
+    RunNaming naming = Rerun.reading(config).resolve(flags);
+    if (!quiet) {
+      spec.commandLine()
+          .getErr()
+          .println(
+            "Running again with the options recorded in "
+                + SafeText.line(config.toString())
+                + ": "
+                  + Rerun.asOptions(naming));
+    }
+    return naming;
   }
 }

@@ -90,7 +90,7 @@ public final class InputRules {
       throw Failure.usage(
           option
               + " '"
-              + trimmed
+              + SafeText.line(trimmed)
               + "' is not an AWS region name"
               + Regions.closestKnown(trimmed)
                   .map(known -> "; did you mean " + known + "?")
@@ -152,23 +152,30 @@ public final class InputRules {
    * @param option the option name for the message, e.g. {@code --template}
    * @param file the file the person named
    * @return its content
-   * @throws Failure when it is missing, a folder, unreadable or larger than 1 MiB
+   * @throws Failure when it is missing, a folder or another file that is not a regular file (a
+   *     FIFO, a device), unreadable or larger than 1 MiB; the path is shown made safe ({@link
+   *     SafeText#line})
    */
   public static String readTextFile(String option, Path file) {
+    String shown = SafeText.line(file.toString());
     try {
       if (Files.isDirectory(file)) {
-        throw Failure.usage(option + " " + file + " is a folder, not a file");
+        throw Failure.usage(option + " " + shown + " is a folder, not a file");
+      }
+      if (Files.exists(file) && !Files.isRegularFile(file)) {
+        // a FIFO would block the read, a device would never end
+        throw Failure.usage(option + " " + shown + " is not a regular file");
       }
       if (Files.size(file) > MAX_OPTION_FILE_BYTES) {
-        throw Failure.usage(option + " " + file + " is larger than 1 MiB");
+        throw Failure.usage(option + " " + shown + " is larger than 1 MiB");
       }
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      throw Failure.usage(option + " " + file + " does not exist");
+      throw Failure.usage(option + " " + shown + " does not exist");
     } catch (CharacterCodingException e) {
-      throw Failure.usage(option + " " + file + " is not UTF-8 text");
+      throw Failure.usage(option + " " + shown + " is not UTF-8 text");
     } catch (IOException e) {
-      throw Failure.usage("cannot read " + option + " " + file + ": " + IoReasons.describe(e));
+      throw Failure.usage("cannot read " + option + " " + shown + ": " + IoReasons.describe(e));
     }
   }
 

@@ -152,7 +152,8 @@ public final class Main {
             Terminal.detect(environment, TtyProbe.SYSTEM),
             environment,
             Clock.systemUTC(),
-            new SystemBrowserOpener(environment.variables(), System.getProperty("os.name", "")));
+            new SystemBrowserOpener(
+                environment.variables(), environment.osName(), environment::wsl));
     Runtime.getRuntime().addShutdownHook(new Thread(main::reportIfInterrupted, "interrupted"));
     System.exit(main.run(args));
   }

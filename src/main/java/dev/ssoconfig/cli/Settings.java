@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param sessionName the sso-session name (section name and, unless legacy, token cache key)
  * @param flow PKCE (default) or device code
  * @param openBrowser whether to start a browser; the URL is printed either way
+ * @param flowNote why the flow was chosen when the person did not choose it, printed before an
+ *     interactive sign-in; {@code null} for none (see {@link SignInChoice})
  * @param timeout how long to wait for the person to sign in
  * @param forceLogin ignore a cached access token
  * @param concurrency the most portal calls in flight at once (1–64); the pace is found below it
@@ -31,6 +33,7 @@ public record Settings(
     String sessionName,
     LoginFlow flow,
     boolean openBrowser,
+    String flowNote,
     Duration timeout,
     boolean forceLogin,
     int concurrency,

@@ -137,7 +137,8 @@ final class Wiring implements AutoCloseable {
         settings.flow(),
         settings.openBrowser(),
         settings.timeout(),
-        forceLogin);
+        forceLogin,
+        settings.flowNote());
   }
 
   /** Closes the SDK clients that were built. */

@@ -6,6 +6,7 @@ import dev.ssoconfig.StartUrl;
 import dev.ssoconfig.profiles.ProfilePlan;
 import dev.ssoconfig.profiles.ProfileSpec;
 import dev.ssoconfig.profiles.Property;
+import dev.ssoconfig.profiles.RunRecord;
 import dev.ssoconfig.profiles.SsoSessionSpec;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Applies a {@link ProfilePlan} to a {@link ConfigDocument}, following the project's rules for
@@ -37,7 +39,15 @@ import java.util.Set;
  *   <li>The plan's {@code [sso-session NAME]} is appended when missing. An existing one whose
  *       {@code sso_start_url} (compared in its normal form, {@link StartUrl}) and {@code
  *       sso_region}, as the AWS CLI reads them, are the plan's is kept as it is, with only missing
- *       keys added; otherwise a usage {@link Failure}.
+ *       keys added; otherwise a usage {@link Failure}. The exception is the run's record ({@link
+ *       SsoSessionSpec#recorded()}, see {@link RunRecord}): keys starting with {@link
+ *       RunRecord#PREFIX} belong to this tool whoever wrote the section (the AWS CLI and the SDKs
+ *       give them no meaning), and describe the last run that wrote this sso-session. So each of
+ *       the plan's recorded keys is set like a managed profile's key (value set in place when it
+ *       differs, inserted when missing), and every other key with that prefix, in every section
+ *       of that name, is removed with its continuation lines: an option the last run did not give
+ *       (back at its default) has no key. The section's other keys, and the person's, stay as
+ *       they are.
  *   <li>New sections go at the end of the file in plan order (the sso-session first), each after
  *       one blank line, in the file's dominant line ending. A last line without terminator gets one
  *       when something is appended — the only change allowed outside managed sections.
@@ -102,7 +112,7 @@ public final class ConfigEditor {
         added.add(spec.name());
       } else if (!sections.stream().allMatch(Section::isManaged)) {
         skipped.add(spec.name());
-      } else if (reconcile(sections, spec.properties(), true, document, edits)) {
+      } else if (reconcile(sections, spec.properties(), key -> true, document, edits)) {
         updated.add(spec.name());
       } else {
         unchanged.add(spec.name());
@@ -217,14 +227,26 @@ public final class ConfigEditor {
       SsoSessionSpec spec, ConfigDocument document, LineEdits edits)
       throws Failure {
     List<Section> sections = document.sections(SectionType.SSO_SESSION, spec.name());
+    List<Property> all = new ArrayList<>(spec.properties());
+    all.addAll(spec.recorded());
     if (sections.isEmpty()) {
-      edits.appendSection(render("sso-session " + spec.name(), spec.properties()));
+      edits.appendSection(render("sso-session " + spec.name(), all));
       return SessionChange.ADDED;
     }
     checkSameStartUrlAndRegion(spec, sections, document);
-    return reconcile(sections, spec.properties(), false, document, edits)
-        ? SessionChange.UPDATED
-        : SessionChange.UNCHANGED;
+    Set<String> recorded = new HashSet<>();
+    spec.recorded().forEach(property -> recorded.add(PyText.lower(property.key())));
+    boolean changed = reconcile(sections, all, recorded::contains, document, edits);
+    for (Section section : sections) {
+      for (PropertyEntry entry : section.properties()) {
+        if (RunRecord.isRecordKey(entry.key()) && !recorded.contains(entry.key())) {
+          edits.remove(entry.line());
+          removeContinuations(entry, document, edits);
+          changed = true;
+        }
+      }
+    }
+    return changed ? SessionChange.UPDATED : SessionChange.UNCHANGED;
   }
 
   /** The sections of the plan's sso-session hold its start URL and SSO region, as read. */
@@ -273,13 +295,14 @@ public final class ConfigEditor {
   /**
    * Brings the plan's keys into existing sections of one name.
    *
-   * @param overwrite whether differing values are set (profiles) or left (sso-session)
+   * @param owned the keys (lower-cased) whose differing values are set: every key of a profile,
+   *     only the recorded keys of an sso-session; the others are left as they are
    * @return whether any line was changed or inserted
    */
   private static boolean reconcile(
       List<Section> sections,
       List<Property> properties,
-      boolean overwrite,
+      Predicate<String> owned,
       ConfigDocument document,
       LineEdits edits) {
     boolean changed = false;
@@ -310,9 +333,9 @@ public final class ConfigEditor {
         changed = true;
       }
     }
-    if (overwrite) {
-      for (Property property : properties) {
-        String key = PyText.lower(property.key());
+    for (Property property : properties) {
+      String key = PyText.lower(property.key());
+      if (owned.test(key)) {
         for (Section section : sections) {
           for (PropertyEntry entry : section.properties()) {
             boolean stale =
@@ -373,6 +396,16 @@ public final class ConfigEditor {
             : Grammar.propertyText(
                 text.substring(0, PyText.leadingSpace(text)), property.key(), property.value());
     edits.replace(entry.line(), Utf8.encode(line));
+    removeContinuations(entry, document, edits);
+  }
+
+  /**
+   * Removes the lines that continue a definition's value for either reader: the AWS CLI's
+   * continuation lines, and the indented comment lines among and after them that the AWS SDK for
+   * Java reads as continuations too.
+   */
+  private static void removeContinuations(
+      PropertyEntry entry, ConfigDocument document, LineEdits edits) {
     for (int continuation : entry.continuations()) {
       edits.remove(continuation);
     }

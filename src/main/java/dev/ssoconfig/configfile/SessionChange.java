@@ -6,8 +6,14 @@ public enum SessionChange {
   NOT_IN_PLAN,
   /** The section did not exist and was appended. */
   ADDED,
-  /** The section existed with the same start URL and SSO region; missing keys were added. */
+  /**
+   * The section existed with the same start URL and SSO region; missing keys were added, or
+   * recorded keys set or removed.
+   */
   UPDATED,
-  /** The section existed with the same start URL, SSO region and every key of the plan. */
+  /**
+   * The section existed with the same start URL, SSO region and every key of the plan, its
+   * recorded keys as the plan's.
+   */
   UNCHANGED
 }

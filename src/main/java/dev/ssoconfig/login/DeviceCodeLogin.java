@@ -115,7 +115,7 @@ final class DeviceCodeLogin {
     err.println(SafeText.line(authorization.userCode()));
     err.flush();
     if (request.openBrowser()) {
-      Browsers.open(browser, verification, err);
+      Browsers.open(browser, verification, "on any device", err);
     }
 
     CreateTokenRequest poll =

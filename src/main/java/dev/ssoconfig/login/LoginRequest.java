@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param openBrowser whether to start the system browser; the URL is printed either way
  * @param timeout the longest wait for the person to finish signing in (callback or approval)
  * @param forceLogin ignore a valid cached access token and sign in again
+ * @param flowNote one line saying why this flow was chosen when the person did not choose it
+ *     (e.g. {@code No display (SSH session): signing in with a device code; …}), printed when an
+ *     interactive sign-in starts, not when a cached token is used; {@code null} for none
  */
 public record LoginRequest(
     String startUrl,
@@ -22,7 +25,8 @@ public record LoginRequest(
     LoginFlow flow,
     boolean openBrowser,
     Duration timeout,
-    boolean forceLogin) {
+    boolean forceLogin,
+    String flowNote) {
 
   /**
    * @throws NullPointerException if startUrl, ssoRegion, flow or timeout is null
@@ -39,6 +43,18 @@ public record LoginRequest(
     if (timeout.isZero() || timeout.isNegative()) {
       throw new IllegalArgumentException("timeout must be positive: " + timeout);
     }
+  }
+
+  /** A request with no note about the flow: the person chose it, or nothing needs saying. */
+  public LoginRequest(
+      String startUrl,
+      String ssoRegion,
+      String sessionName,
+      LoginFlow flow,
+      boolean openBrowser,
+      Duration timeout,
+      boolean forceLogin) {
+    this(startUrl, ssoRegion, sessionName, flow, openBrowser, timeout, forceLogin, null);
   }
 
   /**

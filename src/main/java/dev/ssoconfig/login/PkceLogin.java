@@ -83,7 +83,7 @@ final class PkceLogin {
       err.println(SafeText.line(authorize.toString()));
       err.flush();
       if (request.openBrowser()) {
-        Browsers.open(browser, authorize, err);
+        Browsers.open(browser, authorize, "on this machine", err);
       }
       listener.waiting(AWAITED, clock.instant().plus(request.timeout())); // ended by SsoLogin
       String code = server.awaitCode(request.timeout());

@@ -33,7 +33,8 @@ import software.amazon.awssdk.services.ssooidc.model.UnauthorizedClientException
  *       expires, else from RegisterClient. A cached registration the service refuses ({@code
  *       InvalidClientException}, {@code UnauthorizedClientException}) is dropped, and a new client
  *       is registered and the sign-in run again, once: a second refusal ends the run.
- *   <li>The person signs in with PKCE (a browser on this machine) or the device code flow.
+ *   <li>The person signs in with PKCE (a browser on this machine) or the device code flow; the
+ *       request's {@link LoginRequest#flowNote() note} on the choice is printed first.
  *   <li>The token is written to the token cache with its refresh token and client registration.
  * </ol>
  */
@@ -203,6 +204,10 @@ public final class SsoLogin implements AutoCloseable {
       cache.checkWritable();
     } catch (IOException e) {
       throw Failure.file(e.getMessage(), e);
+    }
+    if (request.flowNote() != null) {
+      err.println(request.flowNote());
+      err.flush();
     }
     Optional<ClientRegistration> cachedRegistration = registrar.cached(request);
     ClientRegistration registration =

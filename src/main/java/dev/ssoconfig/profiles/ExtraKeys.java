@@ -29,8 +29,10 @@ import java.util.Set;
  *       value {@code b = c});
  *   <li>a key outside {@code [A-Za-z0-9_.@+/%-]+}, the property names the AWS SDK for Java v2
  *       {@code ProfileFileReader} accepts (it ignores any other property) without the {@code :};
- *   <li>a key this tool writes itself: {@code region}, {@code managed_by} and every {@code sso_*}
- *       key. Keys are compared ignoring case, here and for the next rule, because the AWS CLI reads
+ *   <li>a key this tool writes itself: {@code region}, {@code managed_by}, every {@code sso_*}
+ *       key, and every key of the run's record ({@link RunRecord#PREFIX}), which in a profile
+ *       would also break it: botocore's SSO credential provider merges the sso-session's keys
+ *       into the profile's and refuses a key the two give different values. Keys are compared ignoring case, here and for the next rule, because the AWS CLI reads
  *       the file with Python's {@code configparser}, which lower-cases keys;
  *   <li>a key given twice;
  *   <li>a line break or another control character except tab anywhere in the argument;
@@ -129,12 +131,15 @@ public final class ExtraKeys {
       throw refused(
           setting, key + " is written by aws-sso-config-generator itself; use --region instead");
     }
-    if (lower.startsWith("sso_") || lower.equals(ProfilePlan.MARKER_KEY)) {
+    if (lower.startsWith("sso_")
+        || lower.equals(ProfilePlan.MARKER_KEY)
+        || RunRecord.isRecordKey(lower)) {
       throw refused(
           setting,
           key
-              + " is written by aws-sso-config-generator itself (managed_by and sso_* keys) and"
-              + " cannot be set");
+              + " is written by aws-sso-config-generator itself (managed_by, sso_* and "
+              + RunRecord.PREFIX
+              + "* keys) and cannot be set");
     }
     if (hasInlineComment(value)) {
       throw refused(

@@ -62,6 +62,20 @@ public final class PairFilter {
   }
 
   /**
+   * @return the {@code --include} patterns as given, in order
+   */
+  public List<String> includePatterns() {
+    return includes.stream().map(PairPattern::text).toList();
+  }
+
+  /**
+   * @return the {@code --exclude} patterns as given, in order
+   */
+  public List<String> excludePatterns() {
+    return excludes.stream().map(PairPattern::text).toList();
+  }
+
+  /**
    * @return whether this filter keeps every pair
    */
   public boolean keepsAll() {
@@ -81,8 +95,8 @@ public final class PairFilter {
     return parsed;
   }
 
-  /** One {@code ACCOUNT/ROLE} pattern. */
-  private record PairPattern(Glob account, Glob role) {
+  /** One {@code ACCOUNT/ROLE} pattern, and its text as given. */
+  private record PairPattern(String text, Glob account, Glob role) {
 
     static PairPattern parse(String option, String pattern) {
       int slash = pattern.lastIndexOf('/');
@@ -106,7 +120,7 @@ public final class PairFilter {
             option + " " + SafeText.quote(pattern) + " has no role after the last /" + usage);
       }
       return new PairPattern(
-          new Glob(pattern.substring(0, slash)), new Glob(pattern.substring(slash + 1)));
+          pattern, new Glob(pattern.substring(0, slash)), new Glob(pattern.substring(slash + 1)));
     }
 
     boolean matches(AccountRole role) {

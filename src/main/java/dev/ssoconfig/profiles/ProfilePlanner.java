@@ -1,5 +1,6 @@
 package dev.ssoconfig.profiles;
 
+import dev.ssoconfig.Failure;
 import dev.ssoconfig.portal.AccountRole;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,7 +18,8 @@ import java.util.Optional;
  *
  * <p>sso-session form (the default, as {@code aws configure sso} writes it): one {@code
  * [sso-session NAME]} section holding {@code sso_start_url}, {@code sso_region}, {@code
- * sso_registration_scopes = sso:account:access}, and profiles holding, in this order, {@code
+ * sso_registration_scopes = sso:account:access} and the run's {@link RunRecord} (the keys a later
+ * run without {@code --start-url} reads back), and profiles holding, in this order, {@code
  * sso_session}, {@code sso_account_id}, {@code sso_role_name}, {@code region}, the {@code --set}
  * keys, {@code credential_process} with {@code --credential-process}, then the marker {@link ProfilePlan#MARKER_KEY} = {@link ProfilePlan#MARKER_VALUE}.
  *
@@ -42,6 +44,7 @@ public final class ProfilePlanner {
   private final String profileRegion;
   private final PlanOptions options;
   private final ProfileNamer namer;
+  private final List<Property> recorded;
 
   /**
    * A planner with {@link PlanOptions#DEFAULTS}: template {@code {account_name}.{role_name}}, every
@@ -63,6 +66,8 @@ public final class ProfilePlanner {
    * A planner with the given options.
    *
    * @param options template, renames, filter, form and extra keys
+   * @throws Failure of kind {@link Failure.Kind#USAGE} when the record of the run cannot be
+   *     written ({@link RunRecord#properties()}); never in legacy form, which records nothing
    * @see #ProfilePlanner(String, String, String, String)
    */
   public ProfilePlanner(
@@ -84,6 +89,17 @@ public final class ProfilePlanner {
     }
     this.namer =
         new ProfileNamer(options.template(), options.renames(), ssoSessionName, profileRegion);
+    this.recorded = options.legacy() ? List.of() : record().properties();
+  }
+
+  /**
+   * What this run records in its sso-session section for a run without {@code --start-url}.
+   *
+   * @return the record of these options; in legacy form it is not written (there is no
+   *     sso-session section)
+   */
+  public RunRecord record() {
+    return RunRecord.of(ssoRegion, profileRegion, options);
   }
 
   /**
@@ -161,7 +177,8 @@ public final class ProfilePlanner {
         List.of(
             new Property("sso_start_url", startUrl),
             new Property("sso_region", ssoRegion),
-            new Property("sso_registration_scopes", REGISTRATION_SCOPES)));
+            new Property("sso_registration_scopes", REGISTRATION_SCOPES)),
+        recorded);
   }
 
   private ProfileSpec profile(String name, AccountRole role) {

@@ -31,14 +31,22 @@ final class CliHarness {
   Clock clock = Clock.systemUTC();
   /** What stderr is shown on; {@link Terminal#interactive} simulates a terminal. */
   Terminal terminal = Terminal.NONE;
+  /** The operating system the command sees; with {@code DISPLAY} set, a Linux desktop. */
+  String osName = "Linux";
+  /** What the command reads as {@code /proc/version}. */
+  String procVersion = "Linux version 6.1.0 (Debian)";
 
   /**
+   * A person at a Linux desktop ({@code DISPLAY=:0}, so the browser sign-in is the default) whose
+   * home is {@code home}.
+   *
    * @param home the person's home folder (a {@code @TempDir})
    * @param endpoint where both the OIDC and the portal calls go
    */
   CliHarness(Path home, URI endpoint) {
     this.home = home;
     env.put("HOME", home.toString());
+    env.put("DISPLAY", ":0");
     endpoint(endpoint);
   }
 
@@ -94,7 +102,7 @@ final class CliHarness {
                   new PrintWriter(stdout, true),
                   new PrintWriter(err, true),
                   terminal,
-                  new Environment(env, home.toString()),
+                  new Environment(env, home.toString(), osName, () -> procVersion),
                   clock,
                   browser)
               .run(args);

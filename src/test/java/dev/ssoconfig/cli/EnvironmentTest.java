@@ -2,6 +2,8 @@ package dev.ssoconfig.cli;
 
 import static dev.ssoconfig.testing.FailureAssert.assertFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.Failure.Kind;
@@ -92,6 +94,72 @@ class EnvironmentTest {
       Environment env = new Environment(Map.of("AWS_ENDPOINT_URL_SSO", "not a url"), "/j");
       Failure e = assertFailure(Kind.USAGE, env::portalEndpoint);
       assertEquals("AWS_ENDPOINT_URL_SSO is not an absolute URL: not a url", e.getMessage());
+    }
+  }
+
+  @Nested
+  class Wsl {
+    private Environment linux(Map<String, String> variables, String procVersion) {
+      return new Environment(variables, "/j", "Linux", () -> procVersion);
+    }
+
+    @Test
+    void is_told_by_the_variables_wsl_sets() {
+      assertTrue(linux(Map.of("WSL_DISTRO_NAME", "Ubuntu"), "").wsl());
+      assertTrue(linux(Map.of("WSL_INTEROP", "/run/WSL/8_interop"), "").wsl());
+    }
+
+    @Test
+    void is_told_by_the_kernel_name_in_proc_version_in_any_case() {
+      assertTrue(
+          linux(Map.of(), "Linux version 5.15.167.4-microsoft-standard-WSL2 (root@1) #1 SMP")
+              .wsl());
+      assertTrue(linux(Map.of(), "Linux version 4.4.0-19041-Microsoft (Microsoft@Microsoft.com)")
+          .wsl());
+    }
+
+    @Test
+    void is_not_plain_linux() {
+      assertFalse(linux(Map.of(), "Linux version 6.1.0-28-amd64 (debian-kernel@lists.debian.org)")
+          .wsl());
+      assertFalse(linux(Map.of("WSL_DISTRO_NAME", ""), "").wsl());
+    }
+
+    @Test
+    void is_linux_only_and_reads_nothing_elsewhere() {
+      Environment mac =
+          new Environment(
+              Map.of("WSL_DISTRO_NAME", "Ubuntu"),
+              "/j",
+              "Mac OS X",
+              () -> {
+                throw new AssertionError("read /proc/version");
+              });
+      assertFalse(mac.wsl());
+    }
+
+    @Test
+    void reads_proc_version_only_when_the_variables_do_not_tell() {
+      Environment env =
+          new Environment(
+              Map.of("WSL_INTEROP", "/run/WSL/8_interop"),
+              "/j",
+              "Linux",
+              () -> {
+                throw new AssertionError("read /proc/version");
+              });
+      assertTrue(env.wsl());
+    }
+  }
+
+  @Nested
+  class OperatingSystem {
+    @Test
+    void knows_macos_and_windows_by_their_os_name() {
+      assertTrue(new Environment(Map.of(), "/j", "Mac OS X", () -> "").macOs());
+      assertTrue(new Environment(Map.of(), "/j", "Windows 11", () -> "").windows());
+      assertFalse(new Environment(Map.of(), "/j", "Linux", () -> "").macOs());
+      assertFalse(new Environment(Map.of(), "/j", "Linux", () -> "").windows());
     }
   }
 }

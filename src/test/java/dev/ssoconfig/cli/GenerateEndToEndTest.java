@@ -320,6 +320,81 @@ class GenerateEndToEndTest {
   }
 
   @Nested
+  class ChoosingTheFlow {
+    @Test
+    void an_ssh_session_without_a_display_signs_in_with_a_device_code_unasked() throws IOException {
+      cli.env.remove("DISPLAY");
+      cli.env.put("SSH_CONNECTION", "10.0.0.2 50000 10.0.0.1 22");
+
+      Result result = generate();
+
+      assertEquals(0, result.code(), result.err());
+      assertEquals(
+          "No display (SSH session): signing in with a device code; use --pkce to open a browser"
+              + " here instead.",
+          result.err().lines().findFirst().orElseThrow());
+      assertTrue(
+          result.err().contains("To sign in, open this URL in a browser on any device:"),
+          result.err());
+      assertEquals(List.of(), cli.browser.opened);
+      assertEquals(1, fake.requestCount(Operation.START_DEVICE_AUTHORIZATION));
+      assertProfilesWritten();
+    }
+
+    @Test
+    void pkce_overrides_the_device_code_of_an_ssh_session() throws IOException {
+      cli.env.remove("DISPLAY");
+      cli.env.put("SSH_CONNECTION", "10.0.0.2 50000 10.0.0.1 22");
+
+      Result result = generate("--pkce");
+
+      assertEquals(0, result.code(), result.err());
+      assertFalse(result.err().contains("No display"), result.err());
+      assertEquals(1, cli.browser.opened.size());
+      assertEquals(0, fake.requestCount(Operation.START_DEVICE_AUTHORIZATION));
+      assertProfilesWritten();
+    }
+
+    @Test
+    void a_desktop_signs_in_with_the_browser_and_says_nothing_about_it() {
+      Result result = generate();
+
+      assertEquals(0, result.code(), result.err());
+      assertTrue(result.err().startsWith("Opening the browser to sign in…"), result.err());
+      assertEquals(1, cli.browser.opened.size());
+    }
+
+    @Test
+    void device_code_and_pkce_together_exit_2_before_any_request() {
+      Result result = generate("--device-code", "--pkce");
+
+      assertEquals(2, result.code(), result.err());
+      assertEquals(
+          List.of(
+              "aws-sso-config-generator: --device-code and --pkce cannot be used together;"
+                  + " choose one"),
+          result.errorLines());
+      assertEquals(0, fake.totalRequests());
+    }
+
+    @Test
+    void a_browser_that_cannot_be_started_is_reported_before_the_wait() {
+      cli.browser = TestBrowser.visitingThenFailing("xdg-open exited with code 3");
+
+      Result result = generate();
+
+      assertEquals(0, result.code(), result.err());
+      List<String> lines = result.err().lines().toList();
+      int report =
+          lines.indexOf(
+              "Could not open a browser (xdg-open exited with code 3). Open this URL in a browser"
+                  + " on this machine:");
+      assertTrue(report > 0, result.err());
+      assertEquals(cli.browser.opened.get(0).toString(), lines.get(report + 1));
+    }
+  }
+
+  @Nested
   class DeviceCode {
     @Test
     void writes_every_profile_without_a_browser() throws IOException {
@@ -741,7 +816,7 @@ class GenerateEndToEndTest {
       assertEquals(0, help.code());
       for (String option :
           Stream.of("--start-url", "--region", "--sso-region", "--device-code", "--use-device-code",
-                  "--no-browser", "--sso-session", "--timeout", "--force-login", "--concurrency",
+                  "--pkce", "--no-browser", "--sso-session", "--timeout", "--force-login", "--concurrency",
                   "--verbose")
               .toList()) {
         assertTrue(help.out().contains(option), option);

@@ -144,6 +144,18 @@ class LauncherIT {
   }
 
   @Test
+  void over_ssh_without_a_display_signs_in_with_a_device_code_unasked() throws Exception {
+    Run run = launch(Map.of("SSH_CONNECTION", "10.0.0.2 50000 10.0.0.1 22"), GENERATE);
+
+    assertEquals(0, run.code(), run.err());
+    assertTrue(
+        run.err().contains("No display (SSH session): signing in with a device code;"), run.err());
+    assertTrue(run.err().contains("user_code="), run.err());
+    assertEquals(0, fake.createTokenCount("authorization_code"));
+    assertEquals(8, config().profiles().size());
+  }
+
+  @Test
   void two_runs_at_once_against_one_config_both_succeed_and_keep_each_others_profiles()
       throws Exception {
     List<Process> processes = new ArrayList<>();
@@ -328,7 +340,8 @@ class LauncherIT {
     Files.createDirectories(config.getParent());
     byte[] before = "[default]\r\nregion = eu-west-1\r\n# mine".getBytes(StandardCharsets.UTF_8);
     Files.write(config, before);
-    ProcessBuilder builder = launcher(withDefaultSigint(), Map.of(), with("--no-browser"));
+    ProcessBuilder builder =
+        launcher(withDefaultSigint(), Map.of(), with("--pkce", "--no-browser"));
     builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
     Process process = builder.start();
     List<String> err = new ArrayList<>();

@@ -8,13 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Starts a launcher ({@code target/aws-sso-config-generator}, or a copy of it) as a separate
- * process with an isolated environment: no {@code AWS_*} variable and no {@code BROWSER} of the
- * developer, {@code HOME} a test folder, {@code XDG_CACHE_HOME} the {@code .cache} folder in it (so
+ * process with an isolated environment: no {@code AWS_*} variable, no {@code BROWSER}, no proxy
+ * variable and none of the variables that choose the sign-in flow ({@code SSH_CONNECTION}, {@code
+ * CI}, {@code DISPLAY}, ...) of the developer or the CI runner, so a run without a flow option
+ * signs in with a device code (Linux without a display) unless the test sets {@code BROWSER};
+ * {@code HOME} a test folder, {@code XDG_CACHE_HOME} the {@code .cache} folder in it (so
  * the class-data archive is made there, never in the developer's cache), the endpoints of a fake
  * Identity Center, standard input from {@code /dev/null}.
  */
@@ -22,6 +27,23 @@ final class LauncherProcess {
   /** The launcher the build made. */
   static final Path BUILT =
       Path.of(System.getProperty("launcher", "target/aws-sso-config-generator"));
+
+  /** Variables of this process the launcher does not inherit (in any case, as for proxies). */
+  private static final Set<String> INHERITED_NOT =
+      Set.of(
+          "BROWSER",
+          "SSH_CONNECTION",
+          "SSH_TTY",
+          "SSH_CLIENT",
+          "CI",
+          "DISPLAY",
+          "WAYLAND_DISPLAY",
+          "WSL_DISTRO_NAME",
+          "WSL_INTEROP",
+          "HTTP_PROXY",
+          "HTTPS_PROXY",
+          "NO_PROXY",
+          "ALL_PROXY");
 
   private final Path launcher;
   private final Path home;
@@ -31,7 +53,8 @@ final class LauncherProcess {
    * @param launcher the launcher file to run
    * @param home the test's home folder; output files are made in it
    * @param endpoint the fake Identity Center, for {@code AWS_ENDPOINT_URL_SSO_OIDC} and {@code
-   *     AWS_ENDPOINT_URL_SSO}
+   *     AWS_ENDPOINT_URL_SSO}; {@code null} for the regional AWS endpoints (only for a run whose
+   *     calls a test proxy refuses, or that cannot resolve them: no test reaches AWS)
    */
   LauncherProcess(Path launcher, Path home, URI endpoint) {
     this.launcher = launcher;
@@ -55,11 +78,14 @@ final class LauncherProcess {
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     Map<String, String> env = builder.environment();
-    env.keySet().removeIf(k -> k.startsWith("AWS_") || k.equals("BROWSER"));
+    env.keySet()
+        .removeIf(k -> k.startsWith("AWS_") || INHERITED_NOT.contains(k.toUpperCase(Locale.ROOT)));
     env.put("HOME", home.toString());
     env.put("XDG_CACHE_HOME", home.resolve(".cache").toString());
-    env.put("AWS_ENDPOINT_URL_SSO_OIDC", endpoint.toString());
-    env.put("AWS_ENDPOINT_URL_SSO", endpoint.toString());
+    if (endpoint != null) {
+      env.put("AWS_ENDPOINT_URL_SSO_OIDC", endpoint.toString());
+      env.put("AWS_ENDPOINT_URL_SSO", endpoint.toString());
+    }
     env.putAll(extraEnv);
     builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
     return builder;

@@ -13,6 +13,7 @@ import dev.ssoconfig.Failure.Kind;
 import dev.ssoconfig.profiles.ProfilePlan;
 import dev.ssoconfig.profiles.ProfileSpec;
 import dev.ssoconfig.profiles.Property;
+import dev.ssoconfig.profiles.SsoSessionSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -336,6 +337,88 @@ class ConfigEditorTest {
       assertEquals(SessionChange.UPDATED, result.session());
       assertTrue(result.changed());
       assertTrue(text(result).endsWith("sso_registration_scopes = sso:account:access\n# note\n"));
+    }
+  }
+
+  @Nested
+  class Record {
+    private static final String SESSION =
+        "[sso-session acme]\nsso_start_url = https://acme.awsapps.com/start\n"
+            + "sso_region = us-east-1\nsso_registration_scopes = sso:account:access\n";
+
+    private ProfilePlan recording(String... keyValues) {
+      List<Property> recorded = new ArrayList<>();
+      for (int i = 0; i < keyValues.length; i += 2) {
+        recorded.add(new Property(keyValues[i], keyValues[i + 1]));
+      }
+      SsoSessionSpec standard = StandardPlan.session();
+      return new ProfilePlan(
+          Optional.of(new SsoSessionSpec(standard.name(), standard.properties(), recorded)),
+          List.of());
+    }
+
+    @Test
+    void a_new_sso_session_carries_the_record_after_its_own_keys() throws Exception {
+      EditResult result =
+          apply("", recording("aws_sso_config_generator_region", "eu-west-1"));
+      assertEquals(SESSION + "aws_sso_config_generator_region = eu-west-1\n", text(result));
+      assertEquals(SessionChange.ADDED, result.session());
+    }
+
+    @Test
+    void the_same_record_changes_nothing() throws Exception {
+      String content = SESSION + "aws_sso_config_generator_region = eu-west-1\n";
+      EditResult result = apply(content, recording("aws_sso_config_generator_region", "eu-west-1"));
+      assertEquals(SessionChange.UNCHANGED, result.session());
+      assertFalse(result.changed());
+    }
+
+    @Test
+    void a_recorded_value_is_set_in_place_and_a_missing_one_added_after_the_last_key()
+        throws Exception {
+      String content =
+          SESSION + "aws_sso_config_generator_region = eu-west-1\n# mine\nmine = 1\n";
+      EditResult result =
+          apply(
+              content,
+              recording(
+                  "aws_sso_config_generator_region", "eu-north-1",
+                  "aws_sso_config_generator_set", "output=json"));
+      assertEquals(
+          SESSION
+              + "aws_sso_config_generator_region = eu-north-1\n"
+              + "aws_sso_config_generator_set = output=json\n# mine\nmine = 1\n",
+          text(result));
+      assertEquals(SessionChange.UPDATED, result.session());
+    }
+
+    @Test
+    void a_record_key_the_run_does_not_give_is_removed_with_its_continuation_lines_in_any_case()
+        throws Exception {
+      String content =
+          SESSION
+              + "AWS_SSO_Config_Generator_include = a\n  b\n"
+              + "aws_sso_config_generator_region = eu-west-1\n"
+              + "mine = 1\n";
+      EditResult result = apply(content, recording());
+      assertEquals(SESSION + "mine = 1\n", text(result));
+      assertEquals(SessionChange.UPDATED, result.session());
+    }
+
+    @Test
+    void a_section_the_aws_cli_wrote_gets_the_record_and_keeps_its_own_keys() throws Exception {
+      String content =
+          "[sso-session acme]\nsso_region = us-east-1\n"
+              + "sso_start_url = https://acme.awsapps.com/start\n"
+              + "sso_registration_scopes = sso:account:access,extra\n";
+      EditResult result = apply(content, recording("aws_sso_config_generator_region", "eu-west-1"));
+      assertEquals(content + "aws_sso_config_generator_region = eu-west-1\n", text(result));
+    }
+
+    @Test
+    void a_plan_whose_record_keys_lack_the_prefix_is_a_bug_of_the_planner() {
+      assertThrows(
+          IllegalArgumentException.class, () -> apply("", recording("region", "eu-west-1")));
     }
   }
 

@@ -220,14 +220,48 @@ class SsoLoginTest {
     }
 
     @Test
-    void a_browser_that_cannot_start_is_only_a_warning() throws Exception {
-      AccessToken token =
-          login(TestBrowser.visitingThenFailing("no display")).login(request(LoginFlow.PKCE));
+    void a_browser_that_cannot_start_is_reported_at_once_with_the_url_again() throws Exception {
+      TestBrowser failing = TestBrowser.visitingThenFailing("xdg-open exited with code 3\u001b[2J");
+
+      AccessToken token = login(failing).login(request(LoginFlow.PKCE));
 
       assertTrue(fake.isValidAccessToken(token.value()));
-      assertTrue(
-          errText.toString().contains("Warning: could not start a browser (no display)"),
-          errText.toString());
+      List<String> lines = errText.toString().lines().toList();
+      assertEquals(
+          "Could not open a browser (xdg-open exited with code 3\uFFFD). Open this URL in a"
+              + " browser on this machine:",
+          lines.get(2));
+      assertEquals(failing.opened.get(0).toString(), lines.get(3));
+    }
+  }
+
+  @Nested
+  class FlowNote {
+    private LoginRequest noted(LoginFlow flow) {
+      return new LoginRequest(
+          START_URL, REGION, "acme", flow, false, Duration.ofSeconds(10), false, "Why: no display.");
+    }
+
+    @Test
+    void is_printed_first_when_an_interactive_sign_in_starts() {
+      fake.withDeviceTiming(1, 600).withDeviceScript(DevicePoll.APPROVED);
+
+      login(browser).login(noted(LoginFlow.DEVICE_CODE));
+
+      List<String> lines = errText.toString().lines().toList();
+      assertEquals("Why: no display.", lines.get(0));
+      assertEquals("To sign in, open this URL in a browser on any device:", lines.get(1));
+    }
+
+    @Test
+    void is_not_printed_when_a_cached_token_is_used() {
+      login(browser).login(request(LoginFlow.PKCE));
+      errText.getBuffer().setLength(0);
+
+      AccessToken token = login(browser).login(noted(LoginFlow.DEVICE_CODE));
+
+      assertTrue(token.fromCache());
+      assertEquals("", errText.toString());
     }
   }
 
@@ -250,6 +284,24 @@ class SsoLoginTest {
       assertTrue(errText.toString().contains(verification.toString()));
       assertTrue(errText.toString().lines().anyMatch(userCode::equals), errText.toString());
       assertTrue(cacheFile("acme").get("refreshToken").asText().startsWith("aor"));
+    }
+
+    @Test
+    void a_browser_that_cannot_start_is_reported_with_the_url_to_open_on_any_device()
+        throws Exception {
+      fake.withDeviceTiming(1, 600).withDeviceScript(DevicePoll.APPROVED);
+      TestBrowser failing = TestBrowser.visitingThenFailing("wslview: not found");
+
+      AccessToken token = login(failing).login(request(LoginFlow.DEVICE_CODE));
+
+      assertTrue(fake.isValidAccessToken(token.value()));
+      List<String> lines = errText.toString().lines().toList();
+      int report =
+          lines.indexOf(
+              "Could not open a browser (wslview: not found). Open this URL in a browser on any"
+                  + " device:");
+      assertTrue(report > 0, errText.toString());
+      assertEquals(failing.opened.get(0).toString(), lines.get(report + 1));
     }
 
     @Test

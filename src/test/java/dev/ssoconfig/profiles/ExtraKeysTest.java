@@ -129,6 +129,8 @@ class ExtraKeysTest {
           "SSO_Role_Name=Admin",
           "sso_=x",
           "managed_by=me",
+          "aws_sso_config_generator_region=eu-west-1",
+          "AWS_SSO_Config_Generator_anything=x",
         })
     void a_key_the_tool_owns(String setting) {
       String message = refusal(setting);

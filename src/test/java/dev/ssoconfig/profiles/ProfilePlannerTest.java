@@ -46,7 +46,8 @@ class ProfilePlannerTest {
                   List.of(
                       new Property("sso_start_url", START_URL),
                       new Property("sso_region", "us-east-1"),
-                      new Property("sso_registration_scopes", "sso:account:access")))),
+                      new Property("sso_registration_scopes", "sso:account:access")),
+                  List.of(new Property("aws_sso_config_generator_region", "eu-west-1")))),
           plan.session());
       assertEquals(List.of(), plan.profiles());
     }
@@ -479,6 +480,51 @@ class ProfilePlannerTest {
   }
 
   @Nested
+  class Record {
+
+    private Optional<SsoSessionSpec> session(String ssoRegion, String region, PlanOptions options) {
+      return new ProfilePlanner("acme", START_URL, ssoRegion, region, options)
+          .plan(List.of())
+          .session();
+    }
+
+    @Test
+    void records_nothing_for_a_run_with_default_options_and_the_sso_region_in_its_profiles() {
+      assertEquals(
+          List.of(), session("us-east-1", "us-east-1", PlanOptions.DEFAULTS).orElseThrow().recorded());
+    }
+
+    @Test
+    void records_every_option_that_is_not_at_its_default_in_the_documented_order() {
+      PlanOptions options =
+          PlanOptions.DEFAULTS
+              .withExtraKeys(ExtraKeys.parse(List.of("output=json", "cli_pager=")))
+              .withFilter(PairFilter.of(List.of("Prod Account/*"), List.of("*/Billing")))
+              .withRenames(RenameMap.NONE, "/home/me/renames.json")
+              .withTemplate(ProfileNameTemplate.parse("{account_id}-{role_name}"));
+
+      assertEquals(
+          List.of(
+              new Property("aws_sso_config_generator_region", "eu-west-1"),
+              new Property("aws_sso_config_generator_profile_template", "{account_id}-{role_name}"),
+              new Property("aws_sso_config_generator_rename_file", "/home/me/renames.json"),
+              new Property("aws_sso_config_generator_include", "Prod%20Account/*"),
+              new Property("aws_sso_config_generator_exclude", "*/Billing"),
+              new Property("aws_sso_config_generator_set", "output=json cli_pager=")),
+          session("us-east-1", "eu-west-1", options).orElseThrow().recorded());
+    }
+
+    @Test
+    void records_nothing_in_legacy_form_which_writes_no_sso_session() {
+      PlanOptions legacy =
+          PlanOptions.DEFAULTS
+              .withLegacy(true)
+              .withTemplate(ProfileNameTemplate.parse("{account_id}"));
+      assertEquals(Optional.empty(), session("us-east-1", "eu-west-1", legacy));
+    }
+  }
+
+  @Nested
   class Legacy {
 
     private final ProfilePlanner legacy =
@@ -763,6 +809,7 @@ class ProfilePlannerTest {
               false,
               ExtraKeys.parse(
                   List.of("output=json", "cli_pager=less -R", "s3.max_concurrency=20")),
+              Optional.empty(),
               Optional.of(new CredentialProcess("'/opt/my tools/x' credentials")));
 
       for (boolean legacy : List.of(false, true)) {
