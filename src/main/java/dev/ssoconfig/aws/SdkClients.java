@@ -119,19 +119,43 @@ public final class SdkClients {
   public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient>
       C build(
           B builder, String ssoRegion, Optional<URI> endpointOverride, RetryStrategy retryStrategy) {
+    return build(builder, ssoRegion, endpointOverride, retryStrategy, Optional.empty());
+  }
+
+  /**
+   * As {@link #build(AwsClientBuilder, String, Optional, RetryStrategy)}, trusting the certificate
+   * authorities of {@code caBundle} instead of the JDK's own when it is present ({@code
+   * AWS_CA_BUNDLE}, see {@link CaBundle}).
+   *
+   * @param builder a fresh builder, e.g. {@code SsoClient.builder()}
+   * @param ssoRegion the SSO region, e.g. {@code us-east-1}
+   * @param endpointOverride a base URI to call instead of the regional endpoint
+   * @param retryStrategy the SDK's retry strategy for this client
+   * @param caBundle the certificate authorities to trust; empty for the JDK's
+   * @return the client; the caller closes it
+   */
+  public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient>
+      C build(
+          B builder,
+          String ssoRegion,
+          Optional<URI> endpointOverride,
+          RetryStrategy retryStrategy,
+          Optional<CaBundle> caBundle) {
     Objects.requireNonNull(ssoRegion, "ssoRegion");
     Objects.requireNonNull(endpointOverride, "endpointOverride");
     keepSdkFromProfileFiles();
     keepConnectionsAlive();
     String endpointScheme = endpointOverride.map(URI::getScheme).orElse("https");
+    UrlConnectionHttpClient.Builder http =
+        UrlConnectionHttpClient.builder()
+            .connectionTimeout(CONNECT_TIMEOUT)
+            .socketTimeout(READ_TIMEOUT)
+            .proxyConfiguration(proxyFor(endpointScheme));
+    caBundle.ifPresent(bundle -> http.tlsTrustManagersProvider(bundle.trustManagers()));
     builder
         .region(Region.of(ssoRegion))
         .credentialsProvider(AnonymousCredentialsProvider.create())
-        .httpClientBuilder(
-            UrlConnectionHttpClient.builder()
-                .connectionTimeout(CONNECT_TIMEOUT)
-                .socketTimeout(READ_TIMEOUT)
-                .proxyConfiguration(proxyFor(endpointScheme)))
+        .httpClientBuilder(http)
         .overrideConfiguration(
             c -> c.retryStrategy(retryStrategy).defaultProfileFile(EMPTY_PROFILE_FILE));
     endpointOverride.ifPresent(builder::endpointOverride);

@@ -38,20 +38,39 @@ import picocli.CommandLine.Spec;
           + "token is cached the way the AWS CLI caches it, so the profiles work at once."
     },
     optionListHeading = "%nOptions:%n",
-    footerHeading = "%n",
+    commandListHeading = "%nCommands:%n",
+    subcommands = {CompletionCommand.class},
+    // one line per code, the numbers of ExitCode; also in README.md, docs/usage.md, the man page
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:unexpected failure (a bug; --verbose shows details)",
+      "2:bad option or value; nothing was sent or written",
+      "3:the sign-in did not complete (denied, expired, timed out)",
+      "4:an AWS call failed (network, throttling, rejected token)",
+      "5:the config file, SSO cache or output could not be read or written",
+      "130:interrupted (Ctrl-C)"
+    },
+    // Examples last. Each line is shorter than picocli's narrowest width (55), so none is wrapped.
+    footerHeading = "%nExamples:%n",
     footer = {
-      "Exit codes:",
-      "  0 success              3 sign-in did not complete (denied, expired, timed out)",
-      "  1 unexpected failure   4 AWS call failed (network, throttling, rejected token)",
-      "  2 bad option or value  5 config file, SSO cache or output could not be written",
-      "                       130 interrupted (Ctrl-C)",
-      "",
-      "Example:",
-      "  aws-sso-config-generator --start-url https://acme.awsapps.com/start \\",
+      "  aws-sso-config-generator \\",
+      "      --start-url https://acme.awsapps.com/start \\",
       "      --region eu-west-1",
-      "  aws sts get-caller-identity --profile Prod.AdministratorAccess",
+      "  # over SSH, signing in on another device:",
+      "  aws-sso-config-generator --device-code \\",
+      "      --start-url https://acme.awsapps.com/start \\",
+      "      --region eu-west-1",
+      "  # what would change, for the Prod accounts only:",
+      "  aws-sso-config-generator --start-url URL \\",
+      "      --region REGION --dry-run --include 'Prod*/*'",
+      "  # use a profile:",
+      "  aws sts get-caller-identity \\",
+      "      --profile Prod-Account.AdministratorAccess",
+      "  # completion in this bash or zsh session:",
+      "  source <(aws-sso-config-generator completion bash)",
       "",
-      "Documentation: docs/usage.md"
+      "Documentation: docs/usage.md, docs/options.md"
     })
 public final class GenerateCommand implements Callable<Integer> {
 

@@ -87,9 +87,7 @@ public final class Main {
    * @return the exit code, see {@link ExitCode}
    */
   public int run(String... args) {
-    CommandLine commandLine =
-        new CommandLine(new GenerateCommand(environment, clock, browser, display));
-    commandLine.addSubcommand(new CredentialsCommand(environment, clock));
+    CommandLine commandLine = commandLine();
     commandLine.setOut(out);
     commandLine.setErr(err);
     // The usage help in colour on the same terms as the rest (a terminal, no NO_COLOR), decided
@@ -116,6 +114,18 @@ public final class Main {
     err.flush();
     finished.set(true);
     return code;
+  }
+
+  /**
+   * @return the command with its subcommands, and usage help that wraps only at spaces ({@link
+   *     HelpLayout}); what {@link #run} executes and the completion scripts and man page describe
+   */
+  CommandLine commandLine() {
+    CommandLine commandLine =
+        new CommandLine(new GenerateCommand(environment, clock, browser, display));
+    commandLine.addSubcommand(new CredentialsCommand(environment, clock));
+    HelpLayout.install(commandLine);
+    return commandLine;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.ssoconfig.cli;
 
+import dev.ssoconfig.aws.CaBundle;
 import dev.ssoconfig.configfile.ConfigDocument;
 import dev.ssoconfig.configfile.ConfigEditor;
 import dev.ssoconfig.configfile.ConfigFileStore;
@@ -31,6 +32,8 @@ final class Wiring implements AutoCloseable {
   private final Display display;
   private final Verbosity verbosity;
   private final SsoLogin login;
+  /** {@code AWS_CA_BUNDLE}, read before anything is sent. */
+  private final Optional<CaBundle> caBundle;
   private PortalLister lister;
   private ProgressPrinter progress;
 
@@ -59,12 +62,14 @@ final class Wiring implements AutoCloseable {
     this.display = display;
     this.verbosity = verbosity;
     TokenCache tokenCache = new TokenCache(environment.ssoCacheDir(), clock);
+    this.caBundle = CaBundle.fromEnvironment(environment.variables());
     // The sign-in prints only what the person must act on (the URL, the user code, why a new
     // sign-in is needed, a browser that would not start): that is shown even with --quiet.
     this.login =
         SsoLogin.forRegion(
             settings.ssoRegion(),
             environment.oidcEndpoint(),
+            caBundle,
             tokenCache,
             browser,
             err,
@@ -117,6 +122,7 @@ final class Wiring implements AutoCloseable {
           PortalLister.forRegion(
               settings.ssoRegion(),
               environment.portalEndpoint(),
+              caBundle,
               settings.concurrency(),
               settings.listingTimeout(),
               clock,

@@ -1,5 +1,6 @@
 package dev.ssoconfig.login;
 
+import dev.ssoconfig.aws.CaBundle;
 import dev.ssoconfig.aws.SdkClients;
 import java.net.URI;
 import java.util.Objects;
@@ -29,11 +30,24 @@ public final class OidcClients {
    * @return a new client; the caller closes it
    */
   public static SsoOidcClient create(String ssoRegion, Optional<URI> endpointOverride) {
+    return create(ssoRegion, endpointOverride, Optional.empty());
+  }
+
+  /**
+   * @param ssoRegion the SSO region, e.g. {@code us-east-1}
+   * @param endpointOverride as {@link #create(String, Optional)}
+   * @param caBundle the certificate authorities to trust ({@code AWS_CA_BUNDLE}); empty for the
+   *     JDK's
+   * @return a new client; the caller closes it
+   */
+  public static SsoOidcClient create(
+      String ssoRegion, Optional<URI> endpointOverride, Optional<CaBundle> caBundle) {
     return SdkClients.build(
         SsoOidcClient.builder(),
         ssoRegion,
         endpointOverride,
-        AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(2).build());
+        AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(2).build(),
+        caBundle);
   }
 
   /**

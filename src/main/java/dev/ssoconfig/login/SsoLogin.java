@@ -3,6 +3,7 @@ package dev.ssoconfig.login;
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.StartUrl;
 import dev.ssoconfig.time.Sleeper;
+import dev.ssoconfig.aws.CaBundle;
 import dev.ssoconfig.aws.LazyClient;
 import dev.ssoconfig.io.IoReasons;
 import java.io.IOException;
@@ -156,8 +157,36 @@ public final class SsoLogin implements AutoCloseable {
       PrintWriter err,
       Clock clock,
       SignInListener listener) {
+    return forRegion(
+        ssoRegion, oidcEndpoint, Optional.empty(), cache, browser, err, clock, listener);
+  }
+
+  /**
+   * As {@link #forRegion(String, Optional, TokenCache, BrowserOpener, PrintWriter, Clock,
+   * SignInListener)}, its client trusting the certificate authorities of {@code caBundle} ({@code
+   * AWS_CA_BUNDLE}) when present.
+   *
+   * @param ssoRegion the SSO region, e.g. {@code us-east-1}
+   * @param oidcEndpoint an endpoint to call instead of the regional one; empty for the SDK's
+   * @param caBundle the certificate authorities to trust; empty for the JDK's
+   * @param cache the SSO token cache
+   * @param browser opens the sign-in page
+   * @param err where instructions for the person are printed
+   * @param clock the time used for expiry decisions and for dating new tokens
+   * @param listener hears when the sign-in waits for the person
+   * @return the sign-in; the caller closes it
+   */
+  public static SsoLogin forRegion(
+      String ssoRegion,
+      Optional<URI> oidcEndpoint,
+      Optional<CaBundle> caBundle,
+      TokenCache cache,
+      BrowserOpener browser,
+      PrintWriter err,
+      Clock clock,
+      SignInListener listener) {
     LazyClient<SsoOidcClient> client =
-        new LazyClient<>(() -> OidcClients.create(ssoRegion, oidcEndpoint));
+        new LazyClient<>(() -> OidcClients.create(ssoRegion, oidcEndpoint, caBundle));
     return new SsoLogin(
         client,
         OidcClients.resolveEndpoint(ssoRegion, oidcEndpoint),

@@ -1,5 +1,6 @@
 package dev.ssoconfig.portal;
 
+import dev.ssoconfig.aws.CaBundle;
 import dev.ssoconfig.aws.SdkClients;
 import java.net.URI;
 import java.util.Optional;
@@ -30,7 +31,21 @@ public final class PortalClients {
    *     the timeouts of {@link SdkClients}
    */
   public static SsoClient create(String ssoRegion, Optional<URI> endpointOverride) {
+    return create(ssoRegion, endpointOverride, Optional.empty());
+  }
+
+  /**
+   * As {@link #create(String, Optional)}, trusting the certificate authorities of {@code caBundle}
+   * ({@code AWS_CA_BUNDLE}) instead of the JDK's when present.
+   *
+   * @param ssoRegion the SSO region of the start URL
+   * @param endpointOverride a base URI to use instead of the regional endpoint
+   * @param caBundle the certificate authorities to trust; empty for the JDK's
+   * @return a client; the caller closes it
+   */
+  public static SsoClient create(
+      String ssoRegion, Optional<URI> endpointOverride, Optional<CaBundle> caBundle) {
     return SdkClients.build(
-        SsoClient.builder(), ssoRegion, endpointOverride, AwsRetryStrategy.doNotRetry());
+        SsoClient.builder(), ssoRegion, endpointOverride, AwsRetryStrategy.doNotRetry(), caBundle);
   }
 }

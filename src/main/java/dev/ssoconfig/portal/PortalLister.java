@@ -1,5 +1,6 @@
 package dev.ssoconfig.portal;
 
+import dev.ssoconfig.aws.CaBundle;
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.time.Sleeper;
 import java.net.URI;
@@ -183,7 +184,32 @@ public final class PortalLister implements AutoCloseable {
       Duration deadline,
       Clock clock,
       ProgressListener progress) {
-    SsoClient sso = PortalClients.create(ssoRegion, endpointOverride);
+    return forRegion(
+        ssoRegion, endpointOverride, Optional.empty(), ceiling, deadline, clock, progress);
+  }
+
+  /**
+   * As {@link #forRegion(String, Optional, int, Duration, Clock, ProgressListener)}, its client
+   * trusting the certificate authorities of {@code caBundle} ({@code AWS_CA_BUNDLE}) when present.
+   *
+   * @param ssoRegion the SSO region
+   * @param endpointOverride an endpoint to call instead of the regional one
+   * @param caBundle the certificate authorities to trust; empty for the JDK's
+   * @param ceiling the most calls in flight at once ({@code --concurrency})
+   * @param deadline how long the whole listing may take
+   * @param clock the wall clock, for a {@code Retry-After} given as a date
+   * @param progress hears progress on the calling thread
+   * @return the lister; the caller closes it
+   */
+  public static PortalLister forRegion(
+      String ssoRegion,
+      Optional<URI> endpointOverride,
+      Optional<CaBundle> caBundle,
+      int ceiling,
+      Duration deadline,
+      Clock clock,
+      ProgressListener progress) {
+    SsoClient sso = PortalClients.create(ssoRegion, endpointOverride, caBundle);
     try {
       PortalLister settings =
           new PortalLister(

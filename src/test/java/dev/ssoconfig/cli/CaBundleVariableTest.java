@@ -1,0 +1,38 @@
+package dev.ssoconfig.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ssoconfig.cli.CliHarness.Result;
+import dev.ssoconfig.testing.FakeIdentityCenter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code AWS_CA_BUNDLE} is checked before anything is sent (aws/CaBundleTest covers trusting). */
+class CaBundleVariableTest {
+  @TempDir Path home;
+  @RegisterExtension final FakeIdentityCenter fake = new FakeIdentityCenter();
+
+  @Test
+  void a_bundle_that_cannot_be_read_is_a_usage_error_before_sign_in() {
+    CliHarness cli = new CliHarness(home, fake);
+    Path missing = home.resolve("corporate-ca.pem");
+    cli.env.put("AWS_CA_BUNDLE", missing.toString());
+
+    Result result = cli.generate();
+
+    assertEquals(ExitCode.USAGE, result.code(), result.err());
+    assertEquals(
+        "aws-sso-config-generator: cannot use AWS_CA_BUNDLE " + missing
+            + ": no such file or folder; set it to a PEM file of the certificate authorities to"
+            + " trust, or unset it\n",
+        result.err());
+    assertEquals(0, fake.totalRequests(), "nothing sent");
+    assertFalse(Files.exists(cli.config()), "nothing written");
+    assertTrue(cli.browser.opened.isEmpty());
+  }
+}
