@@ -232,6 +232,14 @@ public final class GenerateCommand implements Callable<Integer> {
   boolean credentialProcess;
 
   @Option(
+      names = "--json",
+      description =
+          "Print one JSON document on stdout instead of the summary (and instead of the diff with"
+              + " --dry-run): the sso-session, the config file, the token expiry and every profile"
+              + " with its action. On failure stdout stays empty. Schema: docs/output.schema.json.")
+  boolean json;
+
+  @Option(
       names = {"-v", "--verbose"},
       description = "Show more detail on stderr (never secrets).")
   boolean verbose;
@@ -328,7 +336,8 @@ public final class GenerateCommand implements Callable<Integer> {
             : naming.planOptions(),
         prune,
         dryRun,
-        !noBackup);
+        !noBackup,
+        json);
   }
 
   /**

@@ -7,11 +7,13 @@ import dev.ssoconfig.configfile.EditResult;
 import dev.ssoconfig.configfile.UnifiedDiff;
 import dev.ssoconfig.login.AccessToken;
 import dev.ssoconfig.portal.AccountRole;
+import dev.ssoconfig.profiles.ExistingProfile;
 import dev.ssoconfig.profiles.ProfilePlan;
 import dev.ssoconfig.profiles.ProfilePlanner;
 import dev.ssoconfig.text.SafeText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
@@ -95,8 +97,15 @@ final class Generator {
    * @param dryRun print the diff instead of writing
    * @param prune remove stale generated profiles
    * @param backup keep the previous config as {@code <config>.bak}
+   * @param json print the {@link JsonReport} document on stdout instead of the summary (and, in a
+   *     dry run, instead of the diff)
    */
-  record Options(boolean forceLogin, boolean dryRun, boolean prune, boolean backup) {}
+  record Options(boolean forceLogin, boolean dryRun, boolean prune, boolean backup, boolean json) {
+    /** Options for the human summary. */
+    Options(boolean forceLogin, boolean dryRun, boolean prune, boolean backup) {
+      this(forceLogin, dryRun, prune, backup, false);
+    }
+  }
 
   private final SignIn signIn;
   private final Listing listing;
@@ -151,13 +160,17 @@ final class Generator {
     String shownPath = SafeText.line(config.path().toString());
     verbose("config file: " + shownPath);
 
-    ProfilePlan plan = planner.plan(signInAndList(options.forceLogin()));
+    Listed listed = signInAndList(options.forceLogin());
+    ProfilePlan plan = planner.plan(listed.roles());
     if (options.dryRun()) {
       Outcome outcome = apply(plan, options.prune());
-      String diff =
-          UnifiedDiff.between(shownPath, outcome.before(), outcome.result().document().toBytes());
-      out.print(diff.isEmpty() ? "No change to " + shownPath + " (dry run).\n" : diff);
-      new Summary(out).print(config.path(), outcome.result(), plan, outcome.stale(), true);
+      if (!options.json()) {
+        String diff =
+            UnifiedDiff.between(
+                shownPath, outcome.before(), outcome.result().document().toBytes());
+        out.print(diff.isEmpty() ? "No change to " + shownPath + " (dry run).\n" : diff);
+      }
+      report(options, outcome, plan, listed);
       return ExitCode.OK;
     }
     Outcome outcome;
@@ -168,15 +181,35 @@ final class Generator {
         config.write(outcome.result().document().toBytes(), options.backup());
       }
     }
-    new Summary(out).print(config.path(), outcome.result(), plan, outcome.stale(), false);
+    report(options, outcome, plan, listed);
     return ExitCode.OK;
+  }
+
+  /** Prints the summary, or with {@code --json} the JSON document, on stdout. */
+  private void report(Options options, Outcome outcome, ProfilePlan plan, Listed listed) {
+    if (options.json()) {
+      new JsonReport(out)
+          .print(
+              RunReport.of(
+                  config.path(),
+                  options.dryRun(),
+                  outcome.result(),
+                  plan,
+                  outcome.stale(),
+                  outcome.existing(),
+                  listed.roles(),
+                  listed.tokenExpiresAt()));
+    } else {
+      new Summary(out, verbosity == Verbosity.VERBOSE)
+          .print(config.path(), outcome.result(), plan, outcome.stale(), options.dryRun());
+    }
   }
 
   /**
    * Signs in (or reuses the cached token) and lists every account and role; a cached token the
    * portal rejects (revoked, or expired early) is worth one new sign-in.
    */
-  private List<AccountRole> signInAndList(boolean forceLogin) {
+  private Listed signInAndList(boolean forceLogin) {
     AccessToken token = signIn.signIn(forceLogin);
     if (token.fromCache()) {
       note(
@@ -185,15 +218,19 @@ final class Generator {
               + ").");
     }
     try {
-      return listing.listAll(token.value());
+      return new Listed(listing.listAll(token.value()), token.expiresAt());
     } catch (Failure.AccessTokenRejected e) {
       if (!token.fromCache()) {
         throw e;
       }
       err.println("The cached access token was rejected; signing in again.");
-      return listing.listAll(signIn.signIn(true).value());
+      AccessToken again = signIn.signIn(true);
+      return new Listed(listing.listAll(again.value()), again.expiresAt());
     }
   }
+
+  /** The pairs listed, and when the access token that listed them expires. */
+  private record Listed(List<AccountRole> roles, Instant tokenExpiresAt) {}
 
   /** Takes the config lock, waiting (and saying so) only when another run holds it. */
   private Lock lock() {
@@ -211,7 +248,8 @@ final class Generator {
   private Outcome apply(ProfilePlan plan, boolean prune) {
     ConfigDocument document = config.read();
     byte[] before = document.toBytes();
-    List<String> stale = planner.stale(document.managedProfiles(), plan);
+    List<ExistingProfile> existing = document.managedProfiles();
+    List<String> stale = planner.stale(existing, plan);
     EditResult result = editor.apply(document, prune ? planner.withPrune(plan, stale) : plan);
     for (String name : result.skipped()) {
       // also counted in the summary on stdout, so --quiet loses nothing
@@ -222,14 +260,15 @@ final class Generator {
     }
     List<String> left =
         prune ? stale.stream().filter(name -> !result.removed().contains(name)).toList() : stale;
-    return new Outcome(before, result, left);
+    return new Outcome(before, result, left, existing);
   }
 
   /**
-   * What applying the plan did, and the stale profiles left in place (with {@code --prune}, those
-   * the editor could not remove).
+   * What applying the plan did, the stale profiles left in place (with {@code --prune}, those
+   * the editor could not remove), and the generated profiles as they were.
    */
-  private record Outcome(byte[] before, EditResult result, List<String> stale) {}
+  private record Outcome(
+      byte[] before, EditResult result, List<String> stale, List<ExistingProfile> existing) {}
 
   /** A line for the person that {@code --quiet} leaves out. */
   private void note(String line) {

@@ -25,6 +25,7 @@ import java.time.Duration;
  * @param prune remove stale generated profiles
  * @param dryRun print the diff instead of writing
  * @param backup keep the previous config as {@code <config>.bak}
+ * @param json print one JSON document on stdout instead of the summary ({@link JsonReport})
  */
 public record Settings(
     String startUrl,
@@ -42,7 +43,8 @@ public record Settings(
     PlanOptions planOptions,
     boolean prune,
     boolean dryRun,
-    boolean backup) {
+    boolean backup,
+    boolean json) {
 
   /** @return whether profiles carry {@code sso_start_url} themselves, with no sso-session */
   public boolean legacy() {

@@ -108,7 +108,11 @@ final class Wiring implements AutoCloseable {
   /** What the run does beyond signing in and listing. */
   Generator.Options options() {
     return new Generator.Options(
-        settings.forceLogin(), settings.dryRun(), settings.prune(), settings.backup());
+        settings.forceLogin(),
+        settings.dryRun(),
+        settings.prune(),
+        settings.backup(),
+        settings.json());
   }
 
   /**

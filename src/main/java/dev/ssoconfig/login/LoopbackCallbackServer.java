@@ -42,8 +42,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>With the right {@code state}, {@code error}/{@code error_description} end the wait with a
  *       sign-in {@link Failure}; a {@code code} ends it with success. The first such callback wins;
  *       every later one is refused with 400 (the server is one-shot).
- *   <li>Pages are static: nothing from the request is echoed. Every response this server writes
- *       carries {@code Cache-Control: no-store}, {@code Referrer-Policy: no-referrer} and {@link
+ *   <li>Pages are static ({@link CallbackPages}): nothing from the request is echoed. Every
+ *       response this server writes carries {@code Cache-Control: no-store}, {@code Referrer-Policy: no-referrer} and {@link
  *       #CONTENT_SECURITY_POLICY}, so the code does not linger in the browser's cache or history,
  *       leak to other sites through the {@code Referer} header, or run inside a frame (RFC 9700
  *       sections 4.2.4 and 4.16).
@@ -57,32 +57,22 @@ public final class LoopbackCallbackServer implements AutoCloseable {
   /** The path of the redirect URI, as registered with RegisterClient. */
   public static final String CALLBACK_PATH = "/oauth/callback";
 
-  /** The {@code Content-Security-Policy} of every response: load nothing, never be framed. */
-  public static final String CONTENT_SECURITY_POLICY =
-      "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+  /**
+   * The {@code Content-Security-Policy} of every response: load nothing, never be framed, apply
+   * only the pages' own style element ({@link CallbackPages}).
+   */
+  public static final String CONTENT_SECURITY_POLICY = CallbackPages.CONTENT_SECURITY_POLICY;
 
   /** RFC 9110 section 15.5.20: the request was not meant for this server (wrong Host). */
   static final int MISDIRECTED_REQUEST = 421;
 
   private static final String LOOPBACK_HOST = "127.0.0.1";
 
-  private static final String SUCCESS_PAGE =
-      page(
-          "Signed in",
-          "You are signed in to AWS IAM Identity Center. You can close this tab and go back to the"
-              + " terminal.");
-  private static final String FAILURE_PAGE =
-      page(
-          "Sign-in failed",
-          "The sign-in did not complete. Go back to the terminal for details and run the command"
-              + " again.");
-  private static final String REFUSED_PAGE =
-      page(
-          "Unexpected request",
-          "This request does not belong to the sign-in in progress and was ignored.");
-  private static final String NOT_FOUND_PAGE = page("Not found", "Nothing here.");
-  private static final String MISDIRECTED_PAGE =
-      page("Misdirected request", "This server only answers requests for 127.0.0.1.");
+  private static final String SUCCESS_PAGE = CallbackPages.SIGNED_IN;
+  private static final String FAILURE_PAGE = CallbackPages.SIGN_IN_FAILED;
+  private static final String REFUSED_PAGE = CallbackPages.REFUSED;
+  private static final String NOT_FOUND_PAGE = CallbackPages.NOT_FOUND;
+  private static final String MISDIRECTED_PAGE = CallbackPages.MISDIRECTED;
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -320,15 +310,5 @@ public final class LoopbackCallbackServer implements AutoCloseable {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);
     }
-  }
-
-  private static String page(String title, String text) {
-    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
-        + title
-        + " - aws-sso-config-generator</title></head>\n<body><h1>"
-        + title
-        + "</h1><p>"
-        + text
-        + "</p></body></html>\n";
   }
 }
