@@ -1,6 +1,7 @@
 package dev.ssoconfig.cli;
 
 import dev.ssoconfig.Failure;
+import dev.ssoconfig.aws.CaBundle;
 import dev.ssoconfig.configfile.ConfigDocument;
 import dev.ssoconfig.configfile.ConfigFileStore;
 import dev.ssoconfig.configfile.SsoProfile;
@@ -12,6 +13,7 @@ import dev.ssoconfig.portal.RoleCredentialsFetcher;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -93,18 +95,21 @@ public final class CredentialsCommand implements Callable<Integer> {
     ConfigDocument document = ConfigDocument.parse(new ConfigFileStore(config).read());
     SsoProfile sso = SsoProfile.find(document.asReadByAwsCli(), profile, config.toString());
     PrintWriter err = spec.commandLine().getErr();
+    Optional<CaBundle> caBundle = CaBundle.fromEnvironment(environment.variables());
     AccessToken token;
     try (CachedSignIn signIn =
         CachedSignIn.forRegion(
             sso.ssoRegion(),
             environment.oidcEndpoint(),
+            caBundle,
             new TokenCache(environment.ssoCacheDir(), clock),
             clock)) {
       token = signIn.accessToken(sso.sessionName(), sso.startUrl(), sso.ssoRegion());
     }
     RoleCredentials credentials;
     try (RoleCredentialsFetcher fetcher =
-        RoleCredentialsFetcher.forRegion(sso.ssoRegion(), environment.portalEndpoint())) {
+        RoleCredentialsFetcher.forRegion(
+            sso.ssoRegion(), environment.portalEndpoint(), caBundle)) {
       credentials = fetcher.fetch(token.value(), sso.accountId(), sso.roleName());
     }
     if (verbose) {

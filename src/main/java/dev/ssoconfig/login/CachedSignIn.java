@@ -1,6 +1,7 @@
 package dev.ssoconfig.login;
 
 import dev.ssoconfig.Failure;
+import dev.ssoconfig.aws.CaBundle;
 import dev.ssoconfig.aws.LazyClient;
 import dev.ssoconfig.io.IoReasons;
 import java.io.IOException;
@@ -56,14 +57,20 @@ public final class CachedSignIn implements AutoCloseable {
    * @param ssoRegion the SSO region
    * @param oidcEndpoint an endpoint to call instead of the regional one ({@code
    *     AWS_ENDPOINT_URL_SSO_OIDC}); empty for the SDK's resolution
+   * @param caBundle the certificate authorities to trust ({@code AWS_CA_BUNDLE}); empty for the
+   *     JDK's
    * @param cache the SSO token cache
    * @param clock the current time
    * @return the cached sign-in; the caller closes it
    */
   public static CachedSignIn forRegion(
-      String ssoRegion, Optional<URI> oidcEndpoint, TokenCache cache, Clock clock) {
+      String ssoRegion,
+      Optional<URI> oidcEndpoint,
+      Optional<CaBundle> caBundle,
+      TokenCache cache,
+      Clock clock) {
     LazyClient<SsoOidcClient> client =
-        new LazyClient<>(() -> OidcClients.create(ssoRegion, oidcEndpoint));
+        new LazyClient<>(() -> OidcClients.create(ssoRegion, oidcEndpoint, caBundle));
     TokenRefresher refresher =
         new TokenRefresher(client, OidcClients.resolveEndpoint(ssoRegion, oidcEndpoint), clock);
     return new CachedSignIn(cache, refresher, clock, client);

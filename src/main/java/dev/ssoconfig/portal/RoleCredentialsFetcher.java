@@ -1,6 +1,7 @@
 package dev.ssoconfig.portal;
 
 import dev.ssoconfig.Failure;
+import dev.ssoconfig.aws.CaBundle;
 import dev.ssoconfig.aws.SdkClients;
 import dev.ssoconfig.aws.SdkFailures;
 import dev.ssoconfig.aws.SdkFailures.Service;
@@ -45,15 +46,19 @@ public final class RoleCredentialsFetcher implements AutoCloseable {
    * @param ssoRegion the SSO region
    * @param endpointOverride an endpoint to call instead of the regional one ({@code
    *     AWS_ENDPOINT_URL_SSO}); empty for the SDK's resolution
+   * @param caBundle the certificate authorities to trust ({@code AWS_CA_BUNDLE}); empty for the
+   *     JDK's
    * @return a fetcher with its own portal client; the caller closes it
    */
-  public static RoleCredentialsFetcher forRegion(String ssoRegion, Optional<URI> endpointOverride) {
+  public static RoleCredentialsFetcher forRegion(
+      String ssoRegion, Optional<URI> endpointOverride, Optional<CaBundle> caBundle) {
     return new RoleCredentialsFetcher(
         SdkClients.build(
             SsoClient.builder(),
             ssoRegion,
             endpointOverride,
-            AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build()),
+            AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build(),
+            caBundle),
         true);
   }
 
