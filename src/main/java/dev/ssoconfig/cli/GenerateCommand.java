@@ -328,7 +328,7 @@ public final class GenerateCommand implements Callable<Integer> {
         InputRules.concurrency("--concurrency", concurrency),
         InputRules.duration("--listing-timeout", listingTimeout),
         config,
-        credentialProcess
+        naming.credentialProcess()
             ? naming
                 .planOptions()
                 .withCredentialProcess(
@@ -358,7 +358,8 @@ public final class GenerateCommand implements Callable<Integer> {
             includes,
             excludes,
             extraKeys,
-            legacy);
+            legacy,
+            credentialProcess);
     if (startUrl != null) {
       return RunNaming.fromFlags(flags);
     }

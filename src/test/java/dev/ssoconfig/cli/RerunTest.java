@@ -81,6 +81,7 @@ class RerunTest {
     List<String> excludes = List.of();
     List<String> settings = List.of();
     boolean legacy;
+    boolean credentialProcess;
 
     RunNaming.Flags build() {
       return new RunNaming.Flags(
@@ -93,7 +94,8 @@ class RerunTest {
           includes,
           excludes,
           settings,
-          legacy);
+          legacy,
+          credentialProcess);
     }
   }
 
