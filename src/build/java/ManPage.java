@@ -1,3 +1,4 @@
+import dev.ssoconfig.cli.CredentialsCommand;
 import dev.ssoconfig.cli.Environment;
 import dev.ssoconfig.cli.GenerateCommand;
 import java.io.File;
@@ -29,6 +30,8 @@ public final class ManPage {
     CommandLine command =
         new CommandLine(
             new GenerateCommand(new Environment(Map.of(), "/"), Clock.systemUTC(), uri -> {}));
+    command.addSubcommand(
+        new CredentialsCommand(new Environment(Map.of(), "/"), Clock.systemUTC()));
     int exit =
         ManPageGenerator.generateManPage(
             folder, null, new boolean[0], true, command.getCommandSpec());

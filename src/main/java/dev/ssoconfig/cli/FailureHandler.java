@@ -55,7 +55,9 @@ final class FailureHandler implements IExecutionExceptionHandler {
   public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
     boolean verbose =
-        commandLine.getCommand() instanceof GenerateCommand generate && generate.verbose();
+        commandLine.getCommand() instanceof GenerateCommand generate && generate.verbose()
+            || commandLine.getCommand() instanceof CredentialsCommand credentials
+                && credentials.verbose();
     int code;
     if (ex instanceof Failure failure) {
       code = exitCode(failure.kind());

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -224,6 +225,13 @@ public final class GenerateCommand implements Callable<Integer> {
   boolean noBackup;
 
   @Option(
+      names = "--credential-process",
+      description =
+          "Also write credential_process = <this tool> credentials --profile NAME into each"
+              + " profile, for tools that cannot read SSO profiles.")
+  boolean credentialProcess;
+
+  @Option(
       names = "--json",
       description =
           "Print one JSON document on stdout instead of the summary (and instead of the diff with"
@@ -320,7 +328,12 @@ public final class GenerateCommand implements Callable<Integer> {
         InputRules.concurrency("--concurrency", concurrency),
         InputRules.duration("--listing-timeout", listingTimeout),
         config,
-        naming.planOptions(),
+        naming.credentialProcess()
+            ? naming
+                .planOptions()
+                .withCredentialProcess(
+                    Optional.of(Launcher.credentialProcess(environment, config)))
+            : naming.planOptions(),
         prune,
         dryRun,
         !noBackup,
@@ -345,7 +358,8 @@ public final class GenerateCommand implements Callable<Integer> {
             includes,
             excludes,
             extraKeys,
-            legacy);
+            legacy,
+            credentialProcess);
     if (startUrl != null) {
       return RunNaming.fromFlags(flags);
     }

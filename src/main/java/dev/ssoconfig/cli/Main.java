@@ -123,6 +123,7 @@ public final class Main {
   CommandLine commandLine() {
     CommandLine commandLine =
         new CommandLine(new GenerateCommand(environment, clock, browser, display));
+    commandLine.addSubcommand(new CredentialsCommand(environment, clock));
     HelpLayout.install(commandLine);
     return commandLine;
   }

@@ -148,7 +148,13 @@ final class Rerun {
             .withTemplate(template)
             .withFilter(PairFilter.of(includes, excludes))
             .withExtraKeys(ExtraKeys.parse(settings));
-    return new RunNaming(startUrl, ssoRegion, profileRegion, name, options);
+    return new RunNaming(
+        startUrl,
+        ssoRegion,
+        profileRegion,
+        name,
+        options,
+        flags.credentialProcess() || record.credentialProcess());
   }
 
   /**
@@ -173,6 +179,9 @@ final class Rerun {
     record.includes().forEach(p -> words.add("--include " + SafeText.quote(p)));
     record.excludes().forEach(p -> words.add("--exclude " + SafeText.quote(p)));
     record.settings().forEach(s -> words.add("--set " + SafeText.quote(s)));
+    if (naming.credentialProcess()) {
+      words.add("--credential-process");
+    }
     return String.join(" ", words);
   }
 

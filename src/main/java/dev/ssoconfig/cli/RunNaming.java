@@ -24,13 +24,16 @@ import java.util.Objects;
  * @param sessionName the sso-session name
  * @param planOptions template, renames (with the rename file's absolute path), filters, form,
  *     extra keys
+ * @param credentialProcess whether profiles get a {@code credential_process} key (given, or
+ *     recorded by an earlier run)
  */
 record RunNaming(
     String startUrl,
     String ssoRegion,
     String profileRegion,
     String sessionName,
-    PlanOptions planOptions) {
+    PlanOptions planOptions,
+    boolean credentialProcess) {
 
   /**
    * The options of the command line that say what a run writes, as given.
@@ -45,6 +48,7 @@ record RunNaming(
    * @param excludes every {@code --exclude}, empty when none was given
    * @param settings every {@code --set}, empty when none was given
    * @param legacy {@code --legacy}
+   * @param credentialProcess {@code --credential-process}
    */
   record Flags(
       String startUrl,
@@ -56,7 +60,8 @@ record RunNaming(
       List<String> includes,
       List<String> excludes,
       List<String> settings,
-      boolean legacy) {
+      boolean legacy,
+      boolean credentialProcess) {
     Flags {
       includes = List.copyOf(includes);
       excludes = List.copyOf(excludes);
@@ -108,7 +113,8 @@ record RunNaming(
             .withFilter(PairFilter.of(flags.includes(), flags.excludes()))
             .withLegacy(flags.legacy())
             .withExtraKeys(ExtraKeys.parse(flags.settings()));
-    return new RunNaming(url, ssoRegion, profileRegion, session, options);
+    return new RunNaming(
+        url, ssoRegion, profileRegion, session, options, flags.credentialProcess());
   }
 
   /**

@@ -16,9 +16,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
-import software.amazon.awssdk.services.ssooidc.model.CreateTokenRequest;
 import software.amazon.awssdk.services.ssooidc.model.InvalidClientException;
 import software.amazon.awssdk.services.ssooidc.model.UnauthorizedClientException;
 
@@ -51,6 +49,7 @@ public final class SsoLogin implements AutoCloseable {
   private final PrintWriter err;
   private final Clock clock;
   private final ClientRegistrar registrar;
+  private final TokenRefresher refresher;
   private final PkceLogin pkce;
   private final DeviceCodeLogin deviceCode;
   private final SignInListener listener;
@@ -128,6 +127,7 @@ public final class SsoLogin implements AutoCloseable {
     Objects.requireNonNull(sleeper, "sleeper");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.registrar = new ClientRegistrar(oidc, oidcEndpoint, cache, clock);
+    this.refresher = new TokenRefresher(oidc, oidcEndpoint, clock);
     this.pkce =
         new PkceLogin(oidc, oidcEndpoint, browser, err, clock, new SecureRandom(), listener);
     this.deviceCode =
@@ -320,34 +320,18 @@ public final class SsoLogin implements AutoCloseable {
     if (!cached.canRefresh(now)) {
       return Optional.empty();
     }
-    IssuedToken refreshed;
+    CachedToken refreshed;
     try {
-      refreshed =
-          IssuedToken.from(
-              oidc.get().createToken(
-                  CreateTokenRequest.builder()
-                      .clientId(cached.clientId())
-                      .clientSecret(cached.clientSecret())
-                      .grantType("refresh_token")
-                      .refreshToken(cached.refreshToken())
-                      .build()),
-              clock);
-    } catch (SdkException e) {
+      refreshed = refresher.refresh(cached, cached.startUrl(), request.ssoRegion());
+    } catch (Failure e) {
+      if (e.kind() == Failure.Kind.INTERRUPTED) {
+        throw e;
+      }
       err.println("The cached sign-in could not be refreshed; signing in again.");
       err.flush();
       return Optional.empty();
     }
-    write(
-        request,
-        new CachedToken(
-            cached.startUrl(),
-            request.ssoRegion(),
-            refreshed.accessToken(),
-            refreshed.expiresAt(),
-            cached.clientId(),
-            cached.clientSecret(),
-            cached.registrationExpiresAt(),
-            refreshed.refreshToken() != null ? refreshed.refreshToken() : cached.refreshToken()));
+    write(request, refreshed);
     return Optional.of(new AccessToken(refreshed.accessToken(), refreshed.expiresAt(), true));
   }
 

@@ -1,5 +1,6 @@
 package dev.ssoconfig.profiles;
 
+import dev.ssoconfig.Failure;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,6 +15,8 @@ import java.util.Optional;
  * @param extraKeys keys added to every profile ({@code --set})
  * @param renameFile where {@code renames} came from: the rename file's absolute path, recorded for
  *     a run without {@code --start-url} ({@link RunRecord}); empty when there is none
+ * @param credentialProcess the {@code credential_process} key of each profile ({@code
+ *     --credential-process}), or empty for none
  */
 public record PlanOptions(
     ProfileNameTemplate template,
@@ -21,7 +24,8 @@ public record PlanOptions(
     PairFilter filter,
     boolean legacy,
     ExtraKeys extraKeys,
-    Optional<String> renameFile) {
+    Optional<String> renameFile,
+    Optional<CredentialProcess> credentialProcess) {
 
   /** The default template, no renames, every pair, sso-session form, no extra keys. */
   public static final PlanOptions DEFAULTS =
@@ -31,38 +35,52 @@ public record PlanOptions(
           PairFilter.ALL,
           false,
           ExtraKeys.NONE,
+          Optional.empty(),
           Optional.empty());
 
+  /**
+   * @throws Failure of kind {@link Failure.Kind#USAGE} when {@code extraKeys} sets {@code
+   *     credential_process} and {@code credentialProcess} is present
+   */
   public PlanOptions {
     Objects.requireNonNull(template, "template");
     Objects.requireNonNull(renames, "renames");
     Objects.requireNonNull(filter, "filter");
     Objects.requireNonNull(extraKeys, "extraKeys");
     Objects.requireNonNull(renameFile, "renameFile");
+    Objects.requireNonNull(credentialProcess, "credentialProcess");
+    if (credentialProcess.isPresent()
+        && extraKeys.properties().stream()
+            .anyMatch(p -> p.key().equalsIgnoreCase(CredentialProcess.KEY))) {
+      throw Failure.usage(
+          "--set credential_process=... and --credential-process cannot be used together; give one");
+    }
   }
 
-  /** The options without a rename file's path ({@code renameFile} empty). */
+  /** The options without a rename file's path and without {@code credential_process}. */
   public PlanOptions(
       ProfileNameTemplate template,
       RenameMap renames,
       PairFilter filter,
       boolean legacy,
       ExtraKeys extraKeys) {
-    this(template, renames, filter, legacy, extraKeys, Optional.empty());
+    this(template, renames, filter, legacy, extraKeys, Optional.empty(), Optional.empty());
   }
 
   /**
    * @return these options with {@code template}
    */
   public PlanOptions withTemplate(ProfileNameTemplate template) {
-    return new PlanOptions(template, renames, filter, legacy, extraKeys, renameFile);
+    return new PlanOptions(
+        template, renames, filter, legacy, extraKeys, renameFile, credentialProcess);
   }
 
   /**
    * @return these options with {@code renames}, from no file
    */
   public PlanOptions withRenames(RenameMap renames) {
-    return new PlanOptions(template, renames, filter, legacy, extraKeys, Optional.empty());
+    return new PlanOptions(
+        template, renames, filter, legacy, extraKeys, Optional.empty(), credentialProcess);
   }
 
   /**
@@ -71,27 +89,39 @@ public record PlanOptions(
    * @return these options with {@code renames} read from {@code file}
    */
   public PlanOptions withRenames(RenameMap renames, String file) {
-    return new PlanOptions(template, renames, filter, legacy, extraKeys, Optional.of(file));
+    return new PlanOptions(
+        template, renames, filter, legacy, extraKeys, Optional.of(file), credentialProcess);
   }
 
   /**
    * @return these options with {@code filter}
    */
   public PlanOptions withFilter(PairFilter filter) {
-    return new PlanOptions(template, renames, filter, legacy, extraKeys, renameFile);
+    return new PlanOptions(
+        template, renames, filter, legacy, extraKeys, renameFile, credentialProcess);
   }
 
   /**
    * @return these options in legacy form or not
    */
   public PlanOptions withLegacy(boolean legacy) {
-    return new PlanOptions(template, renames, filter, legacy, extraKeys, renameFile);
+    return new PlanOptions(
+        template, renames, filter, legacy, extraKeys, renameFile, credentialProcess);
   }
 
   /**
    * @return these options with {@code extraKeys}
    */
   public PlanOptions withExtraKeys(ExtraKeys extraKeys) {
-    return new PlanOptions(template, renames, filter, legacy, extraKeys, renameFile);
+    return new PlanOptions(
+        template, renames, filter, legacy, extraKeys, renameFile, credentialProcess);
+  }
+
+  /**
+   * @return these options with {@code credentialProcess}
+   */
+  public PlanOptions withCredentialProcess(Optional<CredentialProcess> credentialProcess) {
+    return new PlanOptions(
+        template, renames, filter, legacy, extraKeys, renameFile, credentialProcess);
   }
 }

@@ -21,7 +21,7 @@ import java.util.Optional;
  * sso_registration_scopes = sso:account:access} and the run's {@link RunRecord} (the keys a later
  * run without {@code --start-url} reads back), and profiles holding, in this order, {@code
  * sso_session}, {@code sso_account_id}, {@code sso_role_name}, {@code region}, the {@code --set}
- * keys, then the marker {@link ProfilePlan#MARKER_KEY} = {@link ProfilePlan#MARKER_VALUE}.
+ * keys, {@code credential_process} with {@code --credential-process}, then the marker {@link ProfilePlan#MARKER_KEY} = {@link ProfilePlan#MARKER_VALUE}.
  *
  * <p>Legacy form ({@link PlanOptions#legacy()}, the AWS CLI's legacy SSO profile keys): no
  * sso-session section, and profiles holding {@code sso_start_url}, {@code sso_region}, {@code
@@ -193,6 +193,7 @@ public final class ProfilePlanner {
     properties.add(new Property("sso_role_name", role.roleName()));
     properties.add(new Property("region", profileRegion));
     properties.addAll(options.extraKeys().properties());
+    options.credentialProcess().ifPresent(command -> properties.add(command.property(name)));
     properties.add(new Property(ProfilePlan.MARKER_KEY, ProfilePlan.MARKER_VALUE));
     return new ProfileSpec(name, properties);
   }

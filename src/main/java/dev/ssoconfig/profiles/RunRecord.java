@@ -25,6 +25,7 @@ import java.util.Optional;
  * aws_sso_config_generator_include          = every --include, in order
  * aws_sso_config_generator_exclude          = every --exclude, in order
  * aws_sso_config_generator_set              = every --set KEY=VALUE, in order
+ * aws_sso_config_generator_credential_process = true, for --credential-process
  * </pre>
  *
  * Values are written as {@link RecordEncoding} describes (lists joined by a space, {@code %},
@@ -44,6 +45,9 @@ import java.util.Optional;
  * @param includes the {@code --include} patterns, in order
  * @param excludes the {@code --exclude} patterns, in order
  * @param settings the {@code --set} keys as {@code KEY=VALUE}, in order
+ * @param credentialProcess whether profiles carry a {@code credential_process} key ({@code
+ *     --credential-process}); the command itself is not recorded but made by each run, for the
+ *     launcher that runs it
  */
 public record RunRecord(
     Optional<String> region,
@@ -51,7 +55,8 @@ public record RunRecord(
     Optional<String> renameFile,
     List<String> includes,
     List<String> excludes,
-    List<String> settings) {
+    List<String> settings,
+    boolean credentialProcess) {
 
   /** The start of every key this tool records; keys with it belong to this tool. */
   public static final String PREFIX = "aws_sso_config_generator_";
@@ -62,6 +67,7 @@ public record RunRecord(
   static final String INCLUDE = PREFIX + "include";
   static final String EXCLUDE = PREFIX + "exclude";
   static final String SET = PREFIX + "set";
+  static final String CREDENTIAL_PROCESS = PREFIX + "credential_process";
 
   public RunRecord {
     Objects.requireNonNull(region, "region");
@@ -91,7 +97,8 @@ public record RunRecord(
         options.renameFile(),
         options.filter().includePatterns(),
         options.filter().excludePatterns(),
-        settings);
+        settings,
+        options.credentialProcess().isPresent());
   }
 
   /**
@@ -122,6 +129,9 @@ public record RunRecord(
     addList(properties, INCLUDE, "--include", includes);
     addList(properties, EXCLUDE, "--exclude", excludes);
     addList(properties, SET, "--set", settings);
+    if (credentialProcess) {
+      properties.add(new Property(CREDENTIAL_PROCESS, "true"));
+    }
     return List.copyOf(properties);
   }
 
@@ -141,6 +151,7 @@ public record RunRecord(
     List<String> includes = List.of();
     List<String> excludes = List.of();
     List<String> settings = List.of();
+    boolean credentialProcess = false;
     for (Map.Entry<String, String> entry : recorded.entrySet()) {
       String key = entry.getKey();
       String value = entry.getValue();
@@ -152,6 +163,13 @@ public record RunRecord(
           case INCLUDE -> includes = RecordEncoding.decodeList(value);
           case EXCLUDE -> excludes = RecordEncoding.decodeList(value);
           case SET -> settings = RecordEncoding.decodeList(value);
+          case CREDENTIAL_PROCESS -> {
+            if (!value.equals("true")) {
+              throw new IllegalArgumentException(
+                  SafeText.quote(value) + " is not true; remove the key to stop recording it");
+            }
+            credentialProcess = true;
+          }
           default ->
               throw Failure.usage(
                   SafeText.line(key)
@@ -162,7 +180,8 @@ public record RunRecord(
         throw Failure.usage(key + ": " + e.getMessage(), e);
       }
     }
-    return new RunRecord(region, template, renameFile, includes, excludes, settings);
+    return new RunRecord(
+        region, template, renameFile, includes, excludes, settings, credentialProcess);
   }
 
   private static Property item(String key, String option, String value) {

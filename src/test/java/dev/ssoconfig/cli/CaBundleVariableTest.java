@@ -36,4 +36,28 @@ class CaBundleVariableTest {
     assertFalse(Files.exists(cli.config()), "nothing written");
     assertTrue(cli.browser.opened.isEmpty());
   }
+
+  @Test
+  void the_credentials_command_checks_it_before_anything_is_sent() throws Exception {
+    CliHarness cli = new CliHarness(home, fake);
+    assertEquals(ExitCode.OK, cli.generate().code());
+    String profile =
+        Files.readAllLines(cli.config()).stream()
+            .filter(line -> line.startsWith("[profile "))
+            .findFirst()
+            .orElseThrow()
+            .replaceAll("^\\[profile (.*)]$", "$1");
+    int before = fake.totalRequests();
+    Path missing = home.resolve("corporate-ca.pem");
+    cli.env.put("AWS_CA_BUNDLE", missing.toString());
+
+    Result result = cli.run("credentials", "--profile", profile);
+
+    assertEquals(ExitCode.USAGE, result.code(), result.err());
+    assertTrue(
+        result.err().startsWith("aws-sso-config-generator: cannot use AWS_CA_BUNDLE " + missing),
+        result.err());
+    assertEquals("", result.out());
+    assertEquals(before, fake.totalRequests(), "nothing sent");
+  }
 }

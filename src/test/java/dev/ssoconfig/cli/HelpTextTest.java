@@ -120,8 +120,8 @@ class HelpTextTest {
       String help = usage(command(), 80);
       assertTrue(
           help.contains(
-              "      --start-url=URL       The IAM Identity Center start URL,\n"
-                  + "                              e.g. https://acme.awsapps.com/start."),
+              "      --start-url=URL        The IAM Identity Center start URL,\n"
+                  + "                               e.g. https://acme.awsapps.com/start."),
           help);
     }
 

@@ -134,6 +134,30 @@ class RerunEndToEndTest {
     }
 
     @Test
+    void keeps_credential_process_in_every_profile_also_one_the_first_run_did_not_write()
+        throws IOException {
+      cli.env.put(Launcher.VARIABLE, "'/opt/my tools/aws-sso-config-generator'");
+      assertOk(cli.generate("--credential-process"));
+      byte[] first = config();
+      String text = new String(first, StandardCharsets.UTF_8);
+      String line =
+          "credential_process = '/opt/my tools/aws-sso-config-generator' credentials --profile"
+              + " Shared.ReadOnly\n";
+      assertTrue(text.contains("aws_sso_config_generator_credential_process = true\n"), text);
+      assertTrue(text.contains(line), text);
+      // the person deletes one generated profile; the run without flags writes it back the same
+      int start = text.indexOf("[profile Shared.ReadOnly]");
+      int end = text.indexOf("[", start + 1);
+      Files.writeString(cli.config(), text.substring(0, start) + (end < 0 ? "" : text.substring(end)));
+
+      Result again = cli.run();
+
+      assertOk(again);
+      assertTrue(again.err().contains(" --credential-process"), again.err());
+      assertArrayEquals(first, config());
+    }
+
+    @Test
     void with_quiet_says_nothing_on_stderr() throws IOException {
       assertOk(firstRun());
       byte[] first = config();

@@ -82,6 +82,7 @@ class RerunTest {
     List<String> excludes = List.of();
     List<String> settings = List.of();
     boolean legacy;
+    boolean credentialProcess;
 
     RunNaming.Flags build() {
       return new RunNaming.Flags(
@@ -94,7 +95,8 @@ class RerunTest {
           includes,
           excludes,
           settings,
-          legacy);
+          legacy,
+          credentialProcess);
     }
   }
 

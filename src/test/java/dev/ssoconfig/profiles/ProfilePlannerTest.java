@@ -808,7 +808,9 @@ class ProfilePlannerTest {
               PairFilter.of(List.of("*/*"), List.of("*/Billing", "333333333333/*")),
               false,
               ExtraKeys.parse(
-                  List.of("output=json", "cli_pager=less -R", "s3.max_concurrency=20")));
+                  List.of("output=json", "cli_pager=less -R", "s3.max_concurrency=20")),
+              Optional.empty(),
+              Optional.of(new CredentialProcess("'/opt/my tools/x' credentials")));
 
       for (boolean legacy : List.of(false, true)) {
         ProfilePlanner all =
@@ -834,6 +836,9 @@ class ProfilePlannerTest {
             assertEquals(Optional.of(p.value()), profile.property(p.key()), spec.name());
           }
           assertEquals(Optional.of("less -R"), profile.property("cli_pager"));
+          assertEquals(
+              Optional.of("'/opt/my tools/x' credentials --profile " + spec.name()),
+              profile.property("credential_process"));
           assertEquals(
               legacy ? Optional.of(START_URL) : Optional.empty(),
               profile.property("sso_start_url"));

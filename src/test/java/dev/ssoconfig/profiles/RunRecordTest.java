@@ -47,6 +47,21 @@ class RunRecordTest {
     }
 
     @Test
+    void records_credential_process_as_true_without_the_command() {
+      RunRecord record =
+          RunRecord.of(
+              "us-east-1",
+              "us-east-1",
+              PlanOptions.DEFAULTS.withCredentialProcess(
+                  Optional.of(new CredentialProcess("'/opt/my tools/x' credentials"))));
+
+      assertEquals(
+          Map.of("aws_sso_config_generator_credential_process", "true"),
+          asMap(record.properties()));
+      assertTrue(RunRecord.read(asMap(record.properties())).credentialProcess());
+    }
+
+    @Test
     void records_no_key_for_defaults_and_reads_no_key_as_the_defaults() {
       RunRecord defaults = RunRecord.of("us-east-1", "us-east-1", PlanOptions.DEFAULTS);
 
@@ -94,6 +109,18 @@ class RunRecordTest {
   class Refuses {
 
     @Test
+    void a_credential_process_value_other_than_true() {
+      Failure failure =
+          assertFailure(
+              Failure.Kind.USAGE,
+              () -> RunRecord.read(Map.of("aws_sso_config_generator_credential_process", "yes")));
+      assertEquals(
+          "aws_sso_config_generator_credential_process: \"yes\" is not true; remove the key to"
+              + " stop recording it",
+          failure.getMessage());
+    }
+
+    @Test
     void a_key_this_version_does_not_know_naming_it() {
       Failure failure =
           assertFailure(
@@ -117,7 +144,13 @@ class RunRecordTest {
     void to_record_an_unpaired_surrogate_naming_the_option() {
       RunRecord record =
           new RunRecord(
-              Optional.empty(), "{account_id}\ud800", Optional.empty(), List.of(), List.of(), List.of());
+              Optional.empty(),
+              "{account_id}\ud800",
+              Optional.empty(),
+              List.of(),
+              List.of(),
+              List.of(),
+              false);
       Failure failure = assertFailure(Failure.Kind.USAGE, record::properties);
       assertTrue(failure.getMessage().startsWith("--profile-template "), failure.getMessage());
     }
