@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +20,10 @@ import java.util.function.Supplier;
  * disk, except {@code procVersion} of {@link #system()}, which reads {@code /proc/version} when
  * {@link #wsl()} needs it.
  *
- * @param variables the environment variables (usually {@link System#getenv()})
+ * @param variables the environment variables (usually {@link System#getenv()}); on Windows, whose
+ *     variable names ignore case, the names are taken upper-cased (as Python's {@code os.environ}
+ *     does there, so the AWS CLI reads {@code aws_config_file} as {@code AWS_CONFIG_FILE}, and as
+ *     {@code System.getenv(name)}, which the SDKs call, finds it)
  * @param userHome the {@code user.home} system property, the last fallback for the home folder
  * @param osName the {@code os.name} system property, e.g. {@code Linux}, {@code Mac OS X}, {@code
  *     Windows 11}
@@ -30,9 +34,20 @@ public record Environment(
     Map<String, String> variables, String userHome, String osName, Supplier<String> procVersion) {
 
   public Environment {
-    variables = Map.copyOf(variables);
     Objects.requireNonNull(osName, "osName");
     Objects.requireNonNull(procVersion, "procVersion");
+    variables = Map.copyOf(isWindows(osName) ? upperCaseNames(variables) : variables);
+  }
+
+  private static boolean isWindows(String osName) {
+    return osName.toLowerCase(Locale.ROOT).startsWith("windows");
+  }
+
+  /** The variables with upper-cased names; of names that differ only in case, one is kept. */
+  private static Map<String, String> upperCaseNames(Map<String, String> variables) {
+    Map<String, String> upper = new HashMap<>();
+    variables.forEach((name, value) -> upper.putIfAbsent(name.toUpperCase(Locale.ROOT), value));
+    return upper;
   }
 
   /**
@@ -60,7 +75,7 @@ public record Environment(
 
   /** @return whether {@link #osName} is Windows */
   public boolean windows() {
-    return osName.toLowerCase(Locale.ROOT).startsWith("windows");
+    return isWindows(osName);
   }
 
   /**

@@ -16,9 +16,11 @@ import java.util.function.UnaryOperator;
  *
  * <p>Since JDK 18 {@link Charset#defaultCharset()} is UTF-8 whatever the locale, so it cannot tell
  * whether the terminal shows UTF-8. The encoding of the locale is {@code stdout.encoding} / {@code
- * stderr.encoding} (JDK 19 and later: the console's encoding, else the locale's) or {@code
- * native.encoding} (JDK 17 and later: the locale's, from {@code LANG} / {@code LC_ALL}), in that
- * order, then the default charset.
+ * stderr.encoding} (JDK 19 and later: the console's encoding, else the locale's), {@code
+ * sun.stdout.encoding} / {@code sun.stderr.encoding} (JDK 17 and 18 on Windows: the console's code
+ * page, e.g. {@code cp437}, when the stream is a console) or {@code native.encoding} (JDK 17 and
+ * later: the locale's, from {@code LANG} / {@code LC_ALL}; on Windows the ANSI code page, e.g.
+ * {@code Cp1252}, which is not the console's), in that order, then the default charset.
  *
  * <p>When that encoding cannot show a character of the tool's own messages, a plain ASCII stand-in
  * is written instead of the encoder's {@code ?}: {@code ...} for {@code …}, quotes and dashes as
@@ -32,11 +34,12 @@ final class TerminalOutput {
   /**
    * @param properties the system properties, e.g. {@code System::getProperty}
    * @param streamProperty {@code stdout.encoding} or {@code stderr.encoding}
-   * @return the first of {@code streamProperty} and {@code native.encoding} that names a charset
-   *     this runtime supports, else {@link Charset#defaultCharset()}
+   * @return the first of {@code streamProperty}, {@code sun.}{@code streamProperty} and {@code
+   *     native.encoding} that names a charset this runtime supports, else {@link
+   *     Charset#defaultCharset()}
    */
   static Charset charset(UnaryOperator<String> properties, String streamProperty) {
-    for (String property : List.of(streamProperty, "native.encoding")) {
+    for (String property : List.of(streamProperty, "sun." + streamProperty, "native.encoding")) {
       String name = properties.apply(property);
       if (name != null && !name.isBlank()) {
         try {

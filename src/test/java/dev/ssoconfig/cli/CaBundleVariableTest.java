@@ -29,7 +29,8 @@ class CaBundleVariableTest {
     assertEquals(
         "aws-sso-config-generator: cannot use AWS_CA_BUNDLE " + missing
             + ": no such file or folder; set it to a PEM file of the certificate authorities to"
-            + " trust, or unset it\n",
+            + " trust, or unset it"
+            + System.lineSeparator(),
         result.err());
     assertEquals(0, fake.totalRequests(), "nothing sent");
     assertFalse(Files.exists(cli.config()), "nothing written");

@@ -155,6 +155,19 @@ class EnvironmentTest {
   @Nested
   class OperatingSystem {
     @Test
+    void on_windows_variable_names_ignore_case_as_for_the_aws_cli() {
+      Environment windows =
+          new Environment(
+              Map.of("aws_config_file", "C:/cfg", "Browser", "firefox"), "/j", "Windows 11", () -> "");
+      assertEquals(Path.of("C:/cfg"), windows.configFile());
+      assertEquals("firefox", windows.get("BROWSER"));
+
+      Environment linux =
+          new Environment(Map.of("aws_config_file", "/cfg", "HOME", "/h"), "/j", "Linux", () -> "");
+      assertEquals(Path.of("/h/.aws/config"), linux.configFile());
+    }
+
+    @Test
     void knows_macos_and_windows_by_their_os_name() {
       assertTrue(new Environment(Map.of(), "/j", "Mac OS X", () -> "").macOs());
       assertTrue(new Environment(Map.of(), "/j", "Windows 11", () -> "").windows());

@@ -168,9 +168,13 @@ class FailureHandlerTest {
     }
   }
 
-  /** No character a terminal acts on besides the line breaks and the stack trace's tabs. */
+  /**
+   * No character a terminal acts on besides the line breaks (the platform's: CRLF on Windows) and
+   * the stack trace's tabs.
+   */
   static void assertPrintable(String output) {
     output
+        .replace(System.lineSeparator(), "\n")
         .codePoints()
         .filter(c -> c != '\n' && c != '\t')
         .forEach(c -> assertFalse(SafeText.isUnsafe(c), String.format("U+%04X printed", c)));

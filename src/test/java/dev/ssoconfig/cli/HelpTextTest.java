@@ -40,13 +40,16 @@ class HelpTextTest {
         .commandLine();
   }
 
-  /** @return the usage help of {@code commandLine} at {@code width} columns */
+  /**
+   * @return the usage help of {@code commandLine} at {@code width} columns, lines ending in {@code
+   *     \n} (picocli ends them with the platform's line separator, CRLF on Windows)
+   */
   static String usage(CommandLine commandLine, int width) {
     commandLine.getCommandSpec().usageMessage().autoWidth(false);
     commandLine.setUsageHelpWidth(width);
     StringWriter text = new StringWriter();
     commandLine.usage(new PrintWriter(text), CommandLine.Help.Ansi.OFF);
-    return text.toString();
+    return text.toString().replace(System.lineSeparator(), "\n");
   }
 
   /** Every text of a command that the help wraps: descriptions, header, exit codes, footer. */

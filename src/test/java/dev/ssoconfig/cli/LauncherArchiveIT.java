@@ -31,6 +31,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import dev.ssoconfig.testing.OnWindows;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /**
  * Black-box tests of the class-data archive the launcher makes and uses (see the comment at the top
@@ -39,6 +42,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ({@code -XX:+AutoCreateSharedArchive}). Each test runs its own copy of the launcher, with a
  * cache folder in its temp home, against the fake Identity Center.
  */
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.SHELL_LAUNCHER)
 class LauncherArchiveIT {
   private static final String[] FULL_RUN = {
     "--start-url", "https://acme.awsapps.com/start", "--region", "us-east-1",

@@ -36,11 +36,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.profiles.ProfileFile;
+import dev.ssoconfig.testing.OnWindows;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /**
  * Black-box tests of the built launcher {@code target/aws-sso-config-generator}, run as a separate
  * process with an isolated environment against the fake Identity Center on 127.0.0.1.
  */
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.SHELL_LAUNCHER)
 class LauncherIT {
   private static final Path LAUNCHER = LauncherProcess.BUILT;
 

@@ -19,8 +19,12 @@ import picocli.CommandLine.Model.OptionSpec;
 class ManPageIT {
   private static final Path MAN = LauncherProcess.BUILT.resolveSibling("man");
 
+  /**
+   * The page's text with lines ending in {@code \n}: Asciidoctor writes it through Ruby's text
+   * mode, which on Windows may end lines with CRLF.
+   */
   private static String page(String name) throws IOException {
-    return Files.readString(MAN.resolve(name), StandardCharsets.UTF_8);
+    return Files.readString(MAN.resolve(name), StandardCharsets.UTF_8).replace("\r\n", "\n");
   }
 
   /** @return {@code text} as roff writes it: every {@code -} escaped */

@@ -11,6 +11,7 @@ import dev.ssoconfig.testing.FakeAccount;
 import dev.ssoconfig.testing.FakeIdentityCenter;
 import dev.ssoconfig.testing.GoldenArgs;
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -151,7 +152,13 @@ class OptionsGoldenTest {
     CliHarness.Result result = cli.generate(args("dry_run"));
 
     assertEquals(0, result.code(), result.err());
-    assertGolden("dry_run.diff", result.out().replace(home.toString(), "$HOME").getBytes(StandardCharsets.UTF_8));
+    // the same bytes on every OS: the path as written on Linux, the summary's line breaks as \n
+    String out =
+        result
+            .out()
+            .replace(cli.config().toString(), "$HOME/.aws/config")
+            .replace(System.lineSeparator(), "\n");
+    assertGolden("dry_run.diff", out.getBytes(StandardCharsets.UTF_8));
     assertArrayEquals(config, Files.readAllBytes(cli.config()));
     List<String> after = listing(home);
     after.removeIf(p -> p.startsWith(".aws/sso/"));
@@ -221,7 +228,9 @@ class OptionsGoldenTest {
   private static List<String> listing(Path root) throws IOException {
     try (Stream<Path> files = Files.walk(root)) {
       List<String> all = new ArrayList<>();
-      files.filter(Files::isRegularFile).forEach(p -> all.add(root.relativize(p).toString()));
+      files
+          .filter(Files::isRegularFile)
+          .forEach(p -> all.add(root.relativize(p).toString().replace(File.separatorChar, '/')));
       all.sort(null);
       return all;
     }
@@ -229,17 +238,17 @@ class OptionsGoldenTest {
 
   /**
    * The config with the golden folder's absolute path, which a run records for {@code --template
-   * $GOLDEN/renames.json}, written as {@code $GOLDEN}, so the expected files hold no checkout's
-   * path.
+   * $GOLDEN/renames.json}, written as {@code $GOLDEN/}, so the expected files hold no checkout's
+   * path (and the same bytes where the path separator is {@code \}).
    */
   private static byte[] goldenFolderAsVariable(byte[] config) {
     String folder =
         new String(
-            RecordEncoding.encode(GOLDEN.toAbsolutePath().normalize().toString())
+            RecordEncoding.encode(GOLDEN.toAbsolutePath().normalize() + File.separator)
                 .getBytes(StandardCharsets.UTF_8),
             StandardCharsets.ISO_8859_1);
     return new String(config, StandardCharsets.ISO_8859_1)
-        .replace(folder, "$GOLDEN")
+        .replace(folder, "$GOLDEN/")
         .getBytes(StandardCharsets.ISO_8859_1);
   }
 

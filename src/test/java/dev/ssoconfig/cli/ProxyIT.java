@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import dev.ssoconfig.testing.OnWindows;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /**
  * The proxy variables reach the SDK's HTTP client: the built launcher, run with an isolated
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * calls away from it. The proxy refuses every host but 127.0.0.1, and the launcher's JVM resolves
  * names from the tests' hosts file only, so no run reaches AWS or makes a DNS lookup.
  */
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.SHELL_LAUNCHER)
 class ProxyIT {
   private static final String[] DEVICE_CODE_RUN = {
     "--start-url", "https://acme.awsapps.com/start", "--region", "us-east-1",

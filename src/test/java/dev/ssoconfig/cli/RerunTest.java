@@ -12,6 +12,7 @@ import dev.ssoconfig.profiles.ExtraKeys;
 import dev.ssoconfig.profiles.PairFilter;
 import dev.ssoconfig.profiles.ProfileNameTemplate;
 import dev.ssoconfig.profiles.RunRecord;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,6 +105,15 @@ class RerunTest {
         .resolve(flags.build());
   }
 
+  /**
+   * {@code message} with the platform's path separator as {@code /}: the messages name paths
+   * written the Linux way here ({@link #CONFIG}, {@code /no/such/renames.json}), which Windows
+   * prints with {@code \}.
+   */
+  private static String slashed(String message) {
+    return message.replace(File.separatorChar, '/');
+  }
+
   private static Failure refused(String config, Flags flags) {
     Failure failure = assertFailure(Kind.USAGE, () -> resolve(config, flags));
     assertFalse(failure.getMessage().contains("\n"), "one line: " + failure.getMessage());
@@ -166,7 +176,7 @@ class RerunTest {
       assertEquals(
           "/home/me/.aws/config has 2 sso-sessions made by this tool (acme, corp); choose one with"
               + " --sso-session NAME, or give --start-url URL --region REGION",
-          failure.getMessage());
+          slashed(failure.getMessage()));
     }
 
     @Test
@@ -204,7 +214,7 @@ class RerunTest {
             "no sso-session made by this tool in /home/me/.aws/config; for the first run give"
                 + " --start-url URL --region REGION, e.g. --start-url"
                 + " https://acme.awsapps.com/start --region eu-west-1",
-            failure.getMessage());
+            slashed(failure.getMessage()));
       }
     }
 
@@ -225,7 +235,7 @@ class RerunTest {
       flags.ssoSession = "nope";
       Failure failure = refused(ACME, flags);
       assertTrue(
-          failure.getMessage().startsWith("no [sso-session nope] in /home/me/.aws/config (made by"
+          slashed(failure.getMessage()).startsWith("no [sso-session nope] in /home/me/.aws/config (made by"
               + " this tool: acme); for the first run give --start-url"),
           failure.getMessage());
     }
@@ -263,8 +273,7 @@ class RerunTest {
       Flags other = flags();
       other.ssoRegion = "eu-west-1";
       assertTrue(
-          refused(ACME, other)
-              .getMessage()
+          slashed(refused(ACME, other).getMessage())
               .startsWith("--sso-region eu-west-1 is not the sso_region us-east-1 of [sso-session"
                   + " acme] of /home/me/.aws/config"));
     }
@@ -351,7 +360,7 @@ class RerunTest {
       Failure failure = refused(config, flags());
 
       String prefix = "cannot run again as recorded in [sso-session acme] of /home/me/.aws/config: ";
-      assertTrue(failure.getMessage().startsWith(prefix + problem), failure.getMessage());
+      assertTrue(slashed(failure.getMessage()).startsWith(prefix + problem), failure.getMessage());
       assertTrue(
           failure
               .getMessage()

@@ -40,6 +40,16 @@ class TerminalOutputTest {
     }
 
     @Test
+    void follows_the_windows_console_code_page_on_jdk_17_not_the_ansi_code_page() {
+      // what JDK 17 on Windows sets when stdout is a console in code page 437
+      Map<String, String> properties =
+          Map.of("sun.stdout.encoding", "cp437", "native.encoding", "Cp1252");
+
+      assertEquals(
+          Charset.forName("IBM437"), TerminalOutput.charset(properties::get, "stdout.encoding"));
+    }
+
+    @Test
     void falls_back_to_the_default_charset_for_an_unknown_or_missing_name() {
       assertEquals(
           Charset.defaultCharset(),

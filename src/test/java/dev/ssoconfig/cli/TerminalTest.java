@@ -14,6 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.ssoconfig.testing.OnWindows;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 class TerminalTest {
   @TempDir Path dir;
@@ -39,6 +42,7 @@ class TerminalTest {
     return new Environment(variables, "/home/nobody");
   }
 
+  @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_SYMBOLIC_LINKS)
   @Nested
   class Detect {
     @Test
@@ -136,6 +140,7 @@ class TerminalTest {
       return new TtyProbe(dir.resolve("no-proc"), devFd, Path.of("/dev/null"));
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_SYMBOLIC_LINKS)
     @Test
     void without_proc_a_regular_file_under_dev_fd_is_not_a_terminal() throws IOException {
       Path log = Files.writeString(dir.resolve("log.txt"), "a log file");
@@ -143,11 +148,13 @@ class TerminalTest {
       assertFalse(withoutProc(TtyProbe.STDERR, log).isTerminal(TtyProbe.STDERR));
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_SYMBOLIC_LINKS)
     @Test
     void without_proc_the_null_device_is_not_a_terminal() throws IOException {
       assertFalse(withoutProc(TtyProbe.STDOUT, Path.of("/dev/null")).isTerminal(TtyProbe.STDOUT));
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_SYMBOLIC_LINKS)
     @Test
     void without_proc_another_character_device_counts_as_a_terminal() throws IOException {
       assertTrue(withoutProc(TtyProbe.STDERR, Path.of("/dev/zero")).isTerminal(TtyProbe.STDERR));

@@ -13,6 +13,7 @@ import dev.ssoconfig.Failure.Kind;
 import dev.ssoconfig.time.Sleeper;
 import dev.ssoconfig.io.FileOps;
 import dev.ssoconfig.io.IoReasons;
+import dev.ssoconfig.testing.PosixModes;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
+import dev.ssoconfig.testing.OnWindows;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 class ConfigFileStoreTest {
   private static final byte[] ORIGINAL =
@@ -49,7 +53,7 @@ class ConfigFileStoreTest {
     Path config = config();
     Files.createDirectories(config.getParent());
     Files.write(config, ORIGINAL);
-    Files.setPosixFilePermissions(config, PosixFilePermissions.fromString(permissions));
+    PosixModes.set(config, permissions);
     return config;
   }
 
@@ -112,6 +116,7 @@ class ConfigFileStoreTest {
       assertEquals(List.of("config", "config.lock"), names(config.getParent()));
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.MANDATORY_LOCKS)
     @Test
     void puts_a_complete_temp_file_from_the_same_folder_in_place_in_one_step() throws Exception {
       Path config = existingConfig("rw-------");
@@ -141,6 +146,7 @@ class ConfigFileStoreTest {
           sources.get(0).toString());
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_POSIX_MODES)
     @Test
     void keeps_the_permissions_of_the_existing_file() throws Exception {
       Path config = existingConfig("rw-r-----");
@@ -148,6 +154,7 @@ class ConfigFileStoreTest {
       assertEquals("rw-r-----", permissions(config));
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_POSIX_MODES)
     @Test
     void creates_a_new_file_readable_by_its_owner_only() throws Exception {
       Files.createDirectories(config().getParent());
@@ -156,6 +163,7 @@ class ConfigFileStoreTest {
       assertArrayEquals(NEW, Files.readAllBytes(config()));
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_POSIX_MODES)
     @Test
     void creates_the_missing_folder_of_the_config_for_its_owner_only() throws Exception {
       Path config = home.resolve("a").resolve("config");
@@ -175,6 +183,7 @@ class ConfigFileStoreTest {
       assertEquals(List.of(), names(home));
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_SYMBOLIC_LINKS)
     @Test
     void writes_through_a_symbolic_link_and_keeps_the_link() throws Exception {
       Path real = home.resolve("dotfiles").resolve("aws-config");
@@ -195,6 +204,7 @@ class ConfigFileStoreTest {
       assertEquals(List.of("aws-config"), names(real.getParent()));
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_SYMBOLIC_LINKS)
     @Test
     void refuses_a_dangling_link_and_creates_nothing_at_its_target() throws Exception {
       Path real = home.resolve("dotfiles").resolve("aws-config");
@@ -237,7 +247,7 @@ class ConfigFileStoreTest {
       assertEquals("cannot write " + config + ": disk full", e.getMessage());
       assertArrayEquals(ORIGINAL, Files.readAllBytes(config));
       assertEquals(List.of("config", "config.lock"), names(config.getParent()));
-      assertEquals("rw-r-----", permissions(config));
+      PosixModes.assertMode("rw-r-----", config);
     }
 
     @Test
@@ -249,6 +259,7 @@ class ConfigFileStoreTest {
       assertEquals("cannot write " + config() + ": is a directory", e.getMessage());
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_POSIX_MODES)
     @Test
     void refuses_a_read_only_file() throws Exception {
       Path config = existingConfig("r--------");
@@ -260,6 +271,7 @@ class ConfigFileStoreTest {
 
   @Nested
   class Backup {
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_POSIX_MODES)
     @Test
     void keeps_the_previous_content_beside_the_config_with_its_permissions() throws Exception {
       Path config = existingConfig("rw-r-----");
@@ -313,6 +325,7 @@ class ConfigFileStoreTest {
       assertEquals(before, Files.getLastModifiedTime(config), "file not rewritten");
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_SYMBOLIC_LINKS)
     @Test
     void of_a_linked_config_sits_beside_the_link_and_the_link_is_kept() throws Exception {
       Path real = home.resolve("dotfiles").resolve("aws-config");
@@ -367,6 +380,7 @@ class ConfigFileStoreTest {
       assertEquals(expected.stream().sorted().toList(), names(folder));
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_SYMBOLIC_LINKS)
     @Test
     void of_a_linked_config_are_deleted_beside_the_target() throws Exception {
       Path real = home.resolve("dotfiles").resolve("aws-config");
@@ -414,6 +428,7 @@ class ConfigFileStoreTest {
       assertTrue(e.getMessage().contains("not a folder"), e.getMessage());
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_POSIX_MODES)
     @Test
     void fails_on_a_read_only_folder() throws Exception {
       Path folder = config().getParent();
@@ -430,6 +445,7 @@ class ConfigFileStoreTest {
       }
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_POSIX_MODES)
     @Test
     void fails_on_a_read_only_file() throws Exception {
       Path config = existingConfig("r--------");

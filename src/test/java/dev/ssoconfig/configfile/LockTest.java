@@ -30,6 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
+import dev.ssoconfig.testing.OnWindows;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 class LockTest {
   private static final byte[] ORIGINAL =
@@ -56,6 +59,7 @@ class LockTest {
 
   @Nested
   class Taking {
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_POSIX_MODES)
     @Test
     void creates_the_lock_file_beside_the_config_for_its_owner_only_naming_this_process()
         throws Exception {
@@ -105,6 +109,7 @@ class LockTest {
       }
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_SYMBOLIC_LINKS)
     @Test
     void for_a_linked_config_sits_beside_the_link() throws Exception {
       Path real = home.resolve("dotfiles").resolve("aws-config");
@@ -165,6 +170,7 @@ class LockTest {
       assertFalse(Files.exists(config()));
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_SYMBOLIC_LINKS)
     @Test
     void a_symbolic_link_at_the_lock_path_creates_nothing_at_its_target() throws Exception {
       Files.createDirectories(config().getParent());
@@ -180,6 +186,7 @@ class LockTest {
       assertEquals(List.of(), time.sleeps());
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_FIFOS)
     @Test
     void a_fifo_at_the_lock_path() throws Exception {
       Files.createDirectories(config().getParent());
@@ -367,6 +374,7 @@ class LockTest {
 
   @Nested
   class Holder {
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.MANDATORY_LOCKS)
     @Test
     void is_named_by_pid_and_by_host_only_when_it_is_another_host() throws Exception {
       assertEquals(
@@ -386,6 +394,11 @@ class LockTest {
 
   @Nested
   class AcrossProcesses {
+    @DisabledOnOs(
+        value = OS.WINDOWS,
+        disabledReason =
+            "the message names the holder's pid from its lock file, which Windows does not let"
+                + " another process read while it is locked (mandatory locks)")
     @Test
     @Timeout(60)
     void another_process_holding_it_is_named_and_once_it_releases_this_run_goes_ahead()

@@ -10,11 +10,11 @@ import dev.ssoconfig.Failure.Kind;
 import dev.ssoconfig.time.Sleeper;
 import dev.ssoconfig.io.FileFaults;
 import dev.ssoconfig.io.FileFaults.Step;
+import dev.ssoconfig.testing.PosixModes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
@@ -48,7 +48,7 @@ class StoreFaultTest {
   private Path config() throws IOException {
     Path config = folder.resolve("config");
     Files.write(config, ORIGINAL);
-    Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-r-----"));
+    PosixModes.set(config, "rw-r-----");
     Files.write(folder.resolve("config.bak"), OLD_BACKUP);
     return config;
   }
@@ -66,7 +66,7 @@ class StoreFaultTest {
   /** The config, its backup and its lock file are all there is: no temp file is left. */
   private void assertUntouched(Path config) throws IOException {
     assertArrayEquals(ORIGINAL, Files.readAllBytes(config), "original intact");
-    assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(config)));
+    PosixModes.assertMode("rw-r-----", config);
     assertArrayEquals(OLD_BACKUP, Files.readAllBytes(folder.resolve("config.bak")));
     assertEquals(List.of("config", "config.bak", "config.lock"), names());
   }

@@ -25,6 +25,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import dev.ssoconfig.testing.OnWindows;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /** Config files people really have that are not plain text files of modest size. */
 class StoreStrangeFilesTest {
@@ -120,6 +123,7 @@ class StoreStrangeFilesTest {
     }
   }
 
+  @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_SYMBOLIC_LINKS)
   @Nested
   class Links {
     @Test
@@ -205,6 +209,7 @@ class StoreStrangeFilesTest {
       assertFalse(Files.exists(store.backupPath()), "no backup beside " + device);
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_FIFOS)
     @Test
     @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void a_fifo_is_refused_by_every_operation_without_blocking() throws Exception {

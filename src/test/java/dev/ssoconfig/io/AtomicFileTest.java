@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ssoconfig.io.FileFaults.Step;
 import dev.ssoconfig.testing.ChildJvm;
+import dev.ssoconfig.testing.PosixModes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -30,6 +31,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import dev.ssoconfig.testing.OnWindows;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 class AtomicFileTest {
   private static final byte[] ORIGINAL = bytes(1, 300_000);
@@ -52,7 +56,7 @@ class AtomicFileTest {
 
   private Path existing(String mode) throws IOException {
     Files.write(file(), ORIGINAL);
-    Files.setPosixFilePermissions(file(), PosixFilePermissions.fromString(mode));
+    PosixModes.set(file(), mode);
     return file();
   }
 
@@ -124,6 +128,7 @@ class AtomicFileTest {
       assertEquals(List.of("file"), names(folder));
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_POSIX_MODES)
     @Test
     void creates_a_missing_file_readable_by_its_owner_only() throws Exception {
       new AtomicFile().replace(file(), NEW);
@@ -131,6 +136,7 @@ class AtomicFileTest {
       assertEquals("rw-------", mode(file()));
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_POSIX_MODES)
     @Test
     void makes_a_replaced_file_owner_only_unless_given_a_mode_to_keep() throws Exception {
       Path file = existing("rw-r--r--");
@@ -138,6 +144,7 @@ class AtomicFileTest {
       assertEquals("rw-------", mode(file));
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_POSIX_MODES)
     @Test
     void gives_the_new_file_the_mode_of_the_attributes_to_keep() throws Exception {
       Path file = existing("rw-r-----");
@@ -149,6 +156,7 @@ class AtomicFileTest {
       assertEquals(like.group(), now.group());
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.MANDATORY_LOCKS)
     @Test
     void puts_a_complete_flushed_temp_file_from_the_same_folder_in_place_in_one_step()
         throws Exception {
@@ -170,6 +178,7 @@ class AtomicFileTest {
       assertArrayEquals(NEW, Files.readAllBytes(file));
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_SYMBOLIC_LINKS)
     @Test
     void writes_through_a_symbolic_link_and_keeps_the_link() throws Exception {
       Path real = folder.resolve("dotfiles").resolve("file");
@@ -192,6 +201,7 @@ class AtomicFileTest {
     }
   }
 
+  @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_POSIX_MODES)
   @Nested
   class PermissionsFromTheStart {
     /** The mode of the temp file at each step of a replace. */
@@ -268,6 +278,7 @@ class AtomicFileTest {
 
   @Nested
   class CheckCanCreateIn {
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_POSIX_MODES)
     @Test
     void creates_missing_folders_0700_and_a_0600_probe_and_leaves_nothing() throws Exception {
       Recording recording = new Recording();
@@ -294,6 +305,7 @@ class AtomicFileTest {
 
   @Nested
   class OpenOwnerOnly {
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_POSIX_MODES)
     @Test
     void creates_a_missing_file_0600_from_the_start_for_reading_and_writing() throws Exception {
       Recording recording = new Recording();
@@ -311,10 +323,11 @@ class AtomicFileTest {
       try (FileChannel channel = new AtomicFile().openOwnerOnly(file)) {
         assertEquals(ORIGINAL.length, channel.size());
       }
-      assertEquals("rw-r-----", mode(file));
+      PosixModes.assertMode("rw-r-----", file);
       assertArrayEquals(ORIGINAL, Files.readAllBytes(file));
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_SYMBOLIC_LINKS)
     @Test
     void refuses_a_symbolic_link_and_creates_nothing_where_it_points() throws Exception {
       Path elsewhere = folder.resolve("elsewhere");
@@ -345,6 +358,7 @@ class AtomicFileTest {
       assertArrayEquals(ORIGINAL, Files.readAllBytes(file));
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_SYMBOLIC_LINKS)
     @Test
     void files_that_only_look_alike_are_left_alone() throws Exception {
       Path file = existing("rw-------");
@@ -444,7 +458,7 @@ class AtomicFileTest {
   class Failures {
     private void assertUntouched(Path file) throws IOException {
       assertArrayEquals(ORIGINAL, Files.readAllBytes(file), "original intact");
-      assertEquals("rw-r-----", mode(file));
+      PosixModes.assertMode("rw-r-----", file);
       assertEquals(List.of("file"), names(folder), "no temp file left");
     }
 

@@ -422,9 +422,15 @@ class LoopbackCallbackServerTest {
     connect(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port);
   }
 
+  /**
+   * Connects and closes. Waits up to 10 s: Windows refuses a connection to a port nobody listens on
+   * only after retrying for about 2 s, also on the loopback address (Linux and macOS at once), and a
+   * shorter wait would end in {@link java.net.SocketTimeoutException} instead of {@link
+   * ConnectException}.
+   */
   private static void connect(InetAddress address, int port) throws IOException {
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(address, port), 1000);
+      socket.connect(new InetSocketAddress(address, port), 10_000);
     }
   }
 

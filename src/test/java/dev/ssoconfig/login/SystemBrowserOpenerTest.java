@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ssoconfig.login.SystemBrowserOpener.BrowserCommand;
+import dev.ssoconfig.testing.OnWindows;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -142,7 +143,7 @@ class SystemBrowserOpenerTest {
    * (a program not there is not found), so no real browser or {@code xdg-open} is ever run.
    */
   @Nested
-  @DisabledOnOs(OS.WINDOWS)
+  @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.SH_SCRIPTS)
   class Opening {
     @TempDir Path dir;
     private final List<Process> started = new CopyOnWriteArrayList<>();

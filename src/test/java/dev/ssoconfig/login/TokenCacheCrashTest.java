@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ssoconfig.testing.PosixModes;
 import dev.ssoconfig.testing.RandomKills;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -57,10 +57,10 @@ class TokenCacheCrashTest {
             assertTrue(json.path(field).isTextual(), where + ": " + field);
           }
           assertEquals(Optional.of(tokens[which]), cache.readToken(TokenCacheCrashWriter.SESSION));
-          assertEquals("rw-------", permissions(tokenFile), where);
+          PosixModes.assertMode("rw-------", tokenFile, where);
           List<Path> temps = temps(cacheDir);
           for (Path temp : temps) {
-            assertEquals("rw-------", permissions(temp), where + ": a temp file holds secrets");
+            PosixModes.assertMode("rw-------", temp, where + ": a temp file holds secrets");
           }
           if (!temps.isEmpty()) {
             killedMidWrite[0]++;
@@ -96,9 +96,5 @@ class TokenCacheCrashTest {
     try (Stream<Path> files = Files.list(folder)) {
       return files.filter(p -> p.getFileName().toString().contains(".tmp-")).sorted().toList();
     }
-  }
-
-  private static String permissions(Path file) throws IOException {
-    return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
   }
 }

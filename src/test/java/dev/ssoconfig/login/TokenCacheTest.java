@@ -26,6 +26,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.ssoconfig.testing.OnWindows;
+import dev.ssoconfig.testing.PosixModes;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 class TokenCacheTest {
   private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
@@ -104,6 +108,7 @@ class TokenCacheTest {
       assertEquals("secret-1", read.clientSecret());
     }
 
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_POSIX_MODES)
     @Test
     void file_is_0600_and_new_folder_0700() throws IOException {
       cache.writeToken("acme", token("r"));
@@ -118,11 +123,11 @@ class TokenCacheTest {
       Files.createDirectories(cacheDir);
       Path file = cache.tokenFile("acme");
       Files.writeString(file, "{\"old\":true}");
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+      PosixModes.set(file, "rw-r--r--");
 
       cache.writeToken("acme", token("r"));
 
-      assertEquals("rw-------", perms(file));
+      PosixModes.assertMode("rw-------", file);
       assertTrue(Files.readString(file).contains("\"accessToken\":\"aoa-access\""));
       try (Stream<Path> files = Files.list(cacheDir)) {
         assertEquals(List.of(file.getFileName().toString()), names(files));
@@ -182,9 +187,8 @@ class TokenCacheTest {
               .readTree(
                   cache.registrationFile(START_URL, "us-east-1", SCOPES, LoginFlow.PKCE).toFile());
       assertEquals(List.of("clientId", "clientSecret", "expiresAt", "scopes"), fieldNames(json));
-      assertEquals(
-          "rw-------",
-          perms(cache.registrationFile(START_URL, "us-east-1", SCOPES, LoginFlow.PKCE)));
+      PosixModes.assertMode(
+          "rw-------", cache.registrationFile(START_URL, "us-east-1", SCOPES, LoginFlow.PKCE));
     }
 
     @Test

@@ -34,6 +34,12 @@ public final class ChildJvm implements AutoCloseable {
   public static ChildJvm start(Class<?> main, Path stderr, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    String hosts = System.getProperty(NoDns.HOSTS_FILE_PROPERTY);
+    if (hosts != null) {
+      // the child resolves names as this JVM does: from the hosts file, never by a DNS query
+      // (ConfigLock looks up the host name on macOS, and names a holder on another host)
+      command.add("-D" + NoDns.HOSTS_FILE_PROPERTY + "=" + hosts);
+    }
     command.addAll(
         List.of(
             "-Xshare:auto",
