@@ -13,7 +13,8 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
 /**
  * Build step (maven-antrun-plugin, prepare-package): writes the AsciiDoc source of the man pages of
  * the command and its subcommands with picocli's {@link ManPageGenerator}, from the same picocli
- * model as {@code --help}; asciidoctor-maven-plugin then turns them into roff in {@code target/man}.
+ * model as {@code --help}; asciidoctor-maven-plugin then turns them into roff in {@code
+ * target/man}.
  *
  * <p>Arguments: the folder to write {@code aws-sso-config-generator.adoc} (and one {@code
  * aws-sso-config-generator-SUBCOMMAND.adoc} per subcommand) into.

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 /**
  * The one normal form of an IAM Identity Center start URL, so that the forms people paste ({@code
  * https://d-1234567890.awsapps.com/start/#}, {@code …/start/#/}, {@code
- * HTTPS://ACME.awsapps.com/start/}) and {@code …/start} name the same sso-session, token cache entry
- * and config values, and so that a start URL an older run wrote in another form still matches:
+ * HTTPS://ACME.awsapps.com/start/}) and {@code …/start} name the same sso-session, token cache
+ * entry and config values, and so that a start URL an older run wrote in another form still
+ * matches:
  *
  * <ul>
  *   <li>surrounding whitespace is trimmed;
@@ -152,9 +153,9 @@ public final class StartUrl {
 
   /**
    * Whether the text has a user name or password, found without parsing it as a URL (a URL that
-   * does not parse may still carry one): an {@code @} in what would be its authority, the text after
-   * the scheme's {@code :} and an optional {@code //} up to the first {@code /}, {@code \}, {@code
-   * ?} or {@code #}.
+   * does not parse may still carry one): an {@code @} in what would be its authority, the text
+   * after the scheme's {@code :} and an optional {@code //} up to the first {@code /}, {@code \},
+   * {@code ?} or {@code #}.
    */
   private static boolean hasUserInfo(String text) {
     Matcher scheme = SCHEME.matcher(text);

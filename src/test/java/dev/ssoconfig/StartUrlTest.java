@@ -59,13 +59,16 @@ class StartUrlTest {
           StartUrl.same(
               "https://d-1234567890.awsapps.com/start/#/",
               "https://d-1234567890.awsapps.com/start"));
-      assertTrue(StartUrl.same("https://ACME.awsapps.com/start/", "https://acme.awsapps.com/start"));
+      assertTrue(
+          StartUrl.same("https://ACME.awsapps.com/start/", "https://acme.awsapps.com/start"));
     }
 
     @Test
     void other_paths_or_hosts_are_other_start_urls() {
-      assertFalse(StartUrl.same("https://acme.awsapps.com/start", "https://acme.awsapps.com/Start"));
-      assertFalse(StartUrl.same("https://acme.awsapps.com/start", "https://other.awsapps.com/start"));
+      assertFalse(
+          StartUrl.same("https://acme.awsapps.com/start", "https://acme.awsapps.com/Start"));
+      assertFalse(
+          StartUrl.same("https://acme.awsapps.com/start", "https://other.awsapps.com/start"));
       assertFalse(StartUrl.same("https://acme.awsapps.com/start", null));
     }
 

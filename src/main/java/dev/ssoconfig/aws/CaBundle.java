@@ -28,9 +28,9 @@ import software.amazon.awssdk.http.TlsTrustManagersProvider;
  * <p>The AWS CLI's rule: botocore's session variable {@code ca_bundle} comes from {@code
  * AWS_CA_BUNDLE} ({@code configprovider.BOTOCORE_DEFAUT_SESSION_VARIABLES}) and becomes urllib3's
  * {@code ca_certs} ({@code httpsession.URLLib3Session._setup_ssl_cert}), so when it is set and not
- * empty the file's certificates are the only ones trusted. The AWS SDK for Java does not read the variable itself,
- * so {@link SdkClients} gives its HTTP client these trust managers. ({@code ca_bundle} in a profile
- * does not apply: the tool's clients read no profile.)
+ * empty the file's certificates are the only ones trusted. The AWS SDK for Java does not read the
+ * variable itself, so {@link SdkClients} gives its HTTP client these trust managers. ({@code
+ * ca_bundle} in a profile does not apply: the tool's clients read no profile.)
  */
 public final class CaBundle {
   /** The environment variable, as the AWS CLI names it. */
@@ -65,13 +65,14 @@ public final class CaBundle {
    * @param pem the file
    * @return its certificates
    * @throws Failure of kind {@link Failure.Kind#USAGE} when the file cannot be read, or holds
-   *     something other than certificates, or none; the message names {@code AWS_CA_BUNDLE} and
-   *     the file
+   *     something other than certificates, or none; the message names {@code AWS_CA_BUNDLE} and the
+   *     file
    */
   public static CaBundle load(Path pem) {
     List<X509Certificate> certificates = new ArrayList<>();
     try (InputStream in = Files.newInputStream(pem)) {
-      for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+      for (Certificate certificate :
+          CertificateFactory.getInstance("X.509").generateCertificates(in)) {
         certificates.add((X509Certificate) certificate);
       }
     } catch (IOException e) {
@@ -97,12 +98,16 @@ public final class CaBundle {
         cause);
   }
 
-  /** @return the file the certificates came from */
+  /**
+   * @return the file the certificates came from
+   */
   public Path path() {
     return path;
   }
 
-  /** @return the certificates, in the order of the file */
+  /**
+   * @return the certificates, in the order of the file
+   */
   public List<X509Certificate> certificates() {
     return certificates;
   }

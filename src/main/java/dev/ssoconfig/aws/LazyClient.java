@@ -7,8 +7,8 @@ import software.amazon.awssdk.core.SdkClient;
 /**
  * An SDK client built on first use, so a run pays for a client (its HTTP client and TLS context,
  * some 250 ms at start-up) only when it makes a call: a sign-in with a cached client registration
- * prints the authorize URL without one, and a run that stops before listing never builds the
- * portal client.
+ * prints the authorize URL without one, and a run that stops before listing never builds the portal
+ * client.
  *
  * <p>Thread-safe; the client is built at most once. {@link #close()} closes it if it was built and
  * never builds it.

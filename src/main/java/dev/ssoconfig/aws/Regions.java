@@ -22,11 +22,11 @@ import software.amazon.awssdk.regions.RegionMetadata;
  *
  * <ol>
  *   <li>the SDK knows it (not a global pseudo-region such as {@code aws-global}), or
- *   <li>it matches a partition's pattern, its number starts at 1 (no {@code 0}, no leading zero,
- *       as in every known region), and either each of its words appears in a known region ({@code
- *       ap-southeast-8}, {@code me-west-1}) or it is not within {@link #MAX_TYPO_DISTANCE} edits
- *       of a known region (a name with new words, {@code ap-midwest-1}). A name with an unknown
- *       word close to a known region ({@code us-est-1}) is taken for a typo.
+ *   <li>it matches a partition's pattern, its number starts at 1 (no {@code 0}, no leading zero, as
+ *       in every known region), and either each of its words appears in a known region ({@code
+ *       ap-southeast-8}, {@code me-west-1}) or it is not within {@link #MAX_TYPO_DISTANCE} edits of
+ *       a known region (a name with new words, {@code ap-midwest-1}). A name with an unknown word
+ *       close to a known region ({@code us-est-1}) is taken for a typo.
  * </ol>
  */
 public final class Regions {
@@ -71,9 +71,9 @@ public final class Regions {
   }
 
   /**
-   * What only a name the SDK does not know needs, loaded on first use: {@link RegionMetadata}
-   * makes the SDK load its metadata of every service (some 400 classes, about 150 ms at start-up),
-   * which a known region never needs.
+   * What only a name the SDK does not know needs, loaded on first use: {@link RegionMetadata} makes
+   * the SDK load its metadata of every service (some 400 classes, about 150 ms at start-up), which
+   * a known region never needs.
    */
   private static final class Partitions {
     /** The region pattern of every partition that has a region the SDK knows. */
@@ -86,7 +86,9 @@ public final class Regions {
             .map(Pattern::compile)
             .collect(Collectors.toUnmodifiableList());
 
-    /** The words of the known regions, without their numbers: {@code us}, {@code gov}, {@code east}. */
+    /**
+     * The words of the known regions, without their numbers: {@code us}, {@code gov}, {@code east}.
+     */
     static final Set<String> WORDS =
         KNOWN.stream().flatMap(Regions::words).collect(Collectors.toUnmodifiableSet());
 

@@ -17,11 +17,11 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 
 /**
- * The settings every AWS SDK client of this tool shares: the URL-connection HTTP client with
- * {@link #CONNECT_TIMEOUT} and {@link #READ_TIMEOUT}, anonymous credentials (the OIDC and portal
- * calls are not SigV4-signed, so no AWS credentials are looked up), the SSO region, an optional
- * endpoint override, and no profile file. Without an override the SDK resolves the regional
- * endpoint and honours {@code AWS_ENDPOINT_URL_SSO_OIDC} / {@code AWS_ENDPOINT_URL_SSO}.
+ * The settings every AWS SDK client of this tool shares: the URL-connection HTTP client with {@link
+ * #CONNECT_TIMEOUT} and {@link #READ_TIMEOUT}, anonymous credentials (the OIDC and portal calls are
+ * not SigV4-signed, so no AWS credentials are looked up), the SSO region, an optional endpoint
+ * override, and no profile file. Without an override the SDK resolves the regional endpoint and
+ * honours {@code AWS_ENDPOINT_URL_SSO_OIDC} / {@code AWS_ENDPOINT_URL_SSO}.
  *
  * <h2>The SDK never reads the person's config or credentials file</h2>
  *
@@ -44,18 +44,18 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
  *       file into the execution attributes);
  *   <li>and unconditionally in {@code SdkDefaultClientBuilder.mergeGlobalDefaults}: it builds a map
  *       of defaults holding {@code ProfileFileSupplier.defaultSupplier()} and a lazy {@code
- *       PROFILE_FILE} derived from it, and {@code AttributeMap.Builder.build()} evaluates every lazy
- *       value, so {@code ~/.aws/config} and {@code ~/.aws/credentials} are parsed even when the
- *       client was given its own profile file.
+ *       PROFILE_FILE} derived from it, and {@code AttributeMap.Builder.build()} evaluates every
+ *       lazy value, so {@code ~/.aws/config} and {@code ~/.aws/credentials} are parsed even when
+ *       the client was given its own profile file.
  * </ul>
  *
  * <p>So each client gets an empty profile file ({@code
  * ClientOverrideConfiguration.defaultProfileFile}), which covers the first two, and, because no
  * per-client setting reaches the third, the SDK's own system properties {@code aws.configFile} and
  * {@code aws.sharedCredentialsFile} (which win over {@code AWS_CONFIG_FILE} / {@code
- * AWS_SHARED_CREDENTIALS_FILE} in {@code ProfileFileLocation}) are pointed at the null device before
- * every client is built. That setting is process-wide: nothing else in this tool lets the SDK read
- * profile files, and the config file the tool edits is found by our own rules ({@code
+ * AWS_SHARED_CREDENTIALS_FILE} in {@code ProfileFileLocation}) are pointed at the null device
+ * before every client is built. That setting is process-wide: nothing else in this tool lets the
+ * SDK read profile files, and the config file the tool edits is found by our own rules ({@code
  * cli.Environment}), not through these properties.
  *
  * <h2>Connections are kept alive</h2>
@@ -94,8 +94,8 @@ public final class SdkClients {
   private static final String MAX_CONNECTIONS_PROPERTY = "http.maxConnections";
 
   /**
-   * A path that holds nothing: the null device. The SDK skips it ({@code ProfileFileLocation} wants a
-   * readable regular file), and reading it would give an empty file anyway.
+   * A path that holds nothing: the null device. The SDK skips it ({@code ProfileFileLocation} wants
+   * a readable regular file), and reading it would give an empty file anyway.
    */
   private static final String NO_PROFILE_FILE = File.separatorChar == '\\' ? "NUL" : "/dev/null";
 
@@ -105,9 +105,9 @@ public final class SdkClients {
   private SdkClients() {}
 
   /**
-   * Configures and builds a client that reads no profile file (see the class comment); first
-   * points the SDK's {@code aws.configFile} and {@code aws.sharedCredentialsFile} system
-   * properties at the null device.
+   * Configures and builds a client that reads no profile file (see the class comment); first points
+   * the SDK's {@code aws.configFile} and {@code aws.sharedCredentialsFile} system properties at the
+   * null device.
    *
    * @param builder a fresh builder, e.g. {@code SsoClient.builder()}
    * @param ssoRegion the SSO region, e.g. {@code us-east-1}
@@ -118,7 +118,10 @@ public final class SdkClients {
    */
   public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient>
       C build(
-          B builder, String ssoRegion, Optional<URI> endpointOverride, RetryStrategy retryStrategy) {
+          B builder,
+          String ssoRegion,
+          Optional<URI> endpointOverride,
+          RetryStrategy retryStrategy) {
     return build(builder, ssoRegion, endpointOverride, retryStrategy, Optional.empty());
   }
 

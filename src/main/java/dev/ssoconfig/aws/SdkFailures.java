@@ -26,8 +26,8 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  *       message ({@code ConnectException: Connection refused}). Innermost, because the HTTP client
  *       wraps the socket's own failure in more general ones ({@code Error writing to server} around
  *       {@code Broken pipe}); the innermost one is the reason a person can act on;
- *   <li>anything else on the client side: only the class name of the root cause, as its message
- *       may echo a response.
+ *   <li>anything else on the client side: only the class name of the root cause, as its message may
+ *       echo a response.
  * </ul>
  *
  * <p>It never contains a response body or the SDK's own message (which carries the service's

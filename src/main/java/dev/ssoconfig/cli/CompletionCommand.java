@@ -9,13 +9,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code aws-sso-config-generator completion bash|zsh|fish}: prints a shell completion script
- * for the command, made at run time from the picocli model of the command, so every option and
+ * {@code aws-sso-config-generator completion bash|zsh|fish}: prints a shell completion script for
+ * the command, made at run time from the picocli model of the command, so every option and
  * subcommand the command has is completed.
  *
- * <p>bash and zsh get picocli's {@link AutoComplete#bash} script: bash loads it as it is; zsh
- * loads it through {@code bashcompinit}, which the script turns on by itself when it runs in zsh.
- * fish gets the script of {@link FishCompletion}.
+ * <p>bash and zsh get picocli's {@link AutoComplete#bash} script: bash loads it as it is; zsh loads
+ * it through {@code bashcompinit}, which the script turns on by itself when it runs in zsh. fish
+ * gets the script of {@link FishCompletion}.
  */
 @Command(
     name = "completion",
@@ -41,10 +41,7 @@ final class CompletionCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Parameters(
-      index = "0",
-      paramLabel = "SHELL",
-      description = "bash, zsh or fish.")
+  @Parameters(index = "0", paramLabel = "SHELL", description = "bash, zsh or fish.")
   Shell shell;
 
   /**

@@ -108,8 +108,7 @@ public final class CredentialsCommand implements Callable<Integer> {
     }
     RoleCredentials credentials;
     try (RoleCredentialsFetcher fetcher =
-        RoleCredentialsFetcher.forRegion(
-            sso.ssoRegion(), environment.portalEndpoint(), caBundle)) {
+        RoleCredentialsFetcher.forRegion(sso.ssoRegion(), environment.portalEndpoint(), caBundle)) {
       credentials = fetcher.fetch(token.value(), sso.accountId(), sso.roleName());
     }
     if (verbose) {
@@ -131,7 +130,9 @@ public final class CredentialsCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  /** @return whether {@code --verbose} was given (used by the failure handler) */
+  /**
+   * @return whether {@code --verbose} was given (used by the failure handler)
+   */
   boolean verbose() {
     return verbose;
   }

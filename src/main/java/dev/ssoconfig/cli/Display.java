@@ -1,8 +1,8 @@
 package dev.ssoconfig.cli;
 
 /**
- * How one run shows things on stderr, built by {@link Main} from the {@link Terminal} decision:
- * the live status line, and whether text is painted.
+ * How one run shows things on stderr, built by {@link Main} from the {@link Terminal} decision: the
+ * live status line, and whether text is painted.
  *
  * <p>Colour is two foreground colours of ECMA-48 SGR, red (31) and green (32), each reset with SGR
  * 39 (the terminal's own foreground): the only escape sequences the tool writes besides the status
@@ -22,17 +22,23 @@ record Display(StatusLine status, boolean colour) {
     return new Display(StatusLine.off(), false);
   }
 
-  /** @return whether a live status line is drawn */
+  /**
+   * @return whether a live status line is drawn
+   */
   boolean live() {
     return status.live();
   }
 
-  /** @return {@code text} in red when colour is on, for the error prefix; else {@code text} */
+  /**
+   * @return {@code text} in red when colour is on, for the error prefix; else {@code text}
+   */
   String error(String text) {
     return paint(RED, text);
   }
 
-  /** @return {@code text} in green when colour is on, for the listing's result; else {@code text} */
+  /**
+   * @return {@code text} in green when colour is on, for the listing's result; else {@code text}
+   */
   String success(String text) {
     return paint(GREEN, text);
   }

@@ -67,13 +67,17 @@ public record Environment(
         Environment::readProcVersion);
   }
 
-  /** @return whether {@link #osName} is macOS */
+  /**
+   * @return whether {@link #osName} is macOS
+   */
   public boolean macOs() {
     String os = osName.toLowerCase(Locale.ROOT);
     return os.startsWith("mac") || os.startsWith("darwin");
   }
 
-  /** @return whether {@link #osName} is Windows */
+  /**
+   * @return whether {@link #osName} is Windows
+   */
   public boolean windows() {
     return isWindows(osName);
   }
@@ -130,9 +134,9 @@ public record Environment(
 
   /**
    * The AWS config file: {@code AWS_CONFIG_FILE} if set (a leading {@code ~/} expanded to the home
-   * folder, as the AWS CLI does), else {@code ~/.aws/config}. A variable that is set but empty gives
-   * the empty path, not the default: botocore then reads no config file at all, so the command
-   * refuses it ({@link InputRules#configFile}).
+   * folder, as the AWS CLI does), else {@code ~/.aws/config}. A variable that is set but empty
+   * gives the empty path, not the default: botocore then reads no config file at all, so the
+   * command refuses it ({@link InputRules#configFile}).
    */
   public Path configFile() {
     String explicit = variables.get("AWS_CONFIG_FILE");

@@ -22,8 +22,8 @@ import picocli.CommandLine.ParseResult;
  * </ul>
  *
  * <p>Every message printed here, the cause's and each line of the stack trace included, is made
- * safe by {@link SafeText#line}: no control character, escape sequence or bidi override reaches
- * the terminal, and labelled secrets are redacted. On a terminal with colour the prefix {@code
+ * safe by {@link SafeText#line}: no control character, escape sequence or bidi override reaches the
+ * terminal, and labelled secrets are redacted. On a terminal with colour the prefix {@code
  * aws-sso-config-generator:} is red.
  */
 final class FailureHandler implements IExecutionExceptionHandler {
@@ -38,7 +38,9 @@ final class FailureHandler implements IExecutionExceptionHandler {
     this(Display.plain());
   }
 
-  /** @param display paints the prefix of error lines */
+  /**
+   * @param display paints the prefix of error lines
+   */
   FailureHandler(Display display) {
     this.display = display;
   }
@@ -52,7 +54,8 @@ final class FailureHandler implements IExecutionExceptionHandler {
   }
 
   @Override
-  public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
+  public int handleExecutionException(
+      Exception ex, CommandLine commandLine, ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
     boolean verbose =
         commandLine.getCommand() instanceof GenerateCommand generate && generate.verbose()

@@ -135,7 +135,9 @@ final class FishCompletion {
     return text;
   }
 
-  /** @return {@code text} in fish's single quotes, where only {@code \\} and {@code '} are special */
+  /**
+   * @return {@code text} in fish's single quotes, where only {@code \\} and {@code '} are special
+   */
   static String quote(String text) {
     return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }

@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The command: sign in to IAM Identity Center once and write a profile for every account and role
- * into the AWS config file. Options are validated here, before any network call; the work itself
- * is done by {@link Generator}.
+ * into the AWS config file. Options are validated here, before any network call; the work itself is
+ * done by {@link Generator}.
  */
 @Command(
     name = "aws-sso-config-generator",
@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     headerHeading = "%n",
-    header = "Write an AWS CLI profile for every account and role you can reach through IAM Identity Center.",
+    header =
+        "Write an AWS CLI profile for every account and role you can reach through IAM Identity Center.",
     synopsisHeading = "%nUsage: ",
     descriptionHeading = "%n",
     description = {
@@ -128,7 +129,8 @@ public final class GenerateCommand implements Callable<Integer> {
       names = "--timeout",
       paramLabel = "DURATION",
       defaultValue = "10m",
-      description = "How long to wait for the sign-in, e.g. 90s, 10m, 1h (default: ${DEFAULT-VALUE}).")
+      description =
+          "How long to wait for the sign-in, e.g. 90s, 10m, 1h (default: ${DEFAULT-VALUE}).")
   String timeout;
 
   @Option(
@@ -280,9 +282,9 @@ public final class GenerateCommand implements Callable<Integer> {
    * Validates the options and runs the generation.
    *
    * @return the exit code, see {@link ExitCode}
-   * @throws Failure of kind {@link Failure.Kind#USAGE} when a value is invalid (before any
-   *     network call), and every other {@link Failure} of the run, which {@link FailureHandler}
-   *     maps to exit codes
+   * @throws Failure of kind {@link Failure.Kind#USAGE} when a value is invalid (before any network
+   *     call), and every other {@link Failure} of the run, which {@link FailureHandler} maps to
+   *     exit codes
    */
   @Override
   public Integer call() throws Exception {
@@ -303,7 +305,9 @@ public final class GenerateCommand implements Callable<Integer> {
     }
   }
 
-  /** @return whether {@code --verbose} was given (used by the failure handler) */
+  /**
+   * @return whether {@code --verbose} was given (used by the failure handler)
+   */
   boolean verbose() {
     return verbose;
   }
@@ -331,8 +335,7 @@ public final class GenerateCommand implements Callable<Integer> {
         naming.credentialProcess()
             ? naming
                 .planOptions()
-                .withCredentialProcess(
-                    Optional.of(Launcher.credentialProcess(environment, config)))
+                .withCredentialProcess(Optional.of(Launcher.credentialProcess(environment, config)))
             : naming.planOptions(),
         prune,
         dryRun,
@@ -346,7 +349,8 @@ public final class GenerateCommand implements Callable<Integer> {
    * Rerun}), said on stderr.
    */
   private RunNaming naming(Path config) {
-    boolean templateGiven = spec.commandLine().getParseResult().hasMatchedOption("--profile-template");
+    boolean templateGiven =
+        spec.commandLine().getParseResult().hasMatchedOption("--profile-template");
     RunNaming.Flags flags =
         new RunNaming.Flags(
             startUrl,
@@ -368,9 +372,9 @@ public final class GenerateCommand implements Callable<Integer> {
       spec.commandLine()
           .getErr()
           .println(
-            "Running again with the options recorded in "
-                + SafeText.line(config.toString())
-                + ": "
+              "Running again with the options recorded in "
+                  + SafeText.line(config.toString())
+                  + ": "
                   + Rerun.asOptions(naming));
     }
     return naming;

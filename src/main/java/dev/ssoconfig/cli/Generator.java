@@ -20,10 +20,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One run, left to right: check the config file before anyone signs in, sign in, list every
- * account and role, plan the profiles, apply the plan to the config file and write it, then print
- * the summary. Nothing is written unless the whole enumeration succeeded. Paths and names printed
- * here are made safe by {@link SafeText}.
+ * One run, left to right: check the config file before anyone signs in, sign in, list every account
+ * and role, plan the profiles, apply the plan to the config file and write it, then print the
+ * summary. Nothing is written unless the whole enumeration succeeded. Paths and names printed here
+ * are made safe by {@link SafeText}.
  *
  * <p>This is the flow only: it works through the narrow interfaces below, which {@link Wiring}
  * builds for a real run (the SDK clients, the token cache, the config store) and tests build as
@@ -60,8 +60,8 @@ final class Generator {
     Path path();
 
     /**
-     * Everything that can be checked before sign-in: the path names a regular file, the AWS CLI
-     * can read the file, and (unless {@code dryRun}) it, its folder and its lock can be written.
+     * Everything that can be checked before sign-in: the path names a regular file, the AWS CLI can
+     * read the file, and (unless {@code dryRun}) it, its folder and its lock can be written.
      *
      * @return the file as it is now
      * @throws Failure of kind {@link Failure.Kind#FILE} naming the problem
@@ -166,8 +166,7 @@ final class Generator {
       Outcome outcome = apply(plan, options.prune());
       if (!options.json()) {
         String diff =
-            UnifiedDiff.between(
-                shownPath, outcome.before(), outcome.result().document().toBytes());
+            UnifiedDiff.between(shownPath, outcome.before(), outcome.result().document().toBytes());
         out.print(diff.isEmpty() ? "No change to " + shownPath + " (dry run).\n" : diff);
       }
       report(options, outcome, plan, listed);
@@ -244,7 +243,9 @@ final class Generator {
             });
   }
 
-  /** Reads the config as it is now and applies the plan, with the stale profiles pruned if asked. */
+  /**
+   * Reads the config as it is now and applies the plan, with the stale profiles pruned if asked.
+   */
   private Outcome apply(ProfilePlan plan, boolean prune) {
     ConfigDocument document = config.read();
     byte[] before = document.toBytes();
@@ -264,8 +265,8 @@ final class Generator {
   }
 
   /**
-   * What applying the plan did, the stale profiles left in place (with {@code --prune}, those
-   * the editor could not remove), and the generated profiles as they were.
+   * What applying the plan did, the stale profiles left in place (with {@code --prune}, those the
+   * editor could not remove), and the generated profiles as they were.
    */
   private record Outcome(
       byte[] before, EditResult result, List<String> stale, List<ExistingProfile> existing) {}

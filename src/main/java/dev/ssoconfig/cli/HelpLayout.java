@@ -20,15 +20,16 @@ import picocli.CommandLine.Model.UsageMessageSpec;
  * longer than the real width is then wrapped at its spaces here: continuation lines start at the
  * line's text column (after the option names, the exit code, or the leading spaces), indented two
  * more for option and parameter descriptions as picocli does. A space right after "e.g." or "i.e."
- * is never a break. A word longer than the room it has stays whole on a line of its own. The
- * footer (the examples, written to fit the narrowest width picocli allows, 55) is left alone.
+ * is never a break. A word longer than the room it has stays whole on a line of its own. The footer
+ * (the examples, written to fit the narrowest width picocli allows, 55) is left alone.
  */
 final class HelpLayout {
   /** The width picocli renders at before the lines are wrapped here: no text is that long. */
   static final int UNWRAPPED = 10_000;
 
   private static final List<String> PARAGRAPHS =
-      List.of(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER,
+      List.of(
+          CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER,
           UsageMessageSpec.SECTION_KEY_DESCRIPTION);
   private static final List<String> COLUMNS =
       List.of(
@@ -62,8 +63,7 @@ final class HelpLayout {
                       : Kind.TABLE));
     }
     sections.computeIfPresent(
-        UsageMessageSpec.SECTION_KEY_SYNOPSIS,
-        (k, renderer) -> unwrapped(renderer, Kind.SYNOPSIS));
+        UsageMessageSpec.SECTION_KEY_SYNOPSIS, (k, renderer) -> unwrapped(renderer, Kind.SYNOPSIS));
     commandLine.getCommandSpec().usageMessage().sectionMap(sections);
     commandLine.getSubcommands().values().forEach(HelpLayout::install);
   }

@@ -21,8 +21,8 @@ import java.util.Optional;
  * {@code docs/output.schema.json} (JSON Schema draft 2020-12). Written with Jackson's streaming API
  * (jackson-core), pretty-printed, followed by one newline.
  *
- * <p>The document is plain ASCII: every character outside printable ASCII, and DEL, is written as
- * a {@code \}{@code uXXXX} escape (RFC 8259 section 7), so it reads the same in any terminal or
+ * <p>The document is plain ASCII: every character outside printable ASCII, and DEL, is written as a
+ * {@code \}{@code uXXXX} escape (RFC 8259 section 7), so it reads the same in any terminal or
  * locale encoding, and a name from the portal or the config file cannot reach a terminal as a
  * control sequence however a script prints the document.
  */
@@ -44,7 +44,9 @@ final class JsonReport {
 
   private final PrintWriter out;
 
-  /** @param out stdout */
+  /**
+   * @param out stdout
+   */
   JsonReport(PrintWriter out) {
     this.out = out;
   }
@@ -86,7 +88,8 @@ final class JsonReport {
     }
     json.writeStringField(
         "tokenExpiresAt",
-        DateTimeFormatter.ISO_INSTANT.format(report.tokenExpiresAt().truncatedTo(ChronoUnit.SECONDS)));
+        DateTimeFormatter.ISO_INSTANT.format(
+            report.tokenExpiresAt().truncatedTo(ChronoUnit.SECONDS)));
     json.writeArrayFieldStart("profiles");
     for (RunReport.ProfileOutcome profile : report.profiles()) {
       json.writeStartObject();

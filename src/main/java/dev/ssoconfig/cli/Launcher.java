@@ -18,8 +18,8 @@ import java.util.Optional;
  * folder of the program that runs it.
  *
  * <ul>
- *   <li>{@value #VARIABLE}, when set, is taken as it is (already quoted for the shell): for
- *       wrapper scripts and packages that start the jar their own way.
+ *   <li>{@value #VARIABLE}, when set, is taken as it is (already quoted for the shell): for wrapper
+ *       scripts and packages that start the jar their own way.
  *   <li>A native executable: the executable itself.
  *   <li>The launcher {@code aws-sso-config-generator} (a shell script followed by the jar, which
  *       runs {@code java -jar} on itself): the launcher's path, which is the JVM's code source.

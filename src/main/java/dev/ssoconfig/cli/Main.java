@@ -47,8 +47,8 @@ public final class Main {
   /**
    * @param out standard output: the summary
    * @param err standard error: prompts, progress, warnings and errors
-   * @param terminal what the streams are shown on: on an interactive terminal a live status line
-   *     is drawn on {@code err}, and colour used if allowed
+   * @param terminal what the streams are shown on: on an interactive terminal a live status line is
+   *     drawn on {@code err}, and colour used if allowed
    * @param environment environment variables and home folder
    * @param clock the clock (UTC) for token expiry
    * @param browser opens the sign-in URL

@@ -71,7 +71,8 @@ final class ProgressPrinter implements ProgressListener {
   public synchronized void accountsListed(int accounts) {
     this.accounts = accounts;
     if (lines()) {
-      err.println("Found " + accounts + (accounts == 1 ? " account" : " accounts") + "; listing roles…");
+      err.println(
+          "Found " + accounts + (accounts == 1 ? " account" : " accounts") + "; listing roles…");
       err.flush();
     } else if (live()) {
       draw(liveText(0, 0, lastPace));
@@ -130,9 +131,9 @@ final class ProgressPrinter implements ProgressListener {
   }
 
   /**
-   * Prints one line on what the listing took, e.g. {@code Listed 3000 roles of 1000 accounts in
-   * 1.6 s (1010 calls, 12 throttled and tried again).}; on a terminal in place of the live line,
-   * green when colour is on; nothing with {@code --quiet}.
+   * Prints one line on what the listing took, e.g. {@code Listed 3000 roles of 1000 accounts in 1.6
+   * s (1010 calls, 12 throttled and tried again).}; on a terminal in place of the live line, green
+   * when colour is on; nothing with {@code --quiet}.
    *
    * @param roles account/role pairs listed
    * @param nanos how long the listing took, in ns
@@ -153,7 +154,9 @@ final class ProgressPrinter implements ProgressListener {
             + " s ("
             + lastPace.calls()
             + (lastPace.calls() == 1 ? " call" : " calls")
-            + (lastPace.throttles() == 0 ? "" : ", " + lastPace.throttles() + " throttled and tried again")
+            + (lastPace.throttles() == 0
+                ? ""
+                : ", " + lastPace.throttles() + " throttled and tried again")
             + ").";
     err.println(display.success(line));
     err.flush();

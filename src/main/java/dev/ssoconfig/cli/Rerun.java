@@ -30,18 +30,18 @@ import java.util.stream.Collectors;
  *
  * <p>The sso-session is the one named by {@code --sso-session}, which may be any {@code
  * [sso-session NAME]} of the file, or else the only one made by this tool: one that generated
- * profiles (carrying {@code managed_by = aws-sso-config-generator}) name in {@code sso_session},
- * or that carries a recorded key ({@link RunRecord#PREFIX}). Several, or none, end the run with a
+ * profiles (carrying {@code managed_by = aws-sso-config-generator}) name in {@code sso_session}, or
+ * that carries a recorded key ({@link RunRecord#PREFIX}). Several, or none, end the run with a
  * usage {@link Failure} that says what to give.
  *
- * <p>From that section: the start URL ({@code sso_start_url}), the SSO region ({@code
- * sso_region}) and the {@link RunRecord}. Each option given wins over what is recorded for it:
- * {@code --region}, {@code --profile-template}, {@code --template}, and {@code --include}, {@code
- * --exclude} and {@code --set}, each of which replaces all recorded values of that option. {@code
- * --sso-region} must be the section's {@code sso_region}; {@code --legacy} needs {@code
- * --start-url}, since a legacy run writes no sso-session section to record anything in. The
- * options of one run ({@code --prune}, {@code --dry-run}, {@code --force-login}, the sign-in,
- * timeouts, {@code --config-file}, ...) are never recorded and apply as given.
+ * <p>From that section: the start URL ({@code sso_start_url}), the SSO region ({@code sso_region})
+ * and the {@link RunRecord}. Each option given wins over what is recorded for it: {@code --region},
+ * {@code --profile-template}, {@code --template}, and {@code --include}, {@code --exclude} and
+ * {@code --set}, each of which replaces all recorded values of that option. {@code --sso-region}
+ * must be the section's {@code sso_region}; {@code --legacy} needs {@code --start-url}, since a
+ * legacy run writes no sso-session section to record anything in. The options of one run ({@code
+ * --prune}, {@code --dry-run}, {@code --force-login}, the sign-in, timeouts, {@code --config-file},
+ * ...) are never recorded and apply as given.
  *
  * <p>A recorded value is checked as the option would be; one that cannot be used ends the run with
  * a usage {@link Failure} naming the section, the key and the problem. Names and values from the
@@ -71,8 +71,8 @@ final class Rerun {
    * @return the sso-session's start URL and SSO region, and its record with the options given in
    *     place of the recorded ones
    * @throws Failure of kind {@link Failure.Kind#USAGE} when no sso-session can be chosen, the
-   *     chosen one lacks a usable start URL or SSO region, a recorded or given value cannot be used,
-   *     {@code --sso-region} differs from the section's, or {@code --legacy} is given
+   *     chosen one lacks a usable start URL or SSO region, a recorded or given value cannot be
+   *     used, {@code --sso-region} differs from the section's, or {@code --legacy} is given
    */
   RunNaming resolve(RunNaming.Flags flags) {
     if (flags.legacy()) {
@@ -93,7 +93,8 @@ final class Rerun {
 
     String startUrl =
         InputRules.startUrl("sso_start_url of " + where, text(section, "sso_start_url", where));
-    String ssoRegion = InputRules.region("sso_region of " + where, text(section, "sso_region", where));
+    String ssoRegion =
+        InputRules.region("sso_region of " + where, text(section, "sso_region", where));
     if (flags.ssoRegion() != null
         && !InputRules.region("--sso-region", flags.ssoRegion()).equals(ssoRegion)) {
       throw Failure.usage(
@@ -158,8 +159,8 @@ final class Rerun {
   }
 
   /**
-   * The options of a run as a command line that would do the same, for the person to see what a
-   * run without {@code --start-url} does. Free text is quoted ({@link SafeText#quote}).
+   * The options of a run as a command line that would do the same, for the person to see what a run
+   * without {@code --start-url} does. Free text is quoted ({@link SafeText#quote}).
    *
    * @param naming a run's naming, e.g. from {@link #resolve}
    * @return e.g. {@code --start-url https://acme.awsapps.com/start --region eu-west-1 --sso-region
@@ -171,7 +172,8 @@ final class Rerun {
     words.add("--region " + naming.profileRegion());
     words.add("--sso-region " + naming.ssoRegion());
     words.add("--sso-session " + naming.sessionName());
-    RunRecord record = RunRecord.of(naming.ssoRegion(), naming.profileRegion(), naming.planOptions());
+    RunRecord record =
+        RunRecord.of(naming.ssoRegion(), naming.profileRegion(), naming.planOptions());
     if (!record.profileTemplate().equals(ProfileNameTemplate.DEFAULT.text())) {
       words.add("--profile-template " + SafeText.quote(record.profileTemplate()));
     }
@@ -326,8 +328,8 @@ final class Rerun {
      * @param key the key without {@link RunRecord#PREFIX}
      * @param check parses the recorded value
      * @return what {@code check} returns
-     * @throws Failure of kind {@link Failure.Kind#USAGE} naming the section and the key when
-     *     {@code check} fails
+     * @throws Failure of kind {@link Failure.Kind#USAGE} naming the section and the key when {@code
+     *     check} fails
      */
     <T> T check(String key, Supplier<T> check) {
       try {

@@ -14,16 +14,16 @@ import java.util.Objects;
 
 /**
  * What a run writes, validated: the sso-session with its start URL and SSO region, the region of
- * the profiles, and how the profiles are named, selected and filled. It comes from the options of
- * a run with {@code --start-url} ({@link #fromFlags}) or, for a run without, from the record of an
+ * the profiles, and how the profiles are named, selected and filled. It comes from the options of a
+ * run with {@code --start-url} ({@link #fromFlags}) or, for a run without, from the record of an
  * sso-session in the config file and the options given ({@link Rerun}).
  *
  * @param startUrl the start URL in its normal form
  * @param ssoRegion the region of IAM Identity Center
  * @param profileRegion the region written into each profile
  * @param sessionName the sso-session name
- * @param planOptions template, renames (with the rename file's absolute path), filters, form,
- *     extra keys
+ * @param planOptions template, renames (with the rename file's absolute path), filters, form, extra
+ *     keys
  * @param credentialProcess whether profiles get a {@code credential_process} key (given, or
  *     recorded by an earlier run)
  */

@@ -54,7 +54,9 @@ record RunReport(
     /** A planned profile whose name is taken by a section this tool did not write; left alone. */
     SKIPPED;
 
-    /** @return the name in the JSON document, e.g. {@code added} */
+    /**
+     * @return the name in the JSON document, e.g. {@code added}
+     */
     String jsonName() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
@@ -153,7 +155,9 @@ record RunReport(
     profiles.sort(Comparator.comparing(ProfileOutcome::name));
 
     Optional<SessionOutcome> session =
-        plan.session().map(SsoSessionSpec::name).map(name -> sessionOutcome(name, result.session()));
+        plan.session()
+            .map(SsoSessionSpec::name)
+            .map(name -> sessionOutcome(name, result.session()));
     return new RunReport(
         configFile.toAbsolutePath(), dryRun, result.changed(), session, tokenExpiresAt, profiles);
   }
@@ -171,8 +175,7 @@ record RunReport(
 
   private static ProfileOutcome old(
       String name, Action action, Map<String, ExistingProfile> before, Map<String, String> names) {
-    Map<String, String> keys =
-        before.containsKey(name) ? before.get(name).properties() : Map.of();
+    Map<String, String> keys = before.containsKey(name) ? before.get(name).properties() : Map.of();
     String accountId = keys.get("sso_account_id");
     return new ProfileOutcome(
         name,
@@ -189,8 +192,7 @@ record RunReport(
   private static Map<String, String> accountNames(List<AccountRole> roles) {
     Map<String, String> names = new HashMap<>();
     for (AccountRole role : roles) {
-      names.merge(
-          role.accountId(), role.accountName(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+      names.merge(role.accountId(), role.accountName(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
     }
     return names;
   }

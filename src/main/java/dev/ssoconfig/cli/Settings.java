@@ -46,7 +46,9 @@ public record Settings(
     boolean backup,
     boolean json) {
 
-  /** @return whether profiles carry {@code sso_start_url} themselves, with no sso-session */
+  /**
+   * @return whether profiles carry {@code sso_start_url} themselves, with no sso-session
+   */
   public boolean legacy() {
     return planOptions.legacy();
   }

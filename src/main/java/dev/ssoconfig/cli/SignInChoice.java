@@ -37,8 +37,8 @@ import dev.ssoconfig.login.LoginFlow;
  *
  * @param flow PKCE or device code
  * @param openBrowser whether to start a browser for the sign-in URL
- * @param note the one line that says why the flow was chosen, when the person did not choose it
- *     and it is not the default; {@code null} otherwise
+ * @param note the one line that says why the flow was chosen, when the person did not choose it and
+ *     it is not the default; {@code null} otherwise
  */
 record SignInChoice(LoginFlow flow, boolean openBrowser, String note) {
 

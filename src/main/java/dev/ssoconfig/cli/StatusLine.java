@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.Writer;
 
 /**
- * One live line at the bottom of a terminal (a countdown, the listing's progress), redrawn in place,
- * that never corrupts other output: it sits between stderr's {@link java.io.PrintWriter} and the
- * stream, and every other text written to stderr first clears it.
+ * One live line at the bottom of a terminal (a countdown, the listing's progress), redrawn in
+ * place, that never corrupts other output: it sits between stderr's {@link java.io.PrintWriter} and
+ * the stream, and every other text written to stderr first clears it.
  *
  * <ul>
  *   <li>{@link #show} draws the line as {@code \r TEXT ESC[K}: back to the start of the line, the
@@ -60,14 +60,16 @@ final class StatusLine extends Writer {
     return new StatusLine(Writer.nullWriter(), Terminal.DEFAULT_WIDTH, false);
   }
 
-  /** @return whether this line is drawn at all (stderr is an interactive terminal) */
+  /**
+   * @return whether this line is drawn at all (stderr is an interactive terminal)
+   */
   boolean live() {
     return live;
   }
 
   /**
-   * Draws {@code text} as the live line, replacing the one shown; nothing if this line is not
-   * live, has ended, or the cursor is not at the start of a line.
+   * Draws {@code text} as the live line, replacing the one shown; nothing if this line is not live,
+   * has ended, or the cursor is not at the start of a line.
    *
    * @param text one line of plain text, no line break
    */

@@ -39,7 +39,8 @@ final class Summary {
    * @param stale generated profiles no longer assigned or now filtered out, not removed
    * @param dryRun whether nothing was written
    */
-  void print(Path configPath, EditResult result, ProfilePlan plan, List<String> stale, boolean dryRun) {
+  void print(
+      Path configPath, EditResult result, ProfilePlan plan, List<String> stale, boolean dryRun) {
     String path = SafeText.line(configPath.toString());
     String counts =
         result.added().size()
@@ -80,7 +81,9 @@ final class Summary {
     out.flush();
   }
 
-  /** E.g. {@code sso-session acme added.}, or in a dry run {@code sso-session acme would be added.} */
+  /**
+   * E.g. {@code sso-session acme added.}, or in a dry run {@code sso-session acme would be added.}
+   */
   private static String sessionLine(String name, SessionChange change, boolean dryRun) {
     String what =
         switch (change) {

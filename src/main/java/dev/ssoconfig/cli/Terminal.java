@@ -68,7 +68,8 @@ record Terminal(boolean interactive, boolean colour, int width, boolean colourOn
     boolean colourAllowed = environment.get("NO_COLOR") == null;
     boolean err = probe.isTerminal(TtyProbe.STDERR);
     boolean out = probe.isTerminal(TtyProbe.STDOUT);
-    return new Terminal(err, err && colourAllowed, width(environment.get("COLUMNS")), out && colourAllowed);
+    return new Terminal(
+        err, err && colourAllowed, width(environment.get("COLUMNS")), out && colourAllowed);
   }
 
   private static int width(String columns) {

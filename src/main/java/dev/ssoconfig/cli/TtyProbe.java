@@ -33,7 +33,9 @@ final class TtyProbe {
   static final TtyProbe SYSTEM =
       new TtyProbe(Path.of("/proc/self/fd"), Path.of("/dev/fd"), Path.of("/dev/null"));
 
-  /** {@code S_IFMT} and {@code S_IFCHR} of {@code stat(2)}: the file type bits, a character device. */
+  /**
+   * {@code S_IFMT} and {@code S_IFCHR} of {@code stat(2)}: the file type bits, a character device.
+   */
   private static final int TYPE_BITS = 0170000;
 
   private static final int CHARACTER_DEVICE = 0020000;

@@ -1,6 +1,8 @@
 package dev.ssoconfig.cli;
 
-/** How much the run says on stderr besides errors: {@code --quiet}, the default, {@code --verbose}. */
+/**
+ * How much the run says on stderr besides errors: {@code --quiet}, the default, {@code --verbose}.
+ */
 enum Verbosity {
   /**
    * {@code --quiet}: errors, and what the person must act on to sign in (the sign-in URL, the user

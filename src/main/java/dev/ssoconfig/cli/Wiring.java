@@ -32,8 +32,10 @@ final class Wiring implements AutoCloseable {
   private final Display display;
   private final Verbosity verbosity;
   private final SsoLogin login;
+
   /** {@code AWS_CA_BUNDLE}, read before anything is sent. */
   private final Optional<CaBundle> caBundle;
+
   private PortalLister lister;
   private ProgressPrinter progress;
 

@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param profiles the profiles by name ({@code [profile NAME]} and {@code [default]})
  * @param ssoSessions the {@code [sso-session NAME]} sections by name
  * @param services the {@code [services NAME]} sections by name
- * @param otherSections every other section by its header text (botocore keeps them at the top
- *     level of its result)
+ * @param otherSections every other section by its header text (botocore keeps them at the top level
+ *     of its result)
  */
 public record AwsCliConfig(
     Map<String, Map<String, Object>> profiles,
@@ -57,7 +57,8 @@ public record AwsCliConfig(
         section.properties().forEach(p -> defaults.put(p.key(), valueOf(p.value())));
         continue;
       }
-      Map<String, Object> options = byHeader.computeIfAbsent(section.header(), h -> new LinkedHashMap<>());
+      Map<String, Object> options =
+          byHeader.computeIfAbsent(section.header(), h -> new LinkedHashMap<>());
       firstByHeader.putIfAbsent(section.header(), section);
       section.properties().forEach(p -> options.put(p.key(), valueOf(p.value())));
     }
@@ -90,7 +91,8 @@ public record AwsCliConfig(
       String line = PyText.strip(piece);
       int equals = line.indexOf('=');
       if (equals >= 0) {
-        nested.put(PyText.strip(line.substring(0, equals)), PyText.strip(line.substring(equals + 1)));
+        nested.put(
+            PyText.strip(line.substring(0, equals)), PyText.strip(line.substring(equals + 1)));
       }
     }
     return nested;

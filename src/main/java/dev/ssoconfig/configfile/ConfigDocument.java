@@ -174,9 +174,8 @@ public final class ConfigDocument {
   }
 
   /**
-   * The indentation of the property whose value a more indented line after line {@code index}
-   * would continue; -1 when no property is open there (none yet in the section, or after a
-   * header).
+   * The indentation of the property whose value a more indented line after line {@code index} would
+   * continue; -1 when no property is open there (none yet in the section, or after a header).
    */
   int openIndent(int index) {
     return openIndents[index];

@@ -1,6 +1,5 @@
 package dev.ssoconfig.configfile;
 
-import dev.ssoconfig.text.PyText;
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.StartUrl;
 import dev.ssoconfig.profiles.ProfilePlan;
@@ -8,6 +7,7 @@ import dev.ssoconfig.profiles.ProfileSpec;
 import dev.ssoconfig.profiles.Property;
 import dev.ssoconfig.profiles.RunRecord;
 import dev.ssoconfig.profiles.SsoSessionSpec;
+import dev.ssoconfig.text.PyText;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -30,10 +30,10 @@ import java.util.function.Predicate;
  *       among its own keys (if a name has several sections, all of them must). In a managed profile
  *       of the plan, each key of the plan gets its value set in place when it differs — only the
  *       value changes on that line, and lines that continued the old value go; keys missing from a
- *       section of that name are inserted after the last line of a plan key, else after the
- *       header; keys a person added stay where they are. Every section of the name gets every
- *       key: the AWS CLI reads only the last one, the AWS SDK for Java merges the ones whose
- *       header it reads alike (and for {@code default} prefers {@code [profile default]}).
+ *       section of that name are inserted after the last line of a plan key, else after the header;
+ *       keys a person added stay where they are. Every section of the name gets every key: the AWS
+ *       CLI reads only the last one, the AWS SDK for Java merges the ones whose header it reads
+ *       alike (and for {@code default} prefers {@code [profile default]}).
  *   <li>A section with a plan profile's name but without the marker is never modified; the name is
  *       reported in {@link EditResult#skipped()}.
  *   <li>The plan's {@code [sso-session NAME]} is appended when missing. An existing one whose
@@ -44,10 +44,10 @@ import java.util.function.Predicate;
  *       RunRecord#PREFIX} belong to this tool whoever wrote the section (the AWS CLI and the SDKs
  *       give them no meaning), and describe the last run that wrote this sso-session. So each of
  *       the plan's recorded keys is set like a managed profile's key (value set in place when it
- *       differs, inserted when missing), and every other key with that prefix, in every section
- *       of that name, is removed with its continuation lines: an option the last run did not give
- *       (back at its default) has no key. The section's other keys, and the person's, stay as
- *       they are.
+ *       differs, inserted when missing), and every other key with that prefix, in every section of
+ *       that name, is removed with its continuation lines: an option the last run did not give
+ *       (back at its default) has no key. The section's other keys, and the person's, stay as they
+ *       are.
  *   <li>New sections go at the end of the file in plan order (the sso-session first), each after
  *       one blank line, in the file's dominant line ending. A last line without terminator gets one
  *       when something is appended — the only change allowed outside managed sections.
@@ -59,11 +59,11 @@ import java.util.function.Predicate;
  *       header, properties, continuation lines, comments and blank lines up to the next section
  *       header, including keys a person added to it, since the section is the tool's. Comment lines
  *       directly above the next header (no blank line between, not indented) are kept: they
- *       describe that section. When the removed lines reach the end of the file, the one blank
- *       line before them goes too, so no blank lines pile up at the end.
- *       A prune name whose sections are not all managed, or that is absent, is ignored, and so is
- *       one whose removal would make the AWS CLI read the next section header as part of the value
- *       above it (a header indented deeper than that value's key).
+ *       describe that section. When the removed lines reach the end of the file, the one blank line
+ *       before them goes too, so no blank lines pile up at the end. A prune name whose sections are
+ *       not all managed, or that is absent, is ignored, and so is one whose removal would make the
+ *       AWS CLI read the next section header as part of the value above it (a header indented
+ *       deeper than that value's key).
  * </ul>
  *
  * <p>Applying the same plan to the result changes nothing. Time is linear in the size of the file
@@ -89,8 +89,7 @@ public final class ConfigEditor {
    *     and read back unchanged (a bug in the plan's producer), a profile name twice, or a name
    *     both in {@code profiles} and in {@code prune}
    */
-  public EditResult apply(ConfigDocument document, ProfilePlan plan)
-      throws Failure {
+  public EditResult apply(ConfigDocument document, ProfilePlan plan) throws Failure {
     Objects.requireNonNull(document, "document");
     Objects.requireNonNull(plan, "plan");
     PlanValidator.check(plan);
@@ -224,8 +223,7 @@ public final class ConfigEditor {
   }
 
   private static SessionChange applySession(
-      SsoSessionSpec spec, ConfigDocument document, LineEdits edits)
-      throws Failure {
+      SsoSessionSpec spec, ConfigDocument document, LineEdits edits) throws Failure {
     List<Section> sections = document.sections(SectionType.SSO_SESSION, spec.name());
     List<Property> all = new ArrayList<>(spec.properties());
     all.addAll(spec.recorded());
@@ -447,5 +445,4 @@ public final class ConfigEditor {
     }
     return texts;
   }
-
 }

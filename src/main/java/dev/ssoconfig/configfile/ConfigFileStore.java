@@ -1,10 +1,10 @@
 package dev.ssoconfig.configfile;
 
 import dev.ssoconfig.Failure;
-import dev.ssoconfig.time.Sleeper;
 import dev.ssoconfig.io.AtomicFile;
 import dev.ssoconfig.io.FileOps;
 import dev.ssoconfig.io.IoReasons;
+import dev.ssoconfig.time.Sleeper;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -28,8 +28,8 @@ import java.util.Optional;
  * then flushes the folder where the platform allows. The file keeps its POSIX permissions (a new
  * file gets 0600, a new folder 0700) and, where the process may set them, its owner and group. If
  * the configured path is a symbolic link, the link target is replaced and the link kept. On any
- * failure the temp file is deleted and the original is untouched; temp files left by a run that
- * was killed are deleted by the next write.
+ * failure the temp file is deleted and the original is untouched; temp files left by a run that was
+ * killed are deleted by the next write.
  *
  * <p>Three files sit beside the configured path (a symbolic link is not followed for them, so they
  * stay next to where a person looks, and out of a dotfiles repository the link may point into):
@@ -54,9 +54,9 @@ import java.util.Optional;
  * different lock files and are not serialised. An instance is meant for one run on one thread.
  *
  * <p>Every failure is a {@link Failure} of kind {@link Failure.Kind#FILE} with a one-line message
- * naming the configured path and a reason, {@code cannot ACTION PATH: REASON}, or for the lock
- * file {@code cannot use the lock file PATH: REASON} (kind {@link Failure.Kind#INTERRUPTED} if
- * waiting for the lock is interrupted).
+ * naming the configured path and a reason, {@code cannot ACTION PATH: REASON}, or for the lock file
+ * {@code cannot use the lock file PATH: REASON} (kind {@link Failure.Kind#INTERRUPTED} if waiting
+ * for the lock is interrupted).
  */
 public final class ConfigFileStore {
   /** How long {@link #write} waits for another run when the caller does not hold the lock. */
@@ -248,8 +248,8 @@ public final class ConfigFileStore {
    *
    * @param content the complete new content
    * @param backup whether to keep the current content as {@link #backupPath()}
-   * @throws Failure if any step fails ({@code cannot back up ...} if the backup could
-   *     not be written); the config file is then unchanged and no temp file is left behind
+   * @throws Failure if any step fails ({@code cannot back up ...} if the backup could not be
+   *     written); the config file is then unchanged and no temp file is left behind
    */
   public void write(byte[] content, boolean backup) {
     Objects.requireNonNull(content, "content");

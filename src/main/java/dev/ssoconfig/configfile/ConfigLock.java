@@ -1,10 +1,10 @@
 package dev.ssoconfig.configfile;
 
 import dev.ssoconfig.Failure;
-import dev.ssoconfig.time.Sleeper;
 import dev.ssoconfig.io.AtomicFile;
 import dev.ssoconfig.io.IoReasons;
 import dev.ssoconfig.text.SafeText;
+import dev.ssoconfig.time.Sleeper;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
@@ -151,8 +151,8 @@ public final class ConfigLock implements AutoCloseable {
    *
    * @param lockFile the lock file
    * @param files opens the lock file
-   * @throws Failure of kind {@link Failure.Kind#FILE}, worded {@code cannot use the lock file
-   *     PATH: REASON}, e.g. {@code it is a folder; remove it} or {@code permission denied}
+   * @throws Failure of kind {@link Failure.Kind#FILE}, worded {@code cannot use the lock file PATH:
+   *     REASON}, e.g. {@code it is a folder; remove it} or {@code permission denied}
    */
   static void checkUsable(Path lockFile, AtomicFile files) {
     Path key = key(lockFile);
@@ -209,13 +209,15 @@ public final class ConfigLock implements AutoCloseable {
   }
 
   /**
-   * Refuses a lock path that is a symbolic link (opening it would create or lock a file
-   * elsewhere), a folder or a special file; a missing or regular file passes.
+   * Refuses a lock path that is a symbolic link (opening it would create or lock a file elsewhere),
+   * a folder or a special file; a missing or regular file passes.
    */
   private static void refuseUnusableKind(Path lockFile) {
     if (Files.isSymbolicLink(lockFile)) {
       throw unusable(
-          lockFile, "it is a symbolic link; remove it (each run creates the lock file itself)", null);
+          lockFile,
+          "it is a symbolic link; remove it (each run creates the lock file itself)",
+          null);
     }
     if (Files.isDirectory(lockFile, LinkOption.NOFOLLOW_LINKS)) {
       throw unusable(lockFile, "it is a folder; remove it", null);
@@ -223,7 +225,9 @@ public final class ConfigLock implements AutoCloseable {
     if (Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS)
         && !Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS)) {
       throw unusable(
-          lockFile, "it is " + SpecialFiles.kind(lockFile) + ", not a regular file; remove it", null);
+          lockFile,
+          "it is " + SpecialFiles.kind(lockFile) + ", not a regular file; remove it",
+          null);
     }
   }
 

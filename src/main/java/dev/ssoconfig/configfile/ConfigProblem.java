@@ -14,8 +14,8 @@ import java.util.Objects;
  * <ol>
  *   <li>{@link Kind#NOT_UTF8}: the file must be UTF-8; botocore decodes it with the locale's
  *       encoding, which is UTF-8 on current systems, and stops at the first invalid byte.
- *   <li>{@link Kind#BYTE_ORDER_MARK}: no UTF-8 byte-order mark; Python keeps it as a character,
- *       so the first line is no section header ({@code MissingSectionHeaderError}).
+ *   <li>{@link Kind#BYTE_ORDER_MARK}: no UTF-8 byte-order mark; Python keeps it as a character, so
+ *       the first line is no section header ({@code MissingSectionHeaderError}).
  *   <li>{@link Kind#OUTSIDE_SECTION}: nothing but blank and comment lines before the first section
  *       header ({@code MissingSectionHeaderError}).
  *   <li>{@link Kind#UNCLOSED_HEADER}, {@link Kind#EMPTY_HEADER}, {@link Kind#NOT_A_PROPERTY},
@@ -70,12 +70,18 @@ public record ConfigProblem(int line, Kind kind, String detail, int firstLine) {
 
   /**
    * One line for a person: the line number, what is wrong and how to fix it, e.g. {@code line 1:
-   * the file starts with a byte-order mark; remove the byte-order mark; the AWS CLI cannot read this
-   * file either}. Callers prefix the file name and make the text safe to print (it may hold a
+   * the file starts with a byte-order mark; remove the byte-order mark; the AWS CLI cannot read
+   * this file either}. Callers prefix the file name and make the text safe to print (it may hold a
    * section header or key from the file).
    */
   public String describe() {
-    return "line " + line + ": " + what() + "; " + fix() + "; the AWS CLI cannot read this file either";
+    return "line "
+        + line
+        + ": "
+        + what()
+        + "; "
+        + fix()
+        + "; the AWS CLI cannot read this file either";
   }
 
   private String what() {
@@ -83,7 +89,8 @@ public record ConfigProblem(int line, Kind kind, String detail, int firstLine) {
       case NOT_UTF8 -> "the file is not UTF-8 text (byte " + detail + ")";
       case BYTE_ORDER_MARK -> "the file starts with a byte-order mark";
       case OUTSIDE_SECTION ->
-          (detail.isEmpty() ? "a line" : "the key " + detail) + " comes before the first section header";
+          (detail.isEmpty() ? "a line" : "the key " + detail)
+              + " comes before the first section header";
       case UNCLOSED_HEADER -> "the section header " + detail + " has no closing ]";
       case EMPTY_HEADER -> "the section header [] has no name";
       case NOT_A_PROPERTY -> "the line is neither a section header, a comment nor KEY = VALUE";
@@ -107,7 +114,8 @@ public record ConfigProblem(int line, Kind kind, String detail, int firstLine) {
       case OUTSIDE_SECTION -> "move it under a section header such as [default], or delete it";
       case UNCLOSED_HEADER -> "add the ]";
       case EMPTY_HEADER -> "name the section or delete the line";
-      case NOT_A_PROPERTY -> "write it as KEY = VALUE, start it with # to make it a comment, or delete it";
+      case NOT_A_PROPERTY ->
+          "write it as KEY = VALUE, start it with # to make it a comment, or delete it";
       case EMPTY_KEY -> "add the key or delete the line";
       case DUPLICATE_SECTION -> "merge the two sections into one";
       case DUPLICATE_KEY -> "keep only one of them";

@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
  * = VALUE}, split at its first {@code =}. Section names: {@code default}, and {@code profile NAME},
  * {@code sso-session NAME} and {@code services NAME} where the words come from Python's {@code
  * shlex.split} and there must be exactly two ({@link Shlex}); {@code DEFAULT} is {@code
- * configparser}'s default section, whose keys every other section inherits. What breaks these
- * rules is listed in {@link ConfigProblem}.
+ * configparser}'s default section, whose keys every other section inherits. What breaks these rules
+ * is listed in {@link ConfigProblem}.
  *
  * <p><b>Writing</b>: names and keys the AWS SDK for Java v2 accepts ({@code [A-Za-z0-9_.@:+/%-]+};
  * for keys without {@code :}, which botocore would take for the separator), values on one line
@@ -43,10 +43,14 @@ final class Grammar {
   /** A UTF-8 byte order mark in byte-per-char form. */
   static final String BOM = "\u00EF\u00BB\u00BF";
 
-  /** Names (profile, sso-session) the AWS SDK for Java v2 accepts, and botocore reads as written. */
+  /**
+   * Names (profile, sso-session) the AWS SDK for Java v2 accepts, and botocore reads as written.
+   */
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.@:+/%-]+");
 
-  /** Keys both readers read as written: the SDK for Java's rule without botocore's ':' separator. */
+  /**
+   * Keys both readers read as written: the SDK for Java's rule without botocore's ':' separator.
+   */
   private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.@+/%-]+");
 
   private Grammar() {}

@@ -1,11 +1,11 @@
 package dev.ssoconfig.configfile;
 
-import dev.ssoconfig.text.PyText;
 import dev.ssoconfig.profiles.ProfilePlan;
 import dev.ssoconfig.profiles.ProfileSpec;
 import dev.ssoconfig.profiles.Property;
 import dev.ssoconfig.profiles.RunRecord;
 import dev.ssoconfig.profiles.SsoSessionSpec;
+import dev.ssoconfig.text.PyText;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,9 +14,9 @@ import java.util.Set;
 /**
  * Checks that a plan can be written and read back unchanged by the AWS CLI and the AWS SDK for Java
  * ({@link Grammar}): valid names and keys, each key once per section ignoring case (botocore
- * lower-cases keys), writable values, each profile name once, no profile both written and
- * pruned, and an sso-session whose recorded keys, and only those, start with {@link
- * RunRecord#PREFIX}. A failure is a bug in the plan's producer.
+ * lower-cases keys), writable values, each profile name once, no profile both written and pruned,
+ * and an sso-session whose recorded keys, and only those, start with {@link RunRecord#PREFIX}. A
+ * failure is a bug in the plan's producer.
  */
 final class PlanValidator {
   private PlanValidator() {}
@@ -44,8 +44,8 @@ final class PlanValidator {
   }
 
   /**
-   * The sso-session's keys, its own and its recorded ones, as one section; recorded keys, and
-   * only those, start with {@link RunRecord#PREFIX}.
+   * The sso-session's keys, its own and its recorded ones, as one section; recorded keys, and only
+   * those, start with {@link RunRecord#PREFIX}.
    */
   private static void checkSession(SsoSessionSpec session) {
     List<Property> all = new ArrayList<>(session.properties());
@@ -59,7 +59,9 @@ final class PlanValidator {
                 + property.key()
                 + " of sso-session "
                 + session.name()
-                + (recorded ? " is recorded but does not start with " : " is not recorded but starts with ")
+                + (recorded
+                    ? " is recorded but does not start with "
+                    : " is not recorded but starts with ")
                 + RunRecord.PREFIX);
       }
     }

@@ -9,8 +9,8 @@ import java.util.Optional;
  *
  * @param type what botocore makes of the header
  * @param header the text between the brackets, as written
- * @param name the profile, sso-session or services name botocore gives it; {@code null} for
- *     {@link SectionType#DEFAULTS} and {@link SectionType#IGNORED}, the header for {@link
+ * @param name the profile, sso-session or services name botocore gives it; {@code null} for {@link
+ *     SectionType#DEFAULTS} and {@link SectionType#IGNORED}, the header for {@link
  *     SectionType#OTHER}
  * @param headerLine the index of the header line
  * @param endLine the index just past the section's last line
@@ -44,9 +44,8 @@ record Section(
   }
 
   /**
-   * Whether this tool created the section: a profile whose own keys (not ones inherited from
-   * {@code [DEFAULT]}) hold {@link ProfilePlan#MARKER_KEY} {@code =} {@link
-   * ProfilePlan#MARKER_VALUE}.
+   * Whether this tool created the section: a profile whose own keys (not ones inherited from {@code
+   * [DEFAULT]}) hold {@link ProfilePlan#MARKER_KEY} {@code =} {@link ProfilePlan#MARKER_VALUE}.
    */
   boolean isManaged() {
     return type == SectionType.PROFILE

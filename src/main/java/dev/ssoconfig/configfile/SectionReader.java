@@ -37,8 +37,8 @@ final class SectionReader {
    * @param problems what the AWS CLI refuses, by line
    * @param kinds each line's kind
    * @param indents each line's indentation: the count of whitespace characters it starts with
-   * @param openIndents for each line, the indentation of the property whose value a following
-   *     more indented line would continue, -1 when none would
+   * @param openIndents for each line, the indentation of the property whose value a following more
+   *     indented line would continue, -1 when none would
    */
   record Result(
       List<Section> sections,
@@ -189,8 +189,8 @@ final class SectionReader {
 
   /**
    * botocore reads a value that starts on the next line as sub-properties, each {@code NAME =
-   * VALUE}; it does so for each section's own keys and the {@code [DEFAULT]} keys it inherits,
-   * and only when the file has a section other than {@code [DEFAULT]}.
+   * VALUE}; it does so for each section's own keys and the {@code [DEFAULT]} keys it inherits, and
+   * only when the file has a section other than {@code [DEFAULT]}.
    */
   private void checkSubProperties() {
     Map<String, PropertyEntry> defaults = new LinkedHashMap<>();

@@ -12,8 +12,8 @@ public enum SessionChange {
    */
   UPDATED,
   /**
-   * The section existed with the same start URL, SSO region and every key of the plan, its
-   * recorded keys as the plan's.
+   * The section existed with the same start URL, SSO region and every key of the plan, its recorded
+   * keys as the plan's.
    */
   UNCHANGED
 }

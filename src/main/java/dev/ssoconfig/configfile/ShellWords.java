@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
  *       as Python's {@code shlex.quote} does: left alone if it is made of {@code
  *       [A-Za-z0-9_@%+=:,./-]} only, else put in single quotes, each {@code '} in it written as
  *       {@code '"'"'}. Both readers give back the word.
- *   <li>Windows: botocore splits the value by the C runtime's rules ({@code
- *       _windows_shell_split}) and the AWS SDK for Java runs it with {@code cmd.exe /C}. A word with
- *       a space or tab, or an empty word, is put in double quotes; a word with {@code "} cannot be
- *       quoted for both and is refused (no Windows path holds one).
+ *   <li>Windows: botocore splits the value by the C runtime's rules ({@code _windows_shell_split})
+ *       and the AWS SDK for Java runs it with {@code cmd.exe /C}. A word with a space or tab, or an
+ *       empty word, is put in double quotes; a word with {@code "} cannot be quoted for both and is
+ *       refused (no Windows path holds one).
  * </ul>
  */
 public final class ShellWords {

@@ -10,9 +10,9 @@ import java.util.Optional;
  * {@code [profile "my name"]} names the profile {@code my name}.
  *
  * <p>Words are separated by space, tab, CR or LF. Outside quotes a backslash takes the next
- * character literally; inside {@code '…'} nothing is special; inside {@code "…"} a backslash escapes
- * only {@code "} and {@code \} and is kept before anything else. Quoted parts join the word around
- * them, and {@code ''} is an (empty) word.
+ * character literally; inside {@code '…'} nothing is special; inside {@code "…"} a backslash
+ * escapes only {@code "} and {@code \} and is kept before anything else. Quoted parts join the word
+ * around them, and {@code ''} is an (empty) word.
  */
 final class Shlex {
   private static final String WHITESPACE = " \t\r\n";

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 
 /**
  * Names the kind of a file that is neither a regular file, a folder nor a symbolic link, for
- * messages: a FIFO, a device, a socket. Reads the {@code st_mode} file type bits ({@code S_IFMT}
- * of POSIX {@code <sys/stat.h>}) through the JDK's {@code unix:mode} attribute where the platform
- * has it.
+ * messages: a FIFO, a device, a socket. Reads the {@code st_mode} file type bits ({@code S_IFMT} of
+ * POSIX {@code <sys/stat.h>}) through the JDK's {@code unix:mode} attribute where the platform has
+ * it.
  */
 final class SpecialFiles {
   private static final int TYPE_MASK = 0170000;

@@ -69,17 +69,22 @@ public record SsoProfile(
     Object session = keys.get("sso_session");
     String sessionName = session instanceof String name ? name : null;
     if (session != null) {
-      Map<String, Object> sessionKeys = sessionName == null ? null : config.ssoSessions().get(sessionName);
+      Map<String, Object> sessionKeys =
+          sessionName == null ? null : config.ssoSessions().get(sessionName);
       if (sessionKeys == null) {
         throw Failure.usage(
-            where + " names the sso-session " + SafeText.quote(String.valueOf(session))
+            where
+                + " names the sso-session "
+                + SafeText.quote(String.valueOf(session))
                 + ", which is not in the file; run aws-sso-config-generator again");
       }
       for (Map.Entry<String, Object> entry : sessionKeys.entrySet()) {
         Object own = resolved.get(entry.getKey());
         if (own != null && !own.equals(entry.getValue())) {
           throw Failure.usage(
-              where + ": the value of " + entry.getKey()
+              where
+                  + ": the value of "
+                  + entry.getKey()
                   + " differs between the profile and its sso-session; remove it from the profile");
         }
         resolved.put(entry.getKey(), entry.getValue());
@@ -93,7 +98,10 @@ public record SsoProfile(
     }
     if (!missing.isEmpty()) {
       throw Failure.usage(
-          where + " is missing " + String.join(", ", missing) + "; run aws-sso-config-generator again");
+          where
+              + " is missing "
+              + String.join(", ", missing)
+              + "; run aws-sso-config-generator again");
     }
     return new SsoProfile(
         profile,

@@ -1,15 +1,15 @@
 package dev.ssoconfig.configfile;
 
 /**
- * Conversions between the byte-per-char form in which this package keeps file content (each
- * {@code char} one byte, as ISO-8859-1 decodes it) and Java text.
+ * Conversions between the byte-per-char form in which this package keeps file content (each {@code
+ * char} one byte, as ISO-8859-1 decodes it) and Java text.
  *
  * <p>Decoding is strict UTF-8 as Python's codec does it (RFC 3629: no overlong forms, no encoded
  * surrogates, nothing above U+10FFFF). A byte that does not start a valid sequence becomes the lone
- * surrogate U+DC00 plus the byte, as Python's {@code surrogateescape} error handler does, and {@link
- * #encode} turns it back into that byte, so {@code encode(decode(bytes))} is always {@code bytes}.
- * Such a character is never whitespace, a bracket or a delimiter, so a line that holds one is
- * classified around it; a file that holds one is refused anyway (see {@link ConfigProblem}).
+ * surrogate U+DC00 plus the byte, as Python's {@code surrogateescape} error handler does, and
+ * {@link #encode} turns it back into that byte, so {@code encode(decode(bytes))} is always {@code
+ * bytes}. Such a character is never whitespace, a bracket or a delimiter, so a line that holds one
+ * is classified around it; a file that holds one is refused anyway (see {@link ConfigProblem}).
  */
 final class Utf8 {
   private Utf8() {}
@@ -34,7 +34,9 @@ final class Utf8 {
             case 1 -> first;
             case 2 -> (first & 0x1F) << 6 | (bytes.charAt(i + 1) & 0x3F);
             case 3 ->
-                (first & 0x0F) << 12 | (bytes.charAt(i + 1) & 0x3F) << 6 | (bytes.charAt(i + 2) & 0x3F);
+                (first & 0x0F) << 12
+                    | (bytes.charAt(i + 1) & 0x3F) << 6
+                    | (bytes.charAt(i + 2) & 0x3F);
             default ->
                 (first & 0x07) << 18
                     | (bytes.charAt(i + 1) & 0x3F) << 12

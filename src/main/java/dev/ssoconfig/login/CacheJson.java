@@ -20,10 +20,10 @@ import java.util.Optional;
  * which is much cheaper to load at start-up than a data-binding {@code ObjectMapper}.
  *
  * <p>A cache file is one JSON object. Reading keeps its top-level string fields and its arrays of
- * strings, the last one when a name repeats (as Jackson's tree model and Python's {@code json}
- * do); every other value is skipped. Writing produces compact JSON ({@code {"a":"b","c":["d"]}}),
- * fields in the order given, in UTF-8 with only {@code "}, {@code \} and control characters
- * escaped: the bytes Jackson's {@code ObjectMapper} wrote for the same fields.
+ * strings, the last one when a name repeats (as Jackson's tree model and Python's {@code json} do);
+ * every other value is skipped. Writing produces compact JSON ({@code {"a":"b","c":["d"]}}), fields
+ * in the order given, in UTF-8 with only {@code "}, {@code \} and control characters escaped: the
+ * bytes Jackson's {@code ObjectMapper} wrote for the same fields.
  */
 final class CacheJson {
   private static final JsonFactory JSON = new JsonFactory();

@@ -15,15 +15,14 @@ import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 
 /**
  * The access token of an earlier sign-in, from the SSO token cache, refreshed when it is about to
- * expire, never by signing in: what botocore's {@code SSOTokenProvider} does for a profile with
- * an sso-session, so that a {@code credential_process} call never opens a browser.
+ * expire, never by signing in: what botocore's {@code SSOTokenProvider} does for a profile with an
+ * sso-session, so that a {@code credential_process} call never opens a browser.
  *
  * <p>The rule is botocore's ({@code SSOTokenProvider._refresher} and {@code
  * DeferredRefreshableToken}): a token with at least {@link #REFRESH_WINDOW} left is used as it is;
  * with less, it is refreshed with its refresh token and cached client registration (if both are
- * there and the registration has not expired), and the new token is written back to the same
- * cache file; if the refresh is refused or impossible, the old token is used while it has not
- * expired.
+ * there and the registration has not expired), and the new token is written back to the same cache
+ * file; if the refresh is refused or impossible, the old token is used while it has not expired.
  */
 public final class CachedSignIn implements AutoCloseable {
   /** botocore's {@code SSOTokenProvider._REFRESH_WINDOW}: refresh with less than this left. */

@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.ssooidc.model.RegisterClientRequest;
 import software.amazon.awssdk.services.ssooidc.model.RegisterClientResponse;
 
 /**
- * The OIDC client registration for a sign-in: from the registration cache while it has more than
- * 15 minutes left, else from RegisterClient, whose result is cached; a registration the service
+ * The OIDC client registration for a sign-in: from the registration cache while it has more than 15
+ * minutes left, else from RegisterClient, whose result is cached; a registration the service
  * refused is forgotten.
  */
 final class ClientRegistrar {
@@ -85,7 +85,10 @@ final class ClientRegistrar {
           request.startUrl(), request.ssoRegion(), request.flow(), registration);
     } catch (IOException e) {
       throw Failure.file(
-          "cannot write the client registration to " + cache.cacheDir() + ": " + IoReasons.describe(e),
+          "cannot write the client registration to "
+              + cache.cacheDir()
+              + ": "
+              + IoReasons.describe(e),
           e);
     }
     return registration;

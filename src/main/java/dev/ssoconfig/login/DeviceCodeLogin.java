@@ -1,11 +1,11 @@
 package dev.ssoconfig.login;
 
 import dev.ssoconfig.Failure;
-import dev.ssoconfig.time.Sleeper;
 import dev.ssoconfig.aws.SdkFailures;
 import dev.ssoconfig.aws.SdkFailures.Service;
 import dev.ssoconfig.text.SafeText;
 import dev.ssoconfig.text.SecretScrubber;
+import dev.ssoconfig.time.Sleeper;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
@@ -75,12 +75,13 @@ final class DeviceCodeLogin {
     StartDeviceAuthorizationResponse authorization;
     try {
       authorization =
-          oidc.get().startDeviceAuthorization(
-              StartDeviceAuthorizationRequest.builder()
-                  .clientId(registration.clientId())
-                  .clientSecret(registration.clientSecret())
-                  .startUrl(request.startUrl())
-                  .build());
+          oidc.get()
+              .startDeviceAuthorization(
+                  StartDeviceAuthorizationRequest.builder()
+                      .clientId(registration.clientId())
+                      .clientSecret(registration.clientSecret())
+                      .startUrl(request.startUrl())
+                      .build());
     } catch (SdkException e) {
       throw SdkFailures.failure(
           Service.OIDC,

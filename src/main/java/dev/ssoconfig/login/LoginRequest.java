@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param openBrowser whether to start the system browser; the URL is printed either way
  * @param timeout the longest wait for the person to finish signing in (callback or approval)
  * @param forceLogin ignore a valid cached access token and sign in again
- * @param flowNote one line saying why this flow was chosen when the person did not choose it
- *     (e.g. {@code No display (SSH session): signing in with a device code; …}), printed when an
+ * @param flowNote one line saying why this flow was chosen when the person did not choose it (e.g.
+ *     {@code No display (SSH session): signing in with a device code; …}), printed when an
  *     interactive sign-in starts, not when a cached token is used; {@code null} for none
  */
 public record LoginRequest(

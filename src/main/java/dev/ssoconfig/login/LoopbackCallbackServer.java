@@ -43,10 +43,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       sign-in {@link Failure}; a {@code code} ends it with success. The first such callback wins;
  *       every later one is refused with 400 (the server is one-shot).
  *   <li>Pages are static ({@link CallbackPages}): nothing from the request is echoed. Every
- *       response this server writes carries {@code Cache-Control: no-store}, {@code Referrer-Policy: no-referrer} and {@link
- *       #CONTENT_SECURITY_POLICY}, so the code does not linger in the browser's cache or history,
- *       leak to other sites through the {@code Referer} header, or run inside a frame (RFC 9700
- *       sections 4.2.4 and 4.16).
+ *       response this server writes carries {@code Cache-Control: no-store}, {@code
+ *       Referrer-Policy: no-referrer} and {@link #CONTENT_SECURITY_POLICY}, so the code does not
+ *       linger in the browser's cache or history, leak to other sites through the {@code Referer}
+ *       header, or run inside a frame (RFC 9700 sections 4.2.4 and 4.16).
  * </ul>
  *
  * <p>Use with try-with-resources: {@link #close()} stops the server and frees the port. While the

@@ -2,10 +2,10 @@ package dev.ssoconfig.login;
 
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.StartUrl;
-import dev.ssoconfig.time.Sleeper;
 import dev.ssoconfig.aws.CaBundle;
 import dev.ssoconfig.aws.LazyClient;
 import dev.ssoconfig.io.IoReasons;
+import dev.ssoconfig.time.Sleeper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -136,8 +136,8 @@ public final class SsoLogin implements AutoCloseable {
 
   /**
    * A sign-in for an SSO region with its own OIDC client, built on first use ({@link LazyClient}):
-   * a PKCE sign-in with a cached client registration shows the authorize URL before any client
-   * (and its TLS context) exists. {@link #close()} closes the client if it was built.
+   * a PKCE sign-in with a cached client registration shows the authorize URL before any client (and
+   * its TLS context) exists. {@link #close()} closes the client if it was built.
    *
    * @param ssoRegion the SSO region, e.g. {@code us-east-1}
    * @param oidcEndpoint an endpoint to call instead of the regional one ({@code
@@ -214,13 +214,12 @@ public final class SsoLogin implements AutoCloseable {
   /**
    * @param request what to sign in to and how
    * @return a usable access token; {@code fromCache} tells whether no interactive sign-in happened
-   * @throws Failure of kind {@link Failure.Kind#SIGN_IN} when the sign-in did not complete:
-   *     denied, expired, timed out, or the browser came back with an error; {@link
-   *     Failure.Kind#AWS_CALL} when an OIDC call failed: network, throttling, a client
-   *     registration refused although it was new (a refused cached one is replaced once); {@link
-   *     Failure.Kind#FILE} when the token cache folder or a cache file could not be written
-   *     (checked before the person is sent to the browser); {@link
-   *     Failure.Kind#INTERRUPTED} when the wait for the person was interrupted
+   * @throws Failure of kind {@link Failure.Kind#SIGN_IN} when the sign-in did not complete: denied,
+   *     expired, timed out, or the browser came back with an error; {@link Failure.Kind#AWS_CALL}
+   *     when an OIDC call failed: network, throttling, a client registration refused although it
+   *     was new (a refused cached one is replaced once); {@link Failure.Kind#FILE} when the token
+   *     cache folder or a cache file could not be written (checked before the person is sent to the
+   *     browser); {@link Failure.Kind#INTERRUPTED} when the wait for the person was interrupted
    */
   public AccessToken login(LoginRequest request) {
     if (!request.forceLogin()) {

@@ -34,8 +34,8 @@ import java.util.regex.Pattern;
  *       the BSDs and anything else.
  * </ol>
  *
- * <p>A command counts as having failed when it cannot be started (not installed, not executable)
- * or when it exits with a non-zero status within {@link #DEFAULT_EXIT_WAIT} (as Python's {@code
+ * <p>A command counts as having failed when it cannot be started (not installed, not executable) or
+ * when it exits with a non-zero status within {@link #DEFAULT_EXIT_WAIT} (as Python's {@code
  * GenericBrowser} does, but without waiting longer: {@code xdg-open} that found no way to show a
  * page exits at once with code 3, while one that starts a browser in the foreground may run as long
  * as the browser does). A command still running after that wait, or one that exited with status 0,
@@ -43,7 +43,9 @@ import java.util.regex.Pattern;
  * its input closed and its output discarded.
  */
 public final class SystemBrowserOpener implements BrowserOpener {
-  /** How long a started command has to report failure before it counts as having opened the page. */
+  /**
+   * How long a started command has to report failure before it counts as having opened the page.
+   */
   public static final Duration DEFAULT_EXIT_WAIT = Duration.ofSeconds(3);
 
   /** {@code cmd.exe} reads these in its command line; {@code ^} makes each literal. */

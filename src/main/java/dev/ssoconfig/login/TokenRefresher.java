@@ -51,7 +51,9 @@ public final class TokenRefresher {
    * @throws IllegalArgumentException if {@code cached} has no refresh token or registration
    */
   public CachedToken refresh(CachedToken cached, String startUrl, String ssoRegion) {
-    if (cached.refreshToken() == null || cached.clientId() == null || cached.clientSecret() == null) {
+    if (cached.refreshToken() == null
+        || cached.clientId() == null
+        || cached.clientSecret() == null) {
       throw new IllegalArgumentException("the cached token cannot be refreshed: " + cached);
     }
     IssuedToken issued;

@@ -6,27 +6,27 @@ import java.util.Deque;
 /**
  * Finds the pace the portal allows, on the client's side: how many calls may be in flight at once
  * and, once the portal has throttled a call (HTTP 429, {@code TooManyRequestsException}), how many
- * may start per second. The portal documents no limit; peers report throttling near 20 requests
- * per second, and a limit may be shared with other clients of the same person.
+ * may start per second. The portal documents no limit; peers report throttling near 20 requests per
+ * second, and a limit may be shared with other clients of the same person.
  *
  * <ul>
  *   <li><b>Calls in flight</b> (additive increase, multiplicative decrease with slow start, as TCP
  *       congestion control, RFC 5681): the limit starts at {@link #INITIAL_LIMIT} and grows by one
  *       per successful call (doubling per round trip) until the first throttle, then by {@code
- *       1/limit} per success (one per round trip), never above the ceiling ({@code
- *       --concurrency}). The first throttled call cuts it to {@link #DECREASE} of itself, at least
- *       1; from then on the rate, not the number in flight, holds the calls back.
+ *       1/limit} per success (one per round trip), never above the ceiling ({@code --concurrency}).
+ *       The first throttled call cuts it to {@link #DECREASE} of itself, at least 1; from then on
+ *       the rate, not the number in flight, holds the calls back.
  *   <li><b>Calls per second</b>: off until the first throttle. Then a token bucket admits calls at
  *       a rate set, on each throttle, to {@link #MEASURED_MARGIN}{@code × the successes of the last
  *       second} (at least {@link #FIRST_RATE} at the first throttle), and raised by {@link
  *       #RATE_GROWTH} every {@link #GROWTH_STEP_NANOS} ns once a second has passed without a
- *       throttle, by {@link #FAST_RATE_GROWTH} once three seconds have (the rate is then well
- *       below the portal's limit, e.g. after the very first call was throttled). Against a
- *       portal's token bucket the rate settles a little above its limit, so the portal, not the
- *       client, is the bottleneck (about one call in ten is throttled and tried again); and a
- *       portal that throttles a small share of calls whatever the pace (up to about 9 %, the
- *       margin) does not drive the rate down step by step, as cutting below what succeeds would.
- *       The bucket holds at most {@link #BUCKET_SECONDS} s worth of calls (at least one).
+ *       throttle, by {@link #FAST_RATE_GROWTH} once three seconds have (the rate is then well below
+ *       the portal's limit, e.g. after the very first call was throttled). Against a portal's token
+ *       bucket the rate settles a little above its limit, so the portal, not the client, is the
+ *       bottleneck (about one call in ten is throttled and tried again); and a portal that
+ *       throttles a small share of calls whatever the pace (up to about 9 %, the margin) does not
+ *       drive the rate down step by step, as cutting below what succeeds would. The bucket holds at
+ *       most {@link #BUCKET_SECONDS} s worth of calls (at least one).
  *   <li>One congestion event cuts once: a throttle of a call that started before the last cut (it
  *       was sent at the old pace) changes neither limit nor rate.
  *   <li>A {@code Retry-After} of the portal holds every new call until it has passed.

@@ -12,9 +12,9 @@ import software.amazon.awssdk.services.sso.SsoClient;
  * ListAccountRoles}).
  *
  * <p>The portal calls carry the access token in the {@code x-amz-sso_bearer_token} header and are
- * not SigV4-signed, so the client uses anonymous credentials ({@link SdkClients}). The SDK's own retries
- * are switched off because {@link PortalLister} retries with its own back-off. Without an endpoint
- * override the SDK resolves {@code portal.sso.<region>.amazonaws.com} and honours {@code
+ * not SigV4-signed, so the client uses anonymous credentials ({@link SdkClients}). The SDK's own
+ * retries are switched off because {@link PortalLister} retries with its own back-off. Without an
+ * endpoint override the SDK resolves {@code portal.sso.<region>.amazonaws.com} and honours {@code
  * AWS_ENDPOINT_URL_SSO}.
  */
 public final class PortalClients {

@@ -96,7 +96,8 @@ final class PortalFailures {
           value.matches("[0-9]{1,9}")
               ? Duration.ofSeconds(Long.parseLong(value))
               : Duration.between(
-                  now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                  now,
+                  ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
     } catch (DateTimeParseException unreadable) {
       return 0;
     }

@@ -1,7 +1,7 @@
 package dev.ssoconfig.portal;
 
-import dev.ssoconfig.aws.CaBundle;
 import dev.ssoconfig.Failure;
+import dev.ssoconfig.aws.CaBundle;
 import dev.ssoconfig.time.Sleeper;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -247,8 +247,8 @@ public final class PortalLister implements AutoCloseable {
    * @throws Failure.AccessTokenRejected when the portal answers {@code UnauthorizedException}
    * @throws Failure of kind {@link Failure.Kind#AWS_CALL} when any call fails for good, or when the
    *     deadline passes (the message says how many accounts were left); of kind {@link
-   *     Failure.Kind#INTERRUPTED} when the calling thread is interrupted (its interrupt flag is then
-   *     set again)
+   *     Failure.Kind#INTERRUPTED} when the calling thread is interrupted (its interrupt flag is
+   *     then set again)
    */
   public List<AccountRole> listAll(String accessToken) {
     Objects.requireNonNull(accessToken, "accessToken");
@@ -290,8 +290,7 @@ public final class PortalLister implements AutoCloseable {
       return List.copyOf(all);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw Failure.interrupted(
-          "listing accounts and roles was interrupted before it finished", e);
+      throw Failure.interrupted("listing accounts and roles was interrupted before it finished", e);
     } catch (Pacer.DeadlineExceeded | DeadlineInTask e) {
       throw deadlinePassed(accounts, listed.get(), accountsComplete, pacer);
     } finally {
@@ -311,9 +310,7 @@ public final class PortalLister implements AutoCloseable {
     return () -> sso.listAccounts(request);
   }
 
-  /**
-   * The failure that abandoned the listing while its own thread was still reading the accounts.
-   */
+  /** The failure that abandoned the listing while its own thread was still reading the accounts. */
   private static RuntimeException firstFailure(
       AtomicReference<Exception> firstFailure, CancellationException abandoned) {
     Exception first = firstFailure.get();
@@ -326,11 +323,16 @@ public final class PortalLister implements AutoCloseable {
     return abandoned;
   }
 
-  private Failure deadlinePassed(int accounts, int finished, boolean allAccountsKnown, Pacer pacer) {
+  private Failure deadlinePassed(
+      int accounts, int finished, boolean allAccountsKnown, Pacer pacer) {
     PaceSnapshot pace = pacer.snapshot();
     String left =
         allAccountsKnown
-            ? "the roles of " + (accounts - finished) + " of " + accounts + " accounts were not listed"
+            ? "the roles of "
+                + (accounts - finished)
+                + " of "
+                + accounts
+                + " accounts were not listed"
             : "the list of accounts was not complete (" + accounts + " so far)";
     String throttled =
         pace.throttles() > 0

@@ -40,8 +40,8 @@ final class RetryingCaller {
 
   /**
    * @param pacer the pace of every call of the listing
-   * @param policy the back-off after a failure other than throttling, and the attempts after
-   *     which a call without progress gives up
+   * @param policy the back-off after a failure other than throttling, and the attempts after which
+   *     a call without progress gives up
    * @param clock the wall clock, for a {@code Retry-After} given as a date
    * @param host the portal's host, named in messages
    * @param accessToken only used to keep it out of messages
@@ -113,8 +113,7 @@ final class RetryingCaller {
       long successes = pacer.successes();
       boolean progress = successes > progressMark;
       progressMark = successes;
-      if (!PortalFailures.isRetryable(failure)
-          || (attempt >= policy.maxAttempts() && !progress)) {
+      if (!PortalFailures.isRetryable(failure) || (attempt >= policy.maxAttempts() && !progress)) {
         throw PortalFailures.translate(what, host, failure, attempt, accessToken);
       }
       if (!throttle) {

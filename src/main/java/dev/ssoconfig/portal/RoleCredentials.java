@@ -28,8 +28,8 @@ public record RoleCredentials(
   }
 
   /**
-   * @return a description with the account, access key ID and expiry, without the secret access
-   *     key or session token
+   * @return a description with the account, access key ID and expiry, without the secret access key
+   *     or session token
    */
   @Override
   public String toString() {

@@ -68,10 +68,10 @@ public final class RoleCredentialsFetcher implements AutoCloseable {
    * @param roleName the role (permission set) name
    * @return the credentials
    * @throws Failure of kind {@link Failure.Kind#SIGN_IN} when the portal rejects the access token
-   *     ({@code UnauthorizedException}: expired early or revoked; only a new sign-in helps); of kind
-   *     {@link Failure.Kind#AWS_CALL} for any other failure, e.g. {@code ForbiddenException} when
-   *     the role is no longer assigned, network, throttling; {@link Failure.Kind#INTERRUPTED} when
-   *     interrupted
+   *     ({@code UnauthorizedException}: expired early or revoked; only a new sign-in helps); of
+   *     kind {@link Failure.Kind#AWS_CALL} for any other failure, e.g. {@code ForbiddenException}
+   *     when the role is no longer assigned, network, throttling; {@link Failure.Kind#INTERRUPTED}
+   *     when interrupted
    */
   public RoleCredentials fetch(String accessToken, String accountId, String roleName) {
     PortalCall call =
@@ -99,7 +99,8 @@ public final class RoleCredentialsFetcher implements AutoCloseable {
         || credentials.sessionToken() == null
         || credentials.expiration() == null) {
       throw Failure.awsCall(
-          call.describe() + " answered without complete credentials from "
+          call.describe()
+              + " answered without complete credentials from "
               + PortalFailures.hostOf(sso),
           null);
     }

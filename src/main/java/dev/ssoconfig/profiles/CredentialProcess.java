@@ -11,8 +11,8 @@ import java.util.Objects;
  * {@code configfile.ShellWords}). Profile names need no quoting: {@code [A-Za-z0-9_.@:+/%-]} are
  * plain characters for {@code shlex.split}, {@code sh} and {@code cmd.exe} alike.
  *
- * @param command the command before {@code --profile}, e.g. {@code
- *     '/opt/my tools/aws-sso-config-generator' credentials}
+ * @param command the command before {@code --profile}, e.g. {@code '/opt/my
+ *     tools/aws-sso-config-generator' credentials}
  */
 public record CredentialProcess(String command) {
 
@@ -55,8 +55,7 @@ public record CredentialProcess(String command) {
       if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
         return "a control character or line break";
       }
-      if ((c == '#' || c == ';')
-          && (i == 0 || Character.isWhitespace(command.charAt(i - 1)))) {
+      if ((c == '#' || c == ';') && (i == 0 || Character.isWhitespace(command.charAt(i - 1)))) {
         return "a # or ; after a space";
       }
     }

@@ -16,11 +16,12 @@ import java.util.Set;
  * in the order given.
  *
  * <p>The argument is split at its first {@code =}; key and value are stripped of whitespace as
- * Python's {@code str.strip()} does ({@link PyText}), as botocore strips them when it reads the file
- * (a no-break space at the end of the value would otherwise be written and then lost). The value
- * may be empty: {@code --set cli_pager=} is written as {@code cli_pager =}, which botocore and the
- * SDK for Java's {@code ProfileFile} both read as an empty value (for the AWS CLI, an empty {@code
- * cli_pager} turns the pager off). Refused, each with a one-line message naming the {@code --set}:
+ * Python's {@code str.strip()} does ({@link PyText}), as botocore strips them when it reads the
+ * file (a no-break space at the end of the value would otherwise be written and then lost). The
+ * value may be empty: {@code --set cli_pager=} is written as {@code cli_pager =}, which botocore
+ * and the SDK for Java's {@code ProfileFile} both read as an empty value (for the AWS CLI, an empty
+ * {@code cli_pager} turns the pager off). Refused, each with a one-line message naming the {@code
+ * --set}:
  *
  * <ul>
  *   <li>no {@code =}, or an empty key;
@@ -29,15 +30,16 @@ import java.util.Set;
  *       value {@code b = c});
  *   <li>a key outside {@code [A-Za-z0-9_.@+/%-]+}, the property names the AWS SDK for Java v2
  *       {@code ProfileFileReader} accepts (it ignores any other property) without the {@code :};
- *   <li>a key this tool writes itself: {@code region}, {@code managed_by}, every {@code sso_*}
- *       key, and every key of the run's record ({@link RunRecord#PREFIX}), which in a profile
- *       would also break it: botocore's SSO credential provider merges the sso-session's keys
- *       into the profile's and refuses a key the two give different values. Keys are compared ignoring case, here and for the next rule, because the AWS CLI reads
- *       the file with Python's {@code configparser}, which lower-cases keys;
+ *   <li>a key this tool writes itself: {@code region}, {@code managed_by}, every {@code sso_*} key,
+ *       and every key of the run's record ({@link RunRecord#PREFIX}), which in a profile would also
+ *       break it: botocore's SSO credential provider merges the sso-session's keys into the
+ *       profile's and refuses a key the two give different values. Keys are compared ignoring case,
+ *       here and for the next rule, because the AWS CLI reads the file with Python's {@code
+ *       configparser}, which lower-cases keys;
  *   <li>a key given twice;
  *   <li>a line break or another control character except tab anywhere in the argument;
- *   <li>a value the AWS SDK for Java would cut short as an inline comment: a {@code #} or {@code
- *       ;} at its start (it follows {@code " = "} in the file) or after whitespace.
+ *   <li>a value the AWS SDK for Java would cut short as an inline comment: a {@code #} or {@code ;}
+ *       at its start (it follows {@code " = "} in the file) or after whitespace.
  * </ul>
  */
 public final class ExtraKeys {

@@ -10,13 +10,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Says in plain words what is wrong with JSON that Jackson's streaming parser could not read, for
- * a message about a file a person wrote (the rename file). Jackson's own messages name its
- * features, character codes and {@code [Source: …]} locations; none of that is shown.
+ * Says in plain words what is wrong with JSON that Jackson's streaming parser could not read, for a
+ * message about a file a person wrote (the rename file). Jackson's own messages name its features,
+ * character codes and {@code [Source: …]} locations; none of that is shown.
  *
- * <p>The descriptions follow the messages of Jackson 2.x's {@code ReaderBasedJsonParser} for
- * strict JSON (tested in {@code RenameMapTest$BrokenJson}); anything else is {@code not valid
- * JSON}.
+ * <p>The descriptions follow the messages of Jackson 2.x's {@code ReaderBasedJsonParser} for strict
+ * JSON (tested in {@code RenameMapTest$BrokenJson}); anything else is {@code not valid JSON}.
  */
 final class JsonProblems {
   /** {@code 'x' (code 120)} or {@code (CTRL-CHAR, code 9)}: the character Jackson stopped at. */

@@ -14,11 +14,11 @@ import java.util.Objects;
  * <p>A pattern is {@code ACCOUNT/ROLE}, split at its <em>last</em> {@code /} (role names cannot
  * contain {@code /}, account names can). {@code ACCOUNT} matches when it matches the account ID,
  * the account name as Identity Center lists it ({@code Prod Account (EU)}), or that name as it
- * appears in profile names, made valid by {@link ProfileNames#sanitize} ({@code
- * Prod-Account-EU}); a name from the rename file is not matched. {@code ROLE} matches the role
- * name. Both are globs: {@code *} any run of characters, {@code ?} one character, everything else
- * literal; matching is case-sensitive, as account and role names are. Examples: {@code
- * Prod*}{@code /*}, {@code *}{@code /Billing}, {@code 123456789012/Admin*}.
+ * appears in profile names, made valid by {@link ProfileNames#sanitize} ({@code Prod-Account-EU});
+ * a name from the rename file is not matched. {@code ROLE} matches the role name. Both are globs:
+ * {@code *} any run of characters, {@code ?} one character, everything else literal; matching is
+ * case-sensitive, as account and role names are. Examples: {@code Prod*}{@code /*}, {@code *}{@code
+ * /Billing}, {@code 123456789012/Admin*}.
  *
  * <p>A pair is kept when it matches some include (or there is no include) and no exclude; an
  * exclude therefore wins over an include.

@@ -21,7 +21,8 @@ import java.util.Optional;
  * sso_registration_scopes = sso:account:access} and the run's {@link RunRecord} (the keys a later
  * run without {@code --start-url} reads back), and profiles holding, in this order, {@code
  * sso_session}, {@code sso_account_id}, {@code sso_role_name}, {@code region}, the {@code --set}
- * keys, {@code credential_process} with {@code --credential-process}, then the marker {@link ProfilePlan#MARKER_KEY} = {@link ProfilePlan#MARKER_VALUE}.
+ * keys, {@code credential_process} with {@code --credential-process}, then the marker {@link
+ * ProfilePlan#MARKER_KEY} = {@link ProfilePlan#MARKER_VALUE}.
  *
  * <p>Legacy form ({@link PlanOptions#legacy()}, the AWS CLI's legacy SSO profile keys): no
  * sso-session section, and profiles holding {@code sso_start_url}, {@code sso_region}, {@code
@@ -66,8 +67,8 @@ public final class ProfilePlanner {
    * A planner with the given options.
    *
    * @param options template, renames, filter, form and extra keys
-   * @throws Failure of kind {@link Failure.Kind#USAGE} when the record of the run cannot be
-   *     written ({@link RunRecord#properties()}); never in legacy form, which records nothing
+   * @throws Failure of kind {@link Failure.Kind#USAGE} when the record of the run cannot be written
+   *     ({@link RunRecord#properties()}); never in legacy form, which records nothing
    * @see #ProfilePlanner(String, String, String, String)
    */
   public ProfilePlanner(
@@ -95,8 +96,8 @@ public final class ProfilePlanner {
   /**
    * What this run records in its sso-session section for a run without {@code --start-url}.
    *
-   * @return the record of these options; in legacy form it is not written (there is no
-   *     sso-session section)
+   * @return the record of these options; in legacy form it is not written (there is no sso-session
+   *     section)
    */
   public RunRecord record() {
     return RunRecord.of(ssoRegion, profileRegion, options);

@@ -14,15 +14,15 @@ import java.util.Optional;
  * How {@link RunRecord} writes an option's value (a template, a glob pattern, a {@code KEY=VALUE},
  * a path) as a config-file value that every reader reads back unchanged, and reads it back.
  *
- * <p>An item is written with these characters percent-encoded, each UTF-8 byte as {@code %XX}
- * with upper-case hex (the form of RFC 3986, section 2.1): {@code %} itself, {@code #} and {@code
- * ;} (the AWS SDK for Java takes them for a comment after whitespace, and an item may follow a
- * space), every code point that is whitespace for Python's {@code str.isspace} or Java's {@link
+ * <p>An item is written with these characters percent-encoded, each UTF-8 byte as {@code %XX} with
+ * upper-case hex (the form of RFC 3986, section 2.1): {@code %} itself, {@code #} and {@code ;}
+ * (the AWS SDK for Java takes them for a comment after whitespace, and an item may follow a space),
+ * every code point that is whitespace for Python's {@code str.isspace} or Java's {@link
  * Character#isWhitespace} or a space separator (botocore strips values, and a space separates
- * items), and every code point {@link SafeText#isUnsafe} (controls, line breaks, format
- * characters, unassigned code points). Everything else, letters of every script included, is
- * written as it is, so {@code Prod*}{@code /*} stays readable and {@code Team #1/*} becomes
- * {@code Team%20%231/*}. A list is its items so written, joined by one space; no item is empty.
+ * items), and every code point {@link SafeText#isUnsafe} (controls, line breaks, format characters,
+ * unassigned code points). Everything else, letters of every script included, is written as it is,
+ * so {@code Prod*}{@code /*} stays readable and {@code Team #1/*} becomes {@code Team%20%231/*}. A
+ * list is its items so written, joined by one space; no item is empty.
  */
 public final class RecordEncoding {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -33,8 +33,8 @@ public final class RecordEncoding {
    * Writes one item.
    *
    * @param item any text without an unpaired surrogate
-   * @return the item with the characters named in the class comment percent-encoded; one line,
-   *     no whitespace, no {@code #} or {@code ;}
+   * @return the item with the characters named in the class comment percent-encoded; one line, no
+   *     whitespace, no {@code #} or {@code ;}
    * @throws IllegalArgumentException if {@code item} holds an unpaired surrogate (UTF-8 cannot
    *     encode it)
    */

@@ -70,10 +70,10 @@ public final class RenameMap {
    * @throws Failure of kind {@link Failure.Kind#USAGE} with a one-line message {@code cannot read
    *     rename file NAME, line N, column C: …} (Jackson's {@link JsonLocation}, both counted from
    *     1) that says in words what is wrong, without the JSON library's own wording (see {@link
-   *     JsonProblems}), when the content is not JSON, is empty, is not an object, has a
-   *     top-level key other than {@code accounts} and {@code roles} or one of them twice, has an
-   *     {@code accounts} or {@code roles} value that is not an object, an account key that is not
-   *     a 12-digit account ID, a key given twice, a mapped name that is not a string, or content
+   *     JsonProblems}), when the content is not JSON, is empty, is not an object, has a top-level
+   *     key other than {@code accounts} and {@code roles} or one of them twice, has an {@code
+   *     accounts} or {@code roles} value that is not an object, an account key that is not a
+   *     12-digit account ID, a key given twice, a mapped name that is not a string, or content
    *     after the object. An empty file is named without a line.
    */
   public static RenameMap parse(String json, String sourceName) {

@@ -29,15 +29,15 @@ import java.util.Optional;
  * </pre>
  *
  * Values are written as {@link RecordEncoding} describes (lists joined by a space, {@code %},
- * whitespace, {@code #}, {@code ;} and unsafe characters percent-encoded). Neither botocore nor
- * the AWS SDK for Java gives a meaning to these keys in an sso-session section: botocore's SSO
- * token provider reads only {@code sso_start_url}, {@code sso_region} and {@code
- * sso_registration_scopes} from it, and the SDK's {@code ProfileFile} keeps unknown properties as
- * they are. botocore's SSO credential provider does merge every key of the sso-session into the
- * profile's and refuses a key the two give different values ({@code InvalidConfigError}), so
- * these keys must never be written into a profile ({@link ExtraKeys} refuses them for {@code
- * --set}). Checked by hand: botocore 1.43.11 (the AWS CLI v1) and the AWS CLI v2.9.19's own
- * botocore resolve SSO credentials for a profile whose sso-session carries every recorded key.
+ * whitespace, {@code #}, {@code ;} and unsafe characters percent-encoded). Neither botocore nor the
+ * AWS SDK for Java gives a meaning to these keys in an sso-session section: botocore's SSO token
+ * provider reads only {@code sso_start_url}, {@code sso_region} and {@code sso_registration_scopes}
+ * from it, and the SDK's {@code ProfileFile} keeps unknown properties as they are. botocore's SSO
+ * credential provider does merge every key of the sso-session into the profile's and refuses a key
+ * the two give different values ({@code InvalidConfigError}), so these keys must never be written
+ * into a profile ({@link ExtraKeys} refuses them for {@code --set}). Checked by hand: botocore
+ * 1.43.11 (the AWS CLI v1) and the AWS CLI v2.9.19's own botocore resolve SSO credentials for a
+ * profile whose sso-session carries every recorded key.
  *
  * @param region the region written into each profile, when it is not the SSO region
  * @param profileTemplate the profile name template as given
@@ -114,8 +114,8 @@ public record RunRecord(
   /**
    * The keys to write, for the options that are not at their default (see the class comment).
    *
-   * @return the keys in the documented order; empty for a run with default naming, no filters,
-   *     no extra keys and the SSO region in its profiles
+   * @return the keys in the documented order; empty for a run with default naming, no filters, no
+   *     extra keys and the SSO region in its profiles
    * @throws Failure of kind {@link Failure.Kind#USAGE} when a value holds an unpaired UTF-16
    *     surrogate, which UTF-8 cannot write
    */

@@ -15,8 +15,8 @@ import java.util.TreeSet;
  * <ul>
  *   <li>it carries the marker {@link ProfilePlan#MARKER_KEY} = {@link ProfilePlan#MARKER_VALUE};
  *   <li>it belongs to this run's source: in sso-session form its {@code sso_session} equals the
- *       sso-session name; in legacy form its {@code sso_start_url} names the same start URL
- *       ({@link StartUrl#same}: an older run may have written {@code …/start/#/});
+ *       sso-session name; in legacy form its {@code sso_start_url} names the same start URL ({@link
+ *       StartUrl#same}: an older run may have written {@code …/start/#/});
  *   <li>its name is not among the plan's profiles (the pair is no longer assigned, or filtered
  *       out).
  * </ul>
@@ -70,5 +70,4 @@ final class StaleProfiles {
     String url = profile.properties().get("sso_start_url");
     return url != null && StartUrl.same(startUrl, url);
   }
-
 }

@@ -23,8 +23,25 @@ public final class PyText {
   /** Whether Python's {@code str.isspace()} holds for the code point. */
   public static boolean isSpace(int c) {
     return switch (c) {
-      case '\t', '\n', 0x0B, 0x0C, '\r', 0x1C, 0x1D, 0x1E, 0x1F, ' ', 0x85, 0xA0, 0x1680, 0x2028,
-          0x2029, 0x202F, 0x205F, 0x3000 -> true;
+      case '\t',
+          '\n',
+          0x0B,
+          0x0C,
+          '\r',
+          0x1C,
+          0x1D,
+          0x1E,
+          0x1F,
+          ' ',
+          0x85,
+          0xA0,
+          0x1680,
+          0x2028,
+          0x2029,
+          0x202F,
+          0x205F,
+          0x3000 ->
+          true;
       default -> c >= 0x2000 && c <= 0x200A;
     };
   }

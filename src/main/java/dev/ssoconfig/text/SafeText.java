@@ -63,7 +63,8 @@ public final class SafeText {
           Character.PARAGRAPH_SEPARATOR,
           Character.SURROGATE,
           Character.PRIVATE_USE,
-          Character.UNASSIGNED -> true;
+          Character.UNASSIGNED ->
+          true;
       default -> false;
     };
   }
@@ -186,9 +187,8 @@ public final class SafeText {
         || c == '\r'
         || c == 0x85
         || switch (Character.getType(c)) {
-          case Character.SPACE_SEPARATOR,
-              Character.LINE_SEPARATOR,
-              Character.PARAGRAPH_SEPARATOR -> true;
+          case Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR ->
+              true;
           default -> false;
         };
   }
@@ -197,9 +197,9 @@ public final class SafeText {
    * Where the escape sequence starting at {@code start} (an ESC or a C1 control) ends, after
    * ECMA-48 section 5: {@code ESC} and a byte 0x40–0x5F is the 7-bit form of a C1 control; CSI is
    * followed by parameter bytes 0x30–0x3F, intermediate bytes 0x20–0x2F and one final byte
-   * 0x40–0x7E; the command strings (DCS, SOS, OSC, PM, APC) run to ST ({@code ESC \} or U+009C)
-   * or, as xterm accepts, BEL; {@code ESC} with intermediate bytes takes one final byte 0x30–0x7E.
-   * A sequence that is cut short ends after its introducer, so the rest of the text is still shown.
+   * 0x40–0x7E; the command strings (DCS, SOS, OSC, PM, APC) run to ST ({@code ESC \} or U+009C) or,
+   * as xterm accepts, BEL; {@code ESC} with intermediate bytes takes one final byte 0x30–0x7E. A
+   * sequence that is cut short ends after its introducer, so the rest of the text is still shown.
    *
    * @return the index after the sequence
    */

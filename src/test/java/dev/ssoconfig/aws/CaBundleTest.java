@@ -32,9 +32,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.retries.api.RetryStrategy;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.sso.model.ListAccountsRequest;
 
@@ -72,13 +72,38 @@ class CaBundleTest {
   /** A key pair with a self-signed certificate for 127.0.0.1 in NAME.p12, and it as NAME.pem. */
   private static Path selfSigned(String name) throws Exception {
     keytool(
-        "-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1",
-        "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1", "-validity", "2",
-        "-keystore", name + ".p12", "-storetype", "PKCS12",
-        "-storepass", PASSWORD, "-keypass", PASSWORD);
+        "-genkeypair",
+        "-alias",
+        name,
+        "-keyalg",
+        "EC",
+        "-groupname",
+        "secp256r1",
+        "-dname",
+        "CN=127.0.0.1",
+        "-ext",
+        "san=ip:127.0.0.1",
+        "-validity",
+        "2",
+        "-keystore",
+        name + ".p12",
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        PASSWORD,
+        "-keypass",
+        PASSWORD);
     keytool(
-        "-exportcert", "-rfc", "-alias", name, "-keystore", name + ".p12",
-        "-storepass", PASSWORD, "-file", name + ".pem");
+        "-exportcert",
+        "-rfc",
+        "-alias",
+        name,
+        "-keystore",
+        name + ".p12",
+        "-storepass",
+        PASSWORD,
+        "-file",
+        name + ".pem");
     return dir.resolve(name + ".pem");
   }
 
@@ -99,7 +124,8 @@ class CaBundleTest {
               dir.resolve("bundle.pem"),
               "# Issuer: CN=server\n" + first + "\n# Issuer: CN=other\n" + second);
 
-      CaBundle read = CaBundle.fromEnvironment(Map.of("AWS_CA_BUNDLE", bundle.toString())).orElseThrow();
+      CaBundle read =
+          CaBundle.fromEnvironment(Map.of("AWS_CA_BUNDLE", bundle.toString())).orElseThrow();
 
       assertEquals(2, read.certificates().size());
       assertEquals(bundle, read.path());
@@ -110,18 +136,25 @@ class CaBundleTest {
       Path missing = dir.resolve("missing.pem");
       Failure failure = assertFailure(Failure.Kind.USAGE, () -> CaBundle.load(missing));
       assertEquals(
-          "cannot use AWS_CA_BUNDLE " + missing + ": no such file or folder; set it to a PEM file"
+          "cannot use AWS_CA_BUNDLE "
+              + missing
+              + ": no such file or folder; set it to a PEM file"
               + " of the certificate authorities to trust, or unset it",
           failure.getMessage());
 
       Path empty = Files.writeString(dir.resolve("empty.pem"), "");
       assertTrue(
-          assertFailure(Failure.Kind.USAGE, () -> CaBundle.load(empty)).getMessage()
+          assertFailure(Failure.Kind.USAGE, () -> CaBundle.load(empty))
+              .getMessage()
               .contains(": it holds no certificate;"));
 
-      Path text = Files.writeString(dir.resolve("text.pem"), "-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----\n");
+      Path text =
+          Files.writeString(
+              dir.resolve("text.pem"),
+              "-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----\n");
       assertTrue(
-          assertFailure(Failure.Kind.USAGE, () -> CaBundle.load(text)).getMessage()
+          assertFailure(Failure.Kind.USAGE, () -> CaBundle.load(text))
+              .getMessage()
               .contains(": it is not a PEM file of certificates;"));
     }
   }
@@ -164,7 +197,8 @@ class CaBundleTest {
 
     private SsoClient client(Optional<CaBundle> bundle) {
       RetryStrategy once = AwsRetryStrategy.doNotRetry();
-      return SdkClients.build(SsoClient.builder(), "us-east-1", Optional.of(endpoint), once, bundle);
+      return SdkClients.build(
+          SsoClient.builder(), "us-east-1", Optional.of(endpoint), once, bundle);
     }
 
     private static ListAccountsRequest listAccounts() {
@@ -182,7 +216,8 @@ class CaBundleTest {
     @Test
     void a_client_without_it_refuses_the_certificate_as_the_jdk_does() {
       try (SsoClient sso = client(Optional.empty())) {
-        SdkClientException e = assertThrows(SdkClientException.class, () -> sso.listAccounts(listAccounts()));
+        SdkClientException e =
+            assertThrows(SdkClientException.class, () -> sso.listAccounts(listAccounts()));
         assertInstanceOf(SSLHandshakeException.class, rootOrHandshake(e), e.toString());
       }
     }
@@ -191,7 +226,8 @@ class CaBundleTest {
     void a_bundle_without_the_server_certificate_authority_does_not_trust_it() throws Exception {
       CaBundle other = CaBundle.load(dir.resolve("other.pem"));
       try (SsoClient sso = client(Optional.of(other))) {
-        SdkClientException e = assertThrows(SdkClientException.class, () -> sso.listAccounts(listAccounts()));
+        SdkClientException e =
+            assertThrows(SdkClientException.class, () -> sso.listAccounts(listAccounts()));
         assertInstanceOf(SSLHandshakeException.class, rootOrHandshake(e), e.toString());
       }
     }

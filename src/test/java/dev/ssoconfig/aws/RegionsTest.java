@@ -60,7 +60,13 @@ class RegionsTest {
     void the_examples_above_cover_every_partition_the_sdk_knows() {
       assertEquals(
           Set.of(
-              "aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f",
+              "aws",
+              "aws-cn",
+              "aws-us-gov",
+              "aws-iso",
+              "aws-iso-b",
+              "aws-iso-e",
+              "aws-iso-f",
               "aws-eusc"),
           oneKnownRegionPerPartition().keySet());
     }
@@ -121,7 +127,8 @@ class RegionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"us-east-0", "us-east-01", "zz-east-1", "us-gov-east", "eusc-fr-east-1"})
+    @ValueSource(
+        strings = {"us-east-0", "us-east-01", "zz-east-1", "us-gov-east", "eusc-fr-east-1"})
     void names_outside_every_pattern_are_refused(String region) {
       assertFalse(Regions.isRegion(region), region);
     }

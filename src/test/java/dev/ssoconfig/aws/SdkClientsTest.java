@@ -33,9 +33,8 @@ import software.amazon.awssdk.utils.internal.SystemSettingUtilsTestBackdoor;
  * <p>The SDK reads {@code HOME}, {@code AWS_CONFIG_FILE} and friends through {@code
  * SystemSettingUtils}, which consults the SDK's own test hook {@link
  * SystemSettingUtilsTestBackdoor} before {@link System#getenv}; these tests use it to show the SDK
- * an environment whose files live in a temp folder, and clear it afterwards. Each test first
- * checks that the SDK really sees that environment, so it cannot pass because the hook stopped
- * working.
+ * an environment whose files live in a temp folder, and clear it afterwards. Each test first checks
+ * that the SDK really sees that environment, so it cannot pass because the hook stopped working.
  */
 class SdkClientsTest {
   /** The AWS CLI reads these; the SDK's strict reader rejects both on line 2. */
@@ -114,7 +113,8 @@ class SdkClientsTest {
     @Test
     void named_by_AWS_CONFIG_FILE_and_AWS_SHARED_CREDENTIALS_FILE_do_not_stop_sign_in_or_listing()
         throws IOException {
-      sdkEnvironment("AWS_CONFIG_FILE", write("elsewhere/config", CONFIG_THE_SDK_REJECTS).toString());
+      sdkEnvironment(
+          "AWS_CONFIG_FILE", write("elsewhere/config", CONFIG_THE_SDK_REJECTS).toString());
       sdkEnvironment(
           "AWS_SHARED_CREDENTIALS_FILE",
           write("elsewhere/credentials", CREDENTIALS_THE_SDK_REJECTS).toString());

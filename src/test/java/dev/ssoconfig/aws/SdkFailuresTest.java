@@ -28,8 +28,7 @@ class SdkFailuresTest {
     return AwsServiceException.builder()
         .statusCode(status)
         .message(message)
-        .awsErrorDetails(
-            AwsErrorDetails.builder().errorCode(code).errorMessage(message).build())
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build())
         .build();
   }
 
@@ -56,7 +55,8 @@ class SdkFailuresTest {
 
       assertEquals(Failure.Kind.AWS_CALL, f.kind());
       assertEquals(
-          "CreateToken failed: InvalidRequestException (HTTP 400) from " + HOST
+          "CreateToken failed: InvalidRequestException (HTTP 400) from "
+              + HOST
               + "; check the start URL and SSO region, then try again",
           f.getMessage());
     }
@@ -106,7 +106,8 @@ class SdkFailuresTest {
           clientError(new JsonParseException(null, "Unexpected end-of-input: " + SECRET));
 
       assertEquals(
-          "CreateToken failed: unreadable answer from " + HOST
+          "CreateToken failed: unreadable answer from "
+              + HOST
               + " (not the JSON the service sends); check AWS_ENDPOINT_URL_SSO_OIDC if you set it,"
               + " else try again later",
           message(e));
@@ -123,7 +124,8 @@ class SdkFailuresTest {
               new IOException("Error writing to server", new SocketException("Broken pipe")));
 
       assertEquals(
-          "CreateToken failed: network error reaching " + HOST
+          "CreateToken failed: network error reaching "
+              + HOST
               + " (SocketException: Broken pipe); check the network connection and the SSO region,"
               + " then try again",
           message(e));
@@ -146,7 +148,9 @@ class SdkFailuresTest {
           message(clientError(new IllegalStateException("{\"accessToken\": \"" + SECRET)));
 
       assertEquals(
-          "CreateToken failed at " + HOST + ": could not complete the request"
+          "CreateToken failed at "
+              + HOST
+              + ": could not complete the request"
               + " (IllegalStateException)",
           message);
     }

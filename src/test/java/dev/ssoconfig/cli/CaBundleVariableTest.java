@@ -27,7 +27,8 @@ class CaBundleVariableTest {
 
     assertEquals(ExitCode.USAGE, result.code(), result.err());
     assertEquals(
-        "aws-sso-config-generator: cannot use AWS_CA_BUNDLE " + missing
+        "aws-sso-config-generator: cannot use AWS_CA_BUNDLE "
+            + missing
             + ": no such file or folder; set it to a PEM file of the certificate authorities to"
             + " trust, or unset it"
             + System.lineSeparator(),

@@ -29,10 +29,13 @@ final class CliHarness {
   final Map<String, String> env = new HashMap<>();
   TestBrowser browser = TestBrowser.visiting();
   Clock clock = Clock.systemUTC();
+
   /** What stderr is shown on; {@link Terminal#interactive} simulates a terminal. */
   Terminal terminal = Terminal.NONE;
+
   /** The operating system the command sees; with {@code DISPLAY} set, a Linux desktop. */
   String osName = "Linux";
+
   /** What the command reads as {@code /proc/version}. */
   String procVersion = "Linux version 6.1.0 (Debian)";
 

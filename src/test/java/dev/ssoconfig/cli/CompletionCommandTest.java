@@ -94,7 +94,13 @@ class CompletionCommandTest {
       Path loadErrors = home.resolve("load-errors");
       Process bash =
           new ProcessBuilder(
-                  bashPath(), "--norc", "--noprofile", "-c", program, "bash", file.toString(),
+                  bashPath(),
+                  "--norc",
+                  "--noprofile",
+                  "-c",
+                  program,
+                  "bash",
+                  file.toString(),
                   loadErrors.toString())
               .directory(home.toFile())
               .redirectErrorStream(false)
@@ -122,7 +128,8 @@ class CompletionCommandTest {
     void completes_every_option_of_the_command() throws Exception {
       List<String> replies = complete(script("bash"), "aws-sso-config-generator", "--");
       for (String name : optionNames()) {
-        if (name.startsWith("--") && HelpTextTest.command().getCommandSpec().findOption(name) != null) {
+        if (name.startsWith("--")
+            && HelpTextTest.command().getCommandSpec().findOption(name) != null) {
           assertTrue(replies.contains(name), name + " in " + replies);
         }
       }
@@ -168,7 +175,9 @@ class CompletionCommandTest {
     void quotes_descriptions_as_fish_reads_them() {
       assertEquals("'it\\'s a \\\\ b'", FishCompletion.quote("it's a \\ b"));
       assertTrue(
-          script("fish").contains("-d 'The IAM Identity Center start URL, e.g. https://acme.awsapps.com/start'"));
+          script("fish")
+              .contains(
+                  "-d 'The IAM Identity Center start URL, e.g. https://acme.awsapps.com/start'"));
     }
   }
 

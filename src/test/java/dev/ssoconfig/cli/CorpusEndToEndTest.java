@@ -23,12 +23,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole command, in process, on every input of the conformance corpus ({@link
- * BotocoreCorpus}, as written and with CRLF line endings) as the config file: for an input the AWS
- * CLI reads, exit 0 with the profiles added, every section that was there read by the AWS CLI as
- * before, the output read by the AWS CLI too, and a second run that leaves the file byte for byte;
- * for one the AWS CLI refuses, exit 5 with one line naming the file and the line, before any
- * request, and the folder as it was. Never exit 1.
+ * The whole command, in process, on every input of the conformance corpus ({@link BotocoreCorpus},
+ * as written and with CRLF line endings) as the config file: for an input the AWS CLI reads, exit 0
+ * with the profiles added, every section that was there read by the AWS CLI as before, the output
+ * read by the AWS CLI too, and a second run that leaves the file byte for byte; for one the AWS CLI
+ * refuses, exit 5 with one line naming the file and the line, before any request, and the folder as
+ * it was. Never exit 1.
  *
  * <p>One fake Identity Center and one home folder serve every case: the first run signs in, the
  * others use the cached access token, so each case costs a listing and a write.
@@ -58,7 +58,8 @@ class CorpusEndToEndTest {
 
   @TestFactory
   Stream<DynamicTest> adds_its_profiles_or_refuses_every_corpus_input() {
-    return BotocoreCorpus.all().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
+    return BotocoreCorpus.all().stream()
+        .map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
   }
 
   private void check(BotocoreCorpus.Case corpusCase) throws IOException {
@@ -74,8 +75,10 @@ class CorpusEndToEndTest {
       List<String> errors = first.errorLines();
       assertEquals(1, errors.size(), first::err);
       assertTrue(
-          errors.get(0).startsWith(Main.NAME + ": cannot edit " + config + ": line "), errors::toString);
-      assertTrue(errors.get(0).endsWith("the AWS CLI cannot read this file either"), errors::toString);
+          errors.get(0).startsWith(Main.NAME + ": cannot edit " + config + ": line "),
+          errors::toString);
+      assertTrue(
+          errors.get(0).endsWith("the AWS CLI cannot read this file either"), errors::toString);
       assertEquals(requests, fake.totalRequests(), "no request before the refusal");
       assertArrayEquals(corpusCase.bytes(), Files.readAllBytes(config), "the file is untouched");
       try (Stream<Path> files = Files.list(dir)) {
@@ -102,7 +105,7 @@ class CorpusEndToEndTest {
   }
 
   private Result run(Path config) {
-    return cli.generate("--config-file", config.toString(), "--sso-session", SESSION, "--no-backup");
+    return cli.generate(
+        "--config-file", config.toString(), "--sso-session", SESSION, "--no-backup");
   }
-
 }

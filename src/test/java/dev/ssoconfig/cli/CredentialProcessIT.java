@@ -21,8 +21,8 @@ import software.amazon.awssdk.profiles.ProfileFile;
 
 /**
  * The built launcher, copied into a folder whose path has a space, writes its own absolute path
- * into {@code credential_process} with {@code --credential-process}, and the SDK for Java runs
- * that command ({@code sh -c}, as its {@code ProcessCredentialsProvider} does for a profile).
+ * into {@code credential_process} with {@code --credential-process}, and the SDK for Java runs that
+ * command ({@code sh -c}, as its {@code ProcessCredentialsProvider} does for a profile).
  */
 class CredentialProcessIT {
   @TempDir Path home;
@@ -39,9 +39,13 @@ class CredentialProcessIT {
     Run run =
         process.run(
             Map.of(),
-            "--start-url", FakeIdentityCenter.START_URL,
-            "--region", "us-east-1",
-            "--device-code", "--no-browser", "--credential-process");
+            "--start-url",
+            FakeIdentityCenter.START_URL,
+            "--region",
+            "us-east-1",
+            "--device-code",
+            "--no-browser",
+            "--credential-process");
 
     assertEquals(0, run.code(), run.err());
     String profile = "Dev.AdministratorAccess";
@@ -53,8 +57,7 @@ class CredentialProcessIT {
             .profile(profile)
             .flatMap(p -> p.property("credential_process"))
             .orElseThrow();
-    assertEquals(
-        "'" + launcher.toAbsolutePath() + "' credentials --profile " + profile, command);
+    assertEquals("'" + launcher.toAbsolutePath() + "' credentials --profile " + profile, command);
 
     Run direct = process.run(Map.of(), "credentials", "--profile", profile);
     assertEquals(0, direct.code(), direct.err());
@@ -63,10 +66,19 @@ class CredentialProcessIT {
     assertEquals("222222222222", json.get("AccountId").asText());
 
     String isolated =
-        "env HOME='" + home + "' XDG_CACHE_HOME='" + home.resolve(".cache") + "'"
-            + " AWS_CONFIG_FILE='" + home.resolve(".aws/config") + "'"
-            + " AWS_ENDPOINT_URL_SSO=" + fake.baseUri()
-            + " AWS_ENDPOINT_URL_SSO_OIDC=" + fake.baseUri() + " "
+        "env HOME='"
+            + home
+            + "' XDG_CACHE_HOME='"
+            + home.resolve(".cache")
+            + "'"
+            + " AWS_CONFIG_FILE='"
+            + home.resolve(".aws/config")
+            + "'"
+            + " AWS_ENDPOINT_URL_SSO="
+            + fake.baseUri()
+            + " AWS_ENDPOINT_URL_SSO_OIDC="
+            + fake.baseUri()
+            + " "
             + command;
     try (ProcessCredentialsProvider provider =
         ProcessCredentialsProvider.builder().command(isolated).build()) {

@@ -35,9 +35,9 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /**
- * {@code credentials --profile NAME} in process against the fake Identity Center, after a
- * generator run signed in; and {@code --credential-process}, whose written command the SDK for
- * Java's {@code ProcessCredentialsProvider} runs in a child JVM.
+ * {@code credentials --profile NAME} in process against the fake Identity Center, after a generator
+ * run signed in; and {@code --credential-process}, whose written command the SDK for Java's {@code
+ * ProcessCredentialsProvider} runs in a child JVM.
  */
 class CredentialsCommandTest {
   private static final String PROFILE = "Prod-Account.AdministratorAccess";
@@ -90,7 +90,8 @@ class CredentialsCommandTest {
       assertTrue(json.get("SessionToken").asText().startsWith("session-"));
       assertEquals("111111111111", json.get("AccountId").asText());
       Instant expiration = Instant.parse(json.get("Expiration").asText());
-      assertTrue(json.get("Expiration").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
+      assertTrue(
+          json.get("Expiration").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
       assertTrue(expiration.isAfter(START), json.toString());
     }
 
@@ -130,8 +131,7 @@ class CredentialsCommandTest {
       signedIn();
       Path cacheFile = home.resolve(".aws/sso/cache/" + TokenCache.sha1Hex("acme") + ".json");
       Files.writeString(
-          cacheFile,
-          Files.readString(cacheFile).replaceAll("\"refreshToken\":\"[^\"]*\",?", ""));
+          cacheFile, Files.readString(cacheFile).replaceAll("\"refreshToken\":\"[^\"]*\",?", ""));
       time.advance(Duration.ofHours(9));
 
       Result result = credentials();
@@ -189,8 +189,11 @@ class CredentialsCommandTest {
       Files.createDirectories(cli.config().getParent());
       Files.writeString(
           cli.config(),
-          "[sso-session acme]\nsso_start_url = " + CliHarness.START_URL
-              + "\nsso_region = us-east-1\n[profile " + PROFILE + "]\nsso_session = acme\n"
+          "[sso-session acme]\nsso_start_url = "
+              + CliHarness.START_URL
+              + "\nsso_region = us-east-1\n[profile "
+              + PROFILE
+              + "]\nsso_session = acme\n"
               + "sso_account_id = 111111111111\nsso_role_name = AdministratorAccess\n");
 
       Result result = credentials();
@@ -218,7 +221,8 @@ class CredentialsCommandTest {
         assertFalse(printed.contains(secret), printed);
       }
       Map<String, Set<String>> secrets = fake.secrets();
-      assertTrue(secrets.containsKey(FakeIdentityCenter.REFRESH_TOKEN), secrets.keySet().toString());
+      assertTrue(
+          secrets.containsKey(FakeIdentityCenter.REFRESH_TOKEN), secrets.keySet().toString());
       secrets.values().stream()
           .flatMap(Set::stream)
           .forEach(secret -> assertFalse(result.all().contains(secret), result.all()));
@@ -267,8 +271,7 @@ class CredentialsCommandTest {
     void cannot_be_combined_with_set_credential_process() {
       cli.env.put(Launcher.VARIABLE, "/usr/bin/aws-sso-config-generator");
 
-      Result result =
-          cli.generate("--credential-process", "--set", "credential_process=/bin/true");
+      Result result = cli.generate("--credential-process", "--set", "credential_process=/bin/true");
 
       assertEquals(ExitCode.USAGE, result.code(), result::all);
       assertEquals(0, fake.totalRequests());

@@ -114,14 +114,14 @@ class EnvironmentTest {
       assertTrue(
           linux(Map.of(), "Linux version 5.15.167.4-microsoft-standard-WSL2 (root@1) #1 SMP")
               .wsl());
-      assertTrue(linux(Map.of(), "Linux version 4.4.0-19041-Microsoft (Microsoft@Microsoft.com)")
-          .wsl());
+      assertTrue(
+          linux(Map.of(), "Linux version 4.4.0-19041-Microsoft (Microsoft@Microsoft.com)").wsl());
     }
 
     @Test
     void is_not_plain_linux() {
-      assertFalse(linux(Map.of(), "Linux version 6.1.0-28-amd64 (debian-kernel@lists.debian.org)")
-          .wsl());
+      assertFalse(
+          linux(Map.of(), "Linux version 6.1.0-28-amd64 (debian-kernel@lists.debian.org)").wsl());
       assertFalse(linux(Map.of("WSL_DISTRO_NAME", ""), "").wsl());
     }
 
@@ -158,7 +158,10 @@ class EnvironmentTest {
     void on_windows_variable_names_ignore_case_as_for_the_aws_cli() {
       Environment windows =
           new Environment(
-              Map.of("aws_config_file", "C:/cfg", "Browser", "firefox"), "/j", "Windows 11", () -> "");
+              Map.of("aws_config_file", "C:/cfg", "Browser", "firefox"),
+              "/j",
+              "Windows 11",
+              () -> "");
       assertEquals(Path.of("C:/cfg"), windows.configFile());
       assertEquals("firefox", windows.get("BROWSER"));
 

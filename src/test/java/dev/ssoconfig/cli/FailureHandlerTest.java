@@ -45,8 +45,7 @@ class FailureHandlerTest {
                 new Environment(Map.of(), home.toString()), Clock.systemUTC(), uri -> {}));
     commandLine.setErr(new PrintWriter(err, true));
     List<String> args =
-        new ArrayList<>(
-            List.of("--start-url", CliHarness.START_URL, "--region", "us-east-1"));
+        new ArrayList<>(List.of("--start-url", CliHarness.START_URL, "--region", "us-east-1"));
     args.addAll(List.of(extra));
     commandLine.parseArgs(args.toArray(String[]::new));
     return commandLine;

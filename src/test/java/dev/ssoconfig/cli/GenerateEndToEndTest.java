@@ -9,15 +9,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ssoconfig.cli.CliHarness.Result;
 import dev.ssoconfig.login.TokenCache;
 import dev.ssoconfig.testing.ClientRejection;
 import dev.ssoconfig.testing.DevicePoll;
 import dev.ssoconfig.testing.FakeAccount;
 import dev.ssoconfig.testing.FakeIdentityCenter;
-import dev.ssoconfig.testing.Fifos;
-import dev.ssoconfig.testing.PosixModes;
 import dev.ssoconfig.testing.FakeIdentityCenter.Operation;
-import dev.ssoconfig.cli.CliHarness.Result;
+import dev.ssoconfig.testing.Fifos;
+import dev.ssoconfig.testing.OnWindows;
+import dev.ssoconfig.testing.PosixModes;
 import dev.ssoconfig.testing.TestBrowser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -31,19 +32,18 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileProperty;
-import dev.ssoconfig.testing.OnWindows;
-import org.junit.jupiter.api.condition.DisabledOnOs;
-import org.junit.jupiter.api.condition.OS;
 
 /**
- * The whole command, in process, against the fake Identity Center on 127.0.0.1: exit code,
- * stdout, the config file as the SDK's own parser reads it, and the token cache.
+ * The whole command, in process, against the fake Identity Center on 127.0.0.1: exit code, stdout,
+ * the config file as the SDK's own parser reads it, and the token cache.
  */
 class GenerateEndToEndTest {
   private static final String START_URL = CliHarness.START_URL;
@@ -152,10 +152,13 @@ class GenerateEndToEndTest {
       assertEquals(0, result.code(), result.err());
       assertTrue(result.out().contains("8 added, 0 updated, 0 unchanged"), result.out());
       assertTrue(
-          result.out().contains("aws sts get-caller-identity --profile Prod-Account.AdministratorAccess"),
+          result
+              .out()
+              .contains("aws sts get-caller-identity --profile Prod-Account.AdministratorAccess"),
           result.out());
       assertEquals(1, cli.browser.opened.size());
-      assertTrue(result.err().contains(cli.browser.opened.get(0).toString()), "URL printed to stderr");
+      assertTrue(
+          result.err().contains(cli.browser.opened.get(0).toString()), "URL printed to stderr");
       assertProfilesWritten();
       assertEquals(EXPECTED_PROFILES, parsed().profiles().keySet().stream().sorted().toList());
       PosixModes.assertMode("rw-------", config());
@@ -164,8 +167,10 @@ class GenerateEndToEndTest {
       assertEquals(START_URL, token.get("startUrl").asText());
       assertEquals("us-east-1", token.get("region").asText());
       assertTrue(fake.isValidAccessToken(token.get("accessToken").asText()));
-      assertTrue(token.get("expiresAt").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
-      for (String field : List.of("clientId", "clientSecret", "registrationExpiresAt", "refreshToken")) {
+      assertTrue(
+          token.get("expiresAt").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
+      for (String field :
+          List.of("clientId", "clientSecret", "registrationExpiresAt", "refreshToken")) {
         assertTrue(token.hasNonNull(field), field);
       }
     }
@@ -201,15 +206,20 @@ class GenerateEndToEndTest {
         throws IOException {
       Result first =
           run(
-              "--start-url", "HTTPS://ACME.awsapps.com/start/#/",
-              "--region", "eu-west-1", "--sso-region", "us-east-1");
+              "--start-url",
+              "HTTPS://ACME.awsapps.com/start/#/",
+              "--region",
+              "eu-west-1",
+              "--sso-region",
+              "us-east-1");
       assertEquals(0, first.code(), first.err());
       assertProfilesWritten();
       assertEquals(START_URL, tokenCacheEntry().get("startUrl").asText());
       byte[] written = Files.readAllBytes(config());
 
       for (String form :
-          List.of("https://acme.awsapps.com/start/#", "https://acme.awsapps.com/start/", START_URL)) {
+          List.of(
+              "https://acme.awsapps.com/start/#", "https://acme.awsapps.com/start/", START_URL)) {
         Result again =
             run("--start-url", form, "--region", "eu-west-1", "--sso-region", "us-east-1");
         assertEquals(0, again.code(), again.err());
@@ -229,8 +239,9 @@ class GenerateEndToEndTest {
       Result result = generate();
       assertEquals(0, result.code(), result.err());
       assertTrue(
-          Files.readString(config()).startsWith(
-              "[sso-session acme]\nsso_start_url = https://acme.awsapps.com/start/#/\n"),
+          Files.readString(config())
+              .startsWith(
+                  "[sso-session acme]\nsso_start_url = https://acme.awsapps.com/start/#/\n"),
           "the person's sso-session is kept as it was");
     }
 
@@ -275,7 +286,8 @@ class GenerateEndToEndTest {
       assertTrue(after.startsWith(before), after);
       assertTrue(after.contains("\r\n[profile Sandbox.A]\r\n"), "new sections use the file's CRLF");
       assertProfilesWritten();
-      assertEquals(Optional.of("eu-north-1"), parsed().profile("default").orElseThrow().property("region"));
+      assertEquals(
+          Optional.of("eu-north-1"), parsed().profile("default").orElseThrow().property("region"));
     }
 
     @Test
@@ -303,7 +315,8 @@ class GenerateEndToEndTest {
       Result result = generate();
 
       assertEquals(3, result.code(), result.err());
-      assertEquals(1, result.err().lines().filter(l -> l.startsWith("aws-sso-config-generator:")).count());
+      assertEquals(
+          1, result.err().lines().filter(l -> l.startsWith("aws-sso-config-generator:")).count());
       assertTrue(result.err().contains("denied"), result.err());
       assertArrayEquals(before, Files.readAllBytes(config()));
       assertEquals(0, fake.requestCount(Operation.LIST_ACCOUNTS));
@@ -645,8 +658,8 @@ class GenerateEndToEndTest {
 
   /**
    * Config paths that name no regular file, given with {@code --config-file} or {@code
-   * AWS_CONFIG_FILE}: exit 5 before sign-in with one line naming the path, and nothing created.
-   * The fake would deny the sign-in, so that even a regression of the check cannot get as far as
+   * AWS_CONFIG_FILE}: exit 5 before sign-in with one line naming the path, and nothing created. The
+   * fake would deny the sign-in, so that even a regression of the check cannot get as far as
    * replacing a device file.
    */
   @Nested
@@ -817,14 +830,26 @@ class GenerateEndToEndTest {
       Result help = run("--help");
       assertEquals(0, help.code());
       for (String option :
-          Stream.of("--start-url", "--region", "--sso-region", "--device-code", "--use-device-code",
-                  "--pkce", "--no-browser", "--sso-session", "--timeout", "--force-login", "--concurrency",
+          Stream.of(
+                  "--start-url",
+                  "--region",
+                  "--sso-region",
+                  "--device-code",
+                  "--use-device-code",
+                  "--pkce",
+                  "--no-browser",
+                  "--sso-session",
+                  "--timeout",
+                  "--force-login",
+                  "--concurrency",
                   "--verbose")
               .toList()) {
         assertTrue(help.out().contains(option), option);
       }
       assertTrue(
-          help.out().replaceAll("\\s+", " ").contains("as the portal shows it or as in profile names"),
+          help.out()
+              .replaceAll("\\s+", " ")
+              .contains("as the portal shows it or as in profile names"),
           help.out());
       Result version = run("--version");
       assertEquals(0, version.code());

@@ -47,7 +47,11 @@ class GeneratorTest {
         listing,
         config,
         new ProfilePlanner(
-            "acme", "https://acme.awsapps.com/start", "us-east-1", "us-east-1", PlanOptions.DEFAULTS),
+            "acme",
+            "https://acme.awsapps.com/start",
+            "us-east-1",
+            "us-east-1",
+            PlanOptions.DEFAULTS),
         new ConfigEditor(),
         new PrintWriter(out, true),
         new PrintWriter(err, true),
@@ -86,7 +90,8 @@ class GeneratorTest {
 
       assertEquals(List.of(false, true), signIns, "the second sign-in is forced");
       assertEquals(List.of("old", "new"), listedWith);
-      assertTrue(err.toString().contains("The cached access token was rejected; signing in again."));
+      assertTrue(
+          err.toString().contains("The cached access token was rejected; signing in again."));
       assertTrue(config.text().contains("[profile Prod.Admin]"), config.text());
     }
 

@@ -128,7 +128,9 @@ class HelpTextTest {
     @Test
     void wraps_a_long_line_at_spaces_and_leaves_an_overlong_word_whole() {
       assertEquals("aa bb\n  cc", HelpLayout.wrapLine("aa bb cc", 6, 0, 2));
-      assertEquals("aa\n  https://example.com/x\n  bb", HelpLayout.wrapLine("aa https://example.com/x bb", 10, 0, 2));
+      assertEquals(
+          "aa\n  https://example.com/x\n  bb",
+          HelpLayout.wrapLine("aa https://example.com/x bb", 10, 0, 2));
       assertEquals("see\n  e.g. x", HelpLayout.wrapLine("see e.g. x", 8, 0, 2));
       assertEquals("fits", HelpLayout.wrapLine("fits", 4, 0, 0));
     }
@@ -146,10 +148,17 @@ class HelpTextTest {
       String codes = help.substring(exitCodes, examples);
       for (int code :
           new int[] {
-            ExitCode.OK, ExitCode.UNEXPECTED, ExitCode.USAGE, ExitCode.SIGN_IN,
-            ExitCode.AWS_CALL, ExitCode.FILE, ExitCode.INTERRUPTED
+            ExitCode.OK,
+            ExitCode.UNEXPECTED,
+            ExitCode.USAGE,
+            ExitCode.SIGN_IN,
+            ExitCode.AWS_CALL,
+            ExitCode.FILE,
+            ExitCode.INTERRUPTED
           }) {
-        assertTrue(Pattern.compile("(?m)^  " + code + " +\\S").matcher(codes).find(), code + " in " + codes);
+        assertTrue(
+            Pattern.compile("(?m)^  " + code + " +\\S").matcher(codes).find(),
+            code + " in " + codes);
       }
       assertTrue(help.substring(examples).contains("--start-url https://acme.awsapps.com/start"));
     }

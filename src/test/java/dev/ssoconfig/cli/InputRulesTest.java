@@ -102,8 +102,7 @@ class InputRulesTest {
           "/start"
         })
     void refuses_anything_else(String url) {
-      Failure e =
-          assertFailure(Kind.USAGE, () -> InputRules.startUrl("--start-url", url));
+      Failure e = assertFailure(Kind.USAGE, () -> InputRules.startUrl("--start-url", url));
       assertTrue(e.getMessage().startsWith("--start-url"), e.getMessage());
       assertTrue(e.getMessage().contains("https://acme.awsapps.com/start"), e.getMessage());
     }
@@ -122,8 +121,7 @@ class InputRulesTest {
           "https://someone:hunter2@[fd00::5/start"
         })
     void refuses_a_user_name_or_password_without_echoing_them(String url) {
-      Failure e =
-          assertFailure(Kind.USAGE, () -> InputRules.startUrl("--start-url", url));
+      Failure e = assertFailure(Kind.USAGE, () -> InputRules.startUrl("--start-url", url));
       assertTrue(e.getMessage().startsWith("--start-url"), e.getMessage());
       assertTrue(e.getMessage().contains("user name or password"), e.getMessage());
       assertFalse(e.getMessage().contains("someone"), e.getMessage());
@@ -161,10 +159,18 @@ class InputRulesTest {
 
     @ParameterizedTest
     @ValueSource(
-        strings = {"us-east", "US-EAST-1", "useast1", "us_east_1", "us-east-0", "1", "eu-west-1a", ""})
+        strings = {
+          "us-east",
+          "US-EAST-1",
+          "useast1",
+          "us_east_1",
+          "us-east-0",
+          "1",
+          "eu-west-1a",
+          ""
+        })
     void refuses_other_strings(String region) {
-      Failure e =
-          assertFailure(Kind.USAGE, () -> InputRules.region("--sso-region", region));
+      Failure e = assertFailure(Kind.USAGE, () -> InputRules.region("--sso-region", region));
       assertTrue(e.getMessage().startsWith("--sso-region '"), e.getMessage());
     }
 

@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import dev.ssoconfig.cli.CliHarness.Result;
@@ -60,7 +60,9 @@ class JsonOutputTest {
     cli = new CliHarness(home, fake);
   }
 
-  /** The schema, read from docs/, with {@code format} asserted (draft 2020-12 only annotates it). */
+  /**
+   * The schema, read from docs/, with {@code format} asserted (draft 2020-12 only annotates it).
+   */
   private static Schema schema() throws IOException {
     SchemaRegistry registry =
         SchemaRegistry.withDefaultDialect(
@@ -93,7 +95,9 @@ class JsonOutputTest {
   /** Profile name to action. */
   private static Map<String, String> actions(JsonNode document) {
     Map<String, String> actions = new LinkedHashMap<>();
-    document.get("profiles").forEach(p -> actions.put(p.get("name").asText(), p.get("action").asText()));
+    document
+        .get("profiles")
+        .forEach(p -> actions.put(p.get("name").asText(), p.get("action").asText()));
     return actions;
   }
 
@@ -166,7 +170,8 @@ class JsonOutputTest {
     void stdout_is_plain_ascii_with_other_characters_escaped() throws IOException {
       Result result = cli.generate("--json");
 
-      assertTrue(result.out().chars().allMatch(c -> c >= 0x20 && c < 0x7F || c == '\n'), result.out());
+      assertTrue(
+          result.out().chars().allMatch(c -> c >= 0x20 && c < 0x7F || c == '\n'), result.out());
       assertTrue(result.out().contains("\\u00DCn\\u00EFcode Dev"), result.out());
     }
 
@@ -315,7 +320,9 @@ class JsonOutputTest {
           SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
               .getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
 
-      assertEquals(List.of(), meta.validate(schema, InputFormat.JSON).stream().map(Error::toString).toList());
+      assertEquals(
+          List.of(),
+          meta.validate(schema, InputFormat.JSON).stream().map(Error::toString).toList());
       assertNotEquals(
           List.of(),
           meta.validate("{\"type\": \"strin\"}", InputFormat.JSON),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ssoconfig.cli.LauncherProcess.Run;
 import dev.ssoconfig.testing.FakeIdentityCenter;
+import dev.ssoconfig.testing.OnWindows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,26 +28,29 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import dev.ssoconfig.testing.OnWindows;
-import org.junit.jupiter.api.condition.DisabledOnOs;
-import org.junit.jupiter.api.condition.OS;
 
 /**
  * Black-box tests of the class-data archive the launcher makes and uses (see the comment at the top
  * of {@code src/main/launcher/launcher.sh}), on each kind of JDK found on the machine: one of JDK
  * 17 or 18 (archive dumped at exit, moved into place by the next start) and one of JDK 19 or later
- * ({@code -XX:+AutoCreateSharedArchive}). Each test runs its own copy of the launcher, with a
- * cache folder in its temp home, against the fake Identity Center.
+ * ({@code -XX:+AutoCreateSharedArchive}). Each test runs its own copy of the launcher, with a cache
+ * folder in its temp home, against the fake Identity Center.
  */
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.SHELL_LAUNCHER)
 class LauncherArchiveIT {
   private static final String[] FULL_RUN = {
-    "--start-url", "https://acme.awsapps.com/start", "--region", "us-east-1",
-    "--device-code", "--no-browser"
+    "--start-url",
+    "https://acme.awsapps.com/start",
+    "--region",
+    "us-east-1",
+    "--device-code",
+    "--no-browser"
   };
 
   /** What the JVM prints about class sharing when it is not silenced. */
@@ -86,12 +90,13 @@ class LauncherArchiveIT {
   static Stream<Jdk> jdks() throws IOException {
     List<Path> candidates = new ArrayList<>();
     candidates.add(Path.of(System.getProperty("java.home")));
-    System.getenv().forEach(
-        (name, value) -> {
-          if (name.equals("JAVA_HOME") || name.startsWith("JAVA_HOME_")) {
-            candidates.add(Path.of(value));
-          }
-        });
+    System.getenv()
+        .forEach(
+            (name, value) -> {
+              if (name.equals("JAVA_HOME") || name.startsWith("JAVA_HOME_")) {
+                candidates.add(Path.of(value));
+              }
+            });
     for (Path folder :
         List.of(Path.of("/usr/lib/jvm"), Path.of("/Library/Java/JavaVirtualMachines"))) {
       if (Files.isDirectory(folder)) {

@@ -12,6 +12,7 @@ import dev.ssoconfig.testing.CountingProxy;
 import dev.ssoconfig.testing.FakeAccount;
 import dev.ssoconfig.testing.FakeIdentityCenter;
 import dev.ssoconfig.testing.FakeIdentityCenter.Operation;
+import dev.ssoconfig.testing.OnWindows;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -32,13 +33,12 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.profiles.ProfileFile;
-import dev.ssoconfig.testing.OnWindows;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.profiles.ProfileFile;
 
 /**
  * Black-box tests of the built launcher {@code target/aws-sso-config-generator}, run as a separate
@@ -170,10 +170,14 @@ class LauncherIT {
       ProcessBuilder builder =
           launcher(
               Map.of(),
-              "--start-url", "https://" + session + ".awsapps.com/start",
-              "--region", "us-east-1",
-              "--device-code", "--no-browser",
-              "--profile-template", "{sso_session}.{account_name}.{role_name}");
+              "--start-url",
+              "https://" + session + ".awsapps.com/start",
+              "--region",
+              "us-east-1",
+              "--device-code",
+              "--no-browser",
+              "--profile-template",
+              "{sso_session}.{account_name}.{role_name}");
       builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile());
       processes.add(builder.start());
     }
@@ -214,8 +218,8 @@ class LauncherIT {
 
   /**
    * With a cached client registration nothing is needed from the SDK before the authorize URL is
-   * printed: the run is ended by its browser (a script that kills the JVM that started it), and
-   * the classes it loaded until then are checked.
+   * printed: the run is ended by its browser (a script that kills the JVM that started it), and the
+   * classes it loaded until then are checked.
    */
   @Test
   void pkce_with_a_cached_registration_prints_the_url_before_any_client_or_tls_context()
@@ -233,9 +237,7 @@ class LauncherIT {
 
     Run run =
         launch(
-            Map.of(
-                "BROWSER", ender.toString(),
-                "JAVA_OPTS", "-Xlog:class+load:file=" + classes),
+            Map.of("BROWSER", ender.toString(), "JAVA_OPTS", "-Xlog:class+load:file=" + classes),
             with("--force-login"));
 
     assertEquals(137, run.code(), run.err());
@@ -293,8 +295,7 @@ class LauncherIT {
 
     Run run =
         launch(
-            Map.of(),
-            with("--device-code", "--no-browser", "--config-file", elsewhere.toString()));
+            Map.of(), with("--device-code", "--no-browser", "--config-file", elsewhere.toString()));
 
     assertEquals(0, run.code(), run.err());
     assertEquals(8, parse(elsewhere).profiles().size());
@@ -304,7 +305,8 @@ class LauncherIT {
 
   @Test
   void bad_input_is_one_line_exit_2_and_no_request() throws Exception {
-    Run run = launch(Map.of(), "--start-url", "http://acme.awsapps.com/start", "--region", "us-east-1");
+    Run run =
+        launch(Map.of(), "--start-url", "http://acme.awsapps.com/start", "--region", "us-east-1");
     assertEquals(2, run.code());
     assertEquals(1, run.err().lines().count(), run.err());
     assertEquals(0, fake.totalRequests());
@@ -419,8 +421,7 @@ class LauncherIT {
 
     assertEquals(0, run.code(), run.err());
     assertTrue(run.err().contains("; listing roles...\n"), run.err());
-    assertTrue(
-        (run.out() + run.err()).chars().allMatch(c -> c < 0x80), "not ASCII: " + run.err());
+    assertTrue((run.out() + run.err()).chars().allMatch(c -> c < 0x80), "not ASCII: " + run.err());
   }
 
   @Test
@@ -469,8 +470,8 @@ class LauncherIT {
 
   /**
    * pom.xml's shade filter keeps one copy of the license files that jackson-core and the SDK's
-   * shaded Jackson ({@code third-party-jackson-core}) both carry; right only while their copies
-   * are the same.
+   * shaded Jackson ({@code third-party-jackson-core}) both carry; right only while their copies are
+   * the same.
    */
   @Test
   void the_jar_keeps_the_license_files_jackson_and_the_sdk_share_and_every_copy_is_the_same()
@@ -504,5 +505,4 @@ class LauncherIT {
       }
     }
   }
-
 }

@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
  * variable and none of the variables that choose the sign-in flow ({@code SSH_CONNECTION}, {@code
  * CI}, {@code DISPLAY}, ...) of the developer or the CI runner, so a run without a flow option
  * signs in with a device code (Linux without a display) unless the test sets {@code BROWSER};
- * {@code HOME} a test folder, {@code XDG_CACHE_HOME} the {@code .cache} folder in it (so
- * the class-data archive is made there, never in the developer's cache), the endpoints of a fake
+ * {@code HOME} a test folder, {@code XDG_CACHE_HOME} the {@code .cache} folder in it (so the
+ * class-data archive is made there, never in the developer's cache), the endpoints of a fake
  * Identity Center, standard input from {@code /dev/null}.
  */
 final class LauncherProcess {

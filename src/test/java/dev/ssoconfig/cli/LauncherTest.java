@@ -54,7 +54,10 @@ class LauncherTest {
               Failure.Kind.USAGE,
               () ->
                   Launcher.words(
-                      Optional.empty(), URI.create("file:/work/target/classes/"), JAVA_HOME, false));
+                      Optional.empty(),
+                      URI.create("file:/work/target/classes/"),
+                      JAVA_HOME,
+                      false));
 
       assertTrue(failure.getMessage().contains(Launcher.VARIABLE), failure.getMessage());
     }

@@ -13,8 +13,8 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The man pages the build writes into {@code target/man} (picocli's ManPageGenerator, then
- * Asciidoctor's manpage converter; see pom.xml): roff that names every option of the command,
- * the exit codes and the examples.
+ * Asciidoctor's manpage converter; see pom.xml): roff that names every option of the command, the
+ * exit codes and the examples.
  */
 class ManPageIT {
   private static final Path MAN = LauncherProcess.BUILT.resolveSibling("man");
@@ -27,7 +27,9 @@ class ManPageIT {
     return Files.readString(MAN.resolve(name), StandardCharsets.UTF_8).replace("\r\n", "\n");
   }
 
-  /** @return {@code text} as roff writes it: every {@code -} escaped */
+  /**
+   * @return {@code text} as roff writes it: every {@code -} escaped
+   */
   private static String roff(String text) {
     return text.replace("-", "\\-");
   }
@@ -37,7 +39,9 @@ class ManPageIT {
     String page = page("aws-sso-config-generator.1");
     assertTrue(page.contains(".TH \"AWS\\-SSO\\-CONFIG\\-GENERATOR\" \"1\""), page);
     for (String section :
-        new String[] {"NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "COMMANDS", "EXIT STATUS", "EXAMPLES"}) {
+        new String[] {
+          "NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "COMMANDS", "EXIT STATUS", "EXAMPLES"
+        }) {
       assertTrue(page.contains(".SH \"" + section + "\"\n"), section + " in\n" + page);
     }
   }
@@ -53,20 +57,29 @@ class ManPageIT {
     }
     for (String subcommand : command.getSubcommands().keySet()) {
       assertTrue(page.contains(subcommand), subcommand);
-      assertTrue(Files.exists(MAN.resolve("aws-sso-config-generator-" + subcommand + ".1")), subcommand);
+      assertTrue(
+          Files.exists(MAN.resolve("aws-sso-config-generator-" + subcommand + ".1")), subcommand);
     }
   }
 
   @Test
   void lists_the_exit_codes_after_their_heading() throws IOException {
     String page = page("aws-sso-config-generator.1");
-    String status = page.substring(page.indexOf(".SH \"EXIT STATUS\""), page.indexOf(".SH \"EXAMPLES\""));
+    String status =
+        page.substring(page.indexOf(".SH \"EXIT STATUS\""), page.indexOf(".SH \"EXAMPLES\""));
     for (int code :
         new int[] {
-          ExitCode.OK, ExitCode.UNEXPECTED, ExitCode.USAGE, ExitCode.SIGN_IN,
-          ExitCode.AWS_CALL, ExitCode.FILE, ExitCode.INTERRUPTED
+          ExitCode.OK,
+          ExitCode.UNEXPECTED,
+          ExitCode.USAGE,
+          ExitCode.SIGN_IN,
+          ExitCode.AWS_CALL,
+          ExitCode.FILE,
+          ExitCode.INTERRUPTED
         }) {
-      assertTrue(Pattern.compile("\\\\fB" + code + "\\\\fP").matcher(status).find(), code + " in\n" + status);
+      assertTrue(
+          Pattern.compile("\\\\fB" + code + "\\\\fP").matcher(status).find(),
+          code + " in\n" + status);
     }
   }
 }

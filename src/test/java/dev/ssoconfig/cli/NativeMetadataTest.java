@@ -62,17 +62,28 @@ class NativeMetadataTest {
     @Test
     void uses_only_attributes_graalvm_25_reads() {
       // GraalVM 25.0's ReflectionMetadataParser rejects others, e.g. "reason" of later schemas
-      assertTrue(Set.of("reflection", "resources").containsAll(names(metadata)), names(metadata).toString());
+      assertTrue(
+          Set.of("reflection", "resources").containsAll(names(metadata)),
+          names(metadata).toString());
       Set<String> entryAttributes =
           Set.of(
-              "condition", "type", "methods", "fields", "allDeclaredConstructors",
-              "allPublicConstructors", "allDeclaredMethods", "allPublicMethods",
-              "allDeclaredFields", "allPublicFields", "unsafeAllocated");
+              "condition",
+              "type",
+              "methods",
+              "fields",
+              "allDeclaredConstructors",
+              "allPublicConstructors",
+              "allDeclaredMethods",
+              "allPublicMethods",
+              "allDeclaredFields",
+              "allPublicFields",
+              "unsafeAllocated");
       for (JsonNode entry : metadata.path("reflection")) {
         assertTrue(entryAttributes.containsAll(names(entry)), entry.toString());
       }
       for (JsonNode entry : metadata.path("resources")) {
-        assertTrue(Set.of("condition", "module", "glob").containsAll(names(entry)), entry.toString());
+        assertTrue(
+            Set.of("condition", "module", "glob").containsAll(names(entry)), entry.toString());
       }
     }
 
@@ -114,7 +125,9 @@ class NativeMetadataTest {
       }
     }
 
-    /** @param name a class name as the metadata writes it: {@code java.lang.String[]} for arrays */
+    /**
+     * @param name a class name as the metadata writes it: {@code java.lang.String[]} for arrays
+     */
     private Class<?> load(String name) throws ClassNotFoundException {
       if (name.endsWith("[]")) {
         return load(name.substring(0, name.length() - 2)).arrayType();

@@ -19,8 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,8 +122,7 @@ class OptionsGoldenTest {
 
     byte[] written = Files.readAllBytes(cli.config());
     String text = new String(written, StandardCharsets.UTF_8);
-    assertTrue(
-        text.contains("region = eu-west-1\ncli_pager =\noutput = json\nmanaged_by ="), text);
+    assertTrue(text.contains("region = eu-west-1\ncli_pager =\noutput = json\nmanaged_by ="), text);
     ProfileFile sdk =
         ProfileFile.builder()
             .content(new ByteArrayInputStream(written))
@@ -141,7 +140,8 @@ class OptionsGoldenTest {
     CliHarness.Result result = cli.generate();
     assertTrue(result.out().contains("1 stale"), result.out());
     assertTrue(result.out().contains("Old-Account.Gone"), result.out());
-    assertFalse(result.out().contains("Other.Gone"), "another sso-session's profile is never stale");
+    assertFalse(
+        result.out().contains("Other.Gone"), "another sso-session's profile is never stale");
   }
 
   @Test
@@ -264,9 +264,9 @@ class OptionsGoldenTest {
   }
 
   /**
-   * Every generated profile has what the SDKs need to use it. {@code Old-Account.Gone} of the
-   * start file is left out: it points at an sso-session the start file lacks, and runs that do
-   * not prune keep it as it is.
+   * Every generated profile has what the SDKs need to use it. {@code Old-Account.Gone} of the start
+   * file is left out: it points at an sso-session the start file lacks, and runs that do not prune
+   * keep it as it is.
    */
   private static void assertParsesWithCompleteProfiles(byte[] config) {
     ProfileFile file =
@@ -274,7 +274,8 @@ class OptionsGoldenTest {
             .content(new ByteArrayInputStream(config))
             .type(ProfileFile.Type.CONFIGURATION)
             .build();
-    assertEquals(Optional.of("eu-north-1"), file.profile("default").orElseThrow().property("region"));
+    assertEquals(
+        Optional.of("eu-north-1"), file.profile("default").orElseThrow().property("region"));
     for (Profile profile : file.profiles().values()) {
       if (profile.property("managed_by").isEmpty() || profile.name().equals("Old-Account.Gone")) {
         continue;

@@ -84,7 +84,8 @@ class ProgressPrinterTest {
           List.of("Listed 3 roles of 2 accounts in 1.6 s (120 calls).", ""),
           TerminalScreen.render(sent.toString()));
       assertTrue(
-          sent.toString().contains("\033[32mListed 3 roles of 2 accounts in 1.6 s (120 calls).\033[39m"),
+          sent.toString()
+              .contains("\033[32mListed 3 roles of 2 accounts in 1.6 s (120 calls).\033[39m"),
           sent.toString());
     }
 

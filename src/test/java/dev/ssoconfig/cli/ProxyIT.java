@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ssoconfig.cli.LauncherProcess.Run;
 import dev.ssoconfig.testing.FakeIdentityCenter;
 import dev.ssoconfig.testing.NoDns;
+import dev.ssoconfig.testing.OnWindows;
 import dev.ssoconfig.testing.RecordingProxy;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,11 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import dev.ssoconfig.testing.OnWindows;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The proxy variables reach the SDK's HTTP client: the built launcher, run with an isolated
@@ -32,8 +32,12 @@ import org.junit.jupiter.api.condition.OS;
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.SHELL_LAUNCHER)
 class ProxyIT {
   private static final String[] DEVICE_CODE_RUN = {
-    "--start-url", "https://acme.awsapps.com/start", "--region", "us-east-1",
-    "--device-code", "--no-browser"
+    "--start-url",
+    "https://acme.awsapps.com/start",
+    "--region",
+    "us-east-1",
+    "--device-code",
+    "--no-browser"
   };
 
   /** Where the SSO region us-east-1's OIDC calls go when no endpoint is set. */
@@ -150,8 +154,7 @@ class ProxyIT {
 
     @Test
     void no_call_goes_through_the_proxy_for_a_host_in_NO_PROXY() throws Exception {
-      Run run =
-          run(env("HTTPS_PROXY", proxy.url(), "NO_PROXY", "oidc.us-east-1.amazonaws.com"));
+      Run run = run(env("HTTPS_PROXY", proxy.url(), "NO_PROXY", "oidc.us-east-1.amazonaws.com"));
 
       // straight to the endpoint, whose name the hosts file does not resolve
       assertEquals(ExitCode.AWS_CALL, run.code(), run.err());

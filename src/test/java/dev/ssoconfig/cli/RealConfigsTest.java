@@ -25,10 +25,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Config files people really have, through the whole command: what the AWS CLI reads is used
- * (even when the AWS SDK for Java's stricter reader would reject it), and what the AWS CLI cannot
- * read is refused before sign-in with exit 5 and one line naming the file, the line, what is wrong
- * and how to fix it, wherever the file comes from.
+ * Config files people really have, through the whole command: what the AWS CLI reads is used (even
+ * when the AWS SDK for Java's stricter reader would reject it), and what the AWS CLI cannot read is
+ * refused before sign-in with exit 5 and one line naming the file, the line, what is wrong and how
+ * to fix it, wherever the file comes from.
  */
 class RealConfigsTest {
   @TempDir Path home;
@@ -116,7 +116,8 @@ class RealConfigsTest {
       return cli.generate(args.toArray(String[]::new));
     }
 
-    private void assertRefused(Location location, byte[] content, String expectedLine, String... extra)
+    private void assertRefused(
+        Location location, byte[] content, String expectedLine, String... extra)
         throws IOException {
       Path config = place(location, content);
       Result result = generate(location, config, extra);
@@ -134,7 +135,9 @@ class RealConfigsTest {
     @ParameterizedTest
     @EnumSource(Location.class)
     void a_byte_order_mark(Location location) throws IOException {
-      byte[] content = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '[', 'd', 'e', 'f', 'a', 'u', 'l', 't', ']', '\n'};
+      byte[] content = {
+        (byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '[', 'd', 'e', 'f', 'a', 'u', 'l', 't', ']', '\n'
+      };
       assertRefused(
           location,
           content,

@@ -148,7 +148,8 @@ class RerunEndToEndTest {
       // the person deletes one generated profile; the run without flags writes it back the same
       int start = text.indexOf("[profile Shared.ReadOnly]");
       int end = text.indexOf("[", start + 1);
-      Files.writeString(cli.config(), text.substring(0, start) + (end < 0 ? "" : text.substring(end)));
+      Files.writeString(
+          cli.config(), text.substring(0, start) + (end < 0 ? "" : text.substring(end)));
 
       Result again = cli.run();
 
@@ -306,8 +307,7 @@ class RerunEndToEndTest {
     }
 
     @Test
-    void a_hand_edited_record_that_cannot_be_used_leaves_the_file_untouched()
-        throws IOException {
+    void a_hand_edited_record_that_cannot_be_used_leaves_the_file_untouched() throws IOException {
       assertOk(firstRun());
       int requests = fake.totalRequests();
       String edited =

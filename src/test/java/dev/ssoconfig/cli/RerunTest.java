@@ -57,14 +57,14 @@ class RerunTest {
 
   private static final String ACME =
       session(
-          "acme",
-          "https://acme.awsapps.com/start",
-          "us-east-1",
-          "aws_sso_config_generator_region = eu-west-1",
-          "aws_sso_config_generator_profile_template = {account_id}%20{role_name}",
-          "aws_sso_config_generator_include = Prod%20Account/* */Admin",
-          "aws_sso_config_generator_exclude = */Billing",
-          "aws_sso_config_generator_set = output=json cli_pager=")
+              "acme",
+              "https://acme.awsapps.com/start",
+              "us-east-1",
+              "aws_sso_config_generator_region = eu-west-1",
+              "aws_sso_config_generator_profile_template = {account_id}%20{role_name}",
+              "aws_sso_config_generator_include = Prod%20Account/* */Admin",
+              "aws_sso_config_generator_exclude = */Billing",
+              "aws_sso_config_generator_set = output=json cli_pager=")
           + profile("p", "acme");
 
   private static Flags flags() {
@@ -168,8 +168,10 @@ class RerunTest {
 
     @Test
     void with_several_lists_them_and_asks_for_sso_session() {
-      String config = ACME + session("corp", "https://corp.awsapps.com/start", "eu-west-1")
-          + profile("q", "corp");
+      String config =
+          ACME
+              + session("corp", "https://corp.awsapps.com/start", "eu-west-1")
+              + profile("q", "corp");
 
       Failure failure = refused(config, flags());
 
@@ -181,8 +183,10 @@ class RerunTest {
 
     @Test
     void with_several_takes_the_one_named_by_sso_session() {
-      String config = ACME + session("corp", "https://corp.awsapps.com/start", "eu-west-1")
-          + profile("q", "corp");
+      String config =
+          ACME
+              + session("corp", "https://corp.awsapps.com/start", "eu-west-1")
+              + profile("q", "corp");
       Flags flags = flags();
       flags.ssoSession = "corp";
 
@@ -235,8 +239,10 @@ class RerunTest {
       flags.ssoSession = "nope";
       Failure failure = refused(ACME, flags);
       assertTrue(
-          slashed(failure.getMessage()).startsWith("no [sso-session nope] in /home/me/.aws/config (made by"
-              + " this tool: acme); for the first run give --start-url"),
+          slashed(failure.getMessage())
+              .startsWith(
+                  "no [sso-session nope] in /home/me/.aws/config (made by"
+                      + " this tool: acme); for the first run give --start-url"),
           failure.getMessage());
     }
   }
@@ -274,8 +280,9 @@ class RerunTest {
       other.ssoRegion = "eu-west-1";
       assertTrue(
           slashed(refused(ACME, other).getMessage())
-              .startsWith("--sso-region eu-west-1 is not the sso_region us-east-1 of [sso-session"
-                  + " acme] of /home/me/.aws/config"));
+              .startsWith(
+                  "--sso-region eu-west-1 is not the sso_region us-east-1 of [sso-session"
+                      + " acme] of /home/me/.aws/config"));
     }
 
     @Test
@@ -301,7 +308,8 @@ class RerunTest {
 
       RunNaming naming = resolve(broken, flags);
 
-      assertEquals(PairFilter.of(List.of("*/*"), List.of()).includePatterns(),
+      assertEquals(
+          PairFilter.of(List.of("*/*"), List.of()).includePatterns(),
           naming.planOptions().filter().includePatterns());
     }
 
@@ -359,7 +367,8 @@ class RerunTest {
 
       Failure failure = refused(config, flags());
 
-      String prefix = "cannot run again as recorded in [sso-session acme] of /home/me/.aws/config: ";
+      String prefix =
+          "cannot run again as recorded in [sso-session acme] of /home/me/.aws/config: ";
       assertTrue(slashed(failure.getMessage()).startsWith(prefix + problem), failure.getMessage());
       assertTrue(
           failure

@@ -59,9 +59,9 @@ class SignInChoiceTest {
       // X forwarding sets DISPLAY, but a browser started here is slow and often not wanted
       assertEquals(
           deviceCode("SSH session"),
-          unasked(linux("SSH_CONNECTION", "10.0.0.2 50000 10.0.0.1 22", "DISPLAY", "localhost:10")));
-      assertEquals(
-          deviceCode("SSH session"), unasked(on("Mac OS X", "SSH_TTY", "/dev/ttys001")));
+          unasked(
+              linux("SSH_CONNECTION", "10.0.0.2 50000 10.0.0.1 22", "DISPLAY", "localhost:10")));
+      assertEquals(deviceCode("SSH session"), unasked(on("Mac OS X", "SSH_TTY", "/dev/ttys001")));
     }
 
     @Test
@@ -109,8 +109,7 @@ class SignInChoiceTest {
     @Test
     void pkce_forces_the_browser_sign_in_and_tries_the_browser() {
       assertEquals(
-          BROWSER_SIGN_IN,
-          SignInChoice.decide(false, true, false, linux("SSH_TTY", "/dev/pts/0")));
+          BROWSER_SIGN_IN, SignInChoice.decide(false, true, false, linux("SSH_TTY", "/dev/pts/0")));
       assertEquals(BROWSER_SIGN_IN, SignInChoice.decide(false, true, false, linux()));
     }
 

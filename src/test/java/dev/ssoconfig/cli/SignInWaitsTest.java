@@ -62,7 +62,8 @@ class SignInWaitsTest {
       assertEquals(
           List.of("Waiting for the sign-in in the browser: 9:58 left; Ctrl-C to cancel"),
           TerminalScreen.render(sent.toString()));
-      assertEquals(2, sent.toString().chars().filter(c -> c == '\r').count(), "one redraw a second");
+      assertEquals(
+          2, sent.toString().chars().filter(c -> c == '\r').count(), "one redraw a second");
     }
 
     @Test
@@ -122,8 +123,7 @@ class SignInWaitsTest {
   void quiet_shows_nothing_on_a_terminal_or_off_it() {
     StatusLine status = new StatusLine(sent, 80);
     for (StatusLine line : List.of(status, StatusLine.off())) {
-      SignInWaits waits =
-          new SignInWaits(new PrintWriter(line, true), line, time, true, ticker);
+      SignInWaits waits = new SignInWaits(new PrintWriter(line, true), line, time, true, ticker);
       waits.waiting("the sign-in in the browser", in(Duration.ofMinutes(10)));
       waits.waitEnded();
     }

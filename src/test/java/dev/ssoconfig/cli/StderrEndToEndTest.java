@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ssoconfig.cli.CliHarness.Result;
 import dev.ssoconfig.testing.FakeAccount;
 import dev.ssoconfig.testing.FakeIdentityCenter;
+import dev.ssoconfig.testing.OnWindows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,16 +15,15 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import dev.ssoconfig.testing.OnWindows;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the whole command shows on stderr, in process against the fake Identity Center: on a
- * simulated terminal (a countdown and one live line, replaced by the result), in a pipe (the
- * sparse lines), without colour under {@code NO_COLOR}, and nothing but errors with {@code --quiet}.
+ * simulated terminal (a countdown and one live line, replaced by the result), in a pipe (the sparse
+ * lines), without colour under {@code NO_COLOR}, and nothing but errors with {@code --quiet}.
  */
 class StderrEndToEndTest {
   private static final String RESULT = "Listed 4 roles of 3 accounts in ";
@@ -166,7 +166,9 @@ class StderrEndToEndTest {
               .err()
               .lines()
               .anyMatch(
-                  l -> l.equals("Waiting for the user code to be approved (up to 5m); Ctrl-C to cancel.")),
+                  l ->
+                      l.equals(
+                          "Waiting for the user code to be approved (up to 5m); Ctrl-C to cancel.")),
           result.err());
     }
   }
@@ -202,7 +204,8 @@ class StderrEndToEndTest {
 
       assertEquals(0, quiet.code(), quiet.err());
       List<String> lines = quiet.err().lines().toList();
-      assertEquals("To sign in, open this URL in a browser on any device:", lines.get(0), quiet.err());
+      assertEquals(
+          "To sign in, open this URL in a browser on any device:", lines.get(0), quiet.err());
       assertEquals("and check that it shows this code:", lines.get(2), quiet.err());
       assertEquals(4, lines.size(), quiet.err());
     }

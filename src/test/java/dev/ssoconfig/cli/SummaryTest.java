@@ -84,8 +84,7 @@ class SummaryTest {
 
     @Test
     void a_short_list_is_named_in_full() {
-      String out =
-          print(false, result(SessionChange.UNCHANGED), PLAN, twelve.subList(0, 5), false);
+      String out = print(false, result(SessionChange.UNCHANGED), PLAN, twelve.subList(0, 5), false);
 
       assertEquals(
           "5 stale (no longer assigned or filtered out; --prune removes them): "

@@ -34,7 +34,8 @@ final class TerminalScreen {
           throw new AssertionError("an escape that is not CSI at " + i + ": " + sent);
         }
         end++;
-        while (end < sent.length() && (Character.isDigit(sent.charAt(end)) || sent.charAt(end) == ';')) {
+        while (end < sent.length()
+            && (Character.isDigit(sent.charAt(end)) || sent.charAt(end) == ';')) {
           end++;
         }
         char command = end < sent.length() ? sent.charAt(end) : '?';

@@ -150,12 +150,11 @@ class ConfigDocumentTest {
     @Test
     void reads_values_as_botocore_does() {
       Section section =
-          utf8(
-                  "[profile a]\nplain=1\nspaced   =   two words  \nhash = a#b\n"
-                      + "comment = c # kept\nsemicolon = d\t; kept\nempty =\n"
-                      + "colon : e\nfirst:separator = f\nUpper_Case = g\n"
-                      + "s3 =\n  endpoint_url = http://x\n# a comment between\n  max = 2\n"
-                      + "nbsp = \u00a0h\u3000\n")
+          utf8("[profile a]\nplain=1\nspaced   =   two words  \nhash = a#b\n"
+                  + "comment = c # kept\nsemicolon = d\t; kept\nempty =\n"
+                  + "colon : e\nfirst:separator = f\nUpper_Case = g\n"
+                  + "s3 =\n  endpoint_url = http://x\n# a comment between\n  max = 2\n"
+                  + "nbsp = \u00a0h\u3000\n")
               .sections()
               .get(0);
       assertEquals("1", section.value("plain").orElseThrow());
@@ -222,8 +221,7 @@ class ConfigDocumentTest {
       assertEquals(
           Map.of("region", "b"),
           profile("[profile default]\nregion = a\nx = 1\n[default]\nregion = b\n", "default"));
-      assertEquals(
-          Map.of("y", "2"), profile("[profile a]\nx = 1\n[profile  a]\ny = 2\n", "a"));
+      assertEquals(Map.of("y", "2"), profile("[profile a]\nx = 1\n[profile  a]\ny = 2\n", "a"));
     }
 
     @Test
@@ -240,7 +238,8 @@ class ConfigDocumentTest {
     void reads_a_value_that_starts_on_the_next_line_as_sub_properties() {
       assertEquals(
           Map.of("s3", Map.of("addressing_style", "path", "max", "a=b"), "x", "1\nk = v"),
-          profile("[profile a]\ns3 =\n  addressing_style = path\n  max = a=b\nx = 1\n  k = v\n", "a"));
+          profile(
+              "[profile a]\ns3 =\n  addressing_style = path\n  max = a=b\nx = 1\n  k = v\n", "a"));
     }
 
     @Test
@@ -294,8 +293,7 @@ class ConfigDocumentTest {
     @Test
     void invalid_utf8_anywhere() {
       ConfigDocument document =
-          ConfigDocument.parse(
-              new byte[] {'[', 'a', ']', '\n', '#', ' ', (byte) 0xC3, '(', '\n'});
+          ConfigDocument.parse(new byte[] {'[', 'a', ']', '\n', '#', ' ', (byte) 0xC3, '(', '\n'});
       assertEquals(
           List.of(new ConfigProblem(2, ConfigProblem.Kind.NOT_UTF8, "0xC3", 0)),
           document.problems());
@@ -319,7 +317,8 @@ class ConfigDocumentTest {
 
     @Test
     void a_section_header_twice() {
-      assertProblem("[profile a]\nx = 1\n[profile a] # again\n", 3, ConfigProblem.Kind.DUPLICATE_SECTION);
+      assertProblem(
+          "[profile a]\nx = 1\n[profile a] # again\n", 3, ConfigProblem.Kind.DUPLICATE_SECTION);
       assertEquals(1, problems("[profile a]\n[profile a]\n").get(0).firstLine());
     }
 
@@ -331,10 +330,12 @@ class ConfigDocumentTest {
 
     @Test
     void a_sub_property_line_without_equals() {
-      assertProblem("[default]\ns3 =\n  a = 1\n  b\n", 4, ConfigProblem.Kind.SUB_PROPERTY_WITHOUT_EQUALS);
+      assertProblem(
+          "[default]\ns3 =\n  a = 1\n  b\n", 4, ConfigProblem.Kind.SUB_PROPERTY_WITHOUT_EQUALS);
       assertEquals(List.of(), problems("[default]\ns3 = x\n  b\n"));
       assertEquals(List.of(), problems("[DEFAULT]\ns3 =\n  b\n"));
-      assertProblem("[DEFAULT]\ns3 =\n  b\n[a]\n", 3, ConfigProblem.Kind.SUB_PROPERTY_WITHOUT_EQUALS);
+      assertProblem(
+          "[DEFAULT]\ns3 =\n  b\n[a]\n", 3, ConfigProblem.Kind.SUB_PROPERTY_WITHOUT_EQUALS);
     }
 
     @Test
@@ -381,8 +382,7 @@ class ConfigDocumentTest {
 
     @Test
     void the_marker_must_be_a_sections_own_key() {
-      assertEquals(
-          List.of(), names(utf8("[DEFAULT]\n" + MARKER + "[profile a]\nregion = x\n")));
+      assertEquals(List.of(), names(utf8("[DEFAULT]\n" + MARKER + "[profile a]\nregion = x\n")));
     }
 
     @Test

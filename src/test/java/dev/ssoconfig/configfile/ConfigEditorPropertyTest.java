@@ -15,7 +15,6 @@ import dev.ssoconfig.profiles.SsoSessionSpec;
 import dev.ssoconfig.testing.AwsCliAssertions;
 import dev.ssoconfig.testing.Coverage;
 import dev.ssoconfig.testing.SeededCases;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -60,10 +59,7 @@ class ConfigEditorPropertyTest {
 
   /** What applying the plan gave; {@code result} is empty on a session conflict. */
   record Outcome(
-      byte[] input,
-      Optional<EditResult> result,
-      Optional<ProfileFile> sdkInput,
-      boolean readable) {
+      byte[] input, Optional<EditResult> result, Optional<ProfileFile> sdkInput, boolean readable) {
     byte[] output() {
       return result.orElseThrow().document().toBytes();
     }
@@ -273,8 +269,8 @@ class ConfigEditorPropertyTest {
   }
 
   /**
-   * Asserts the AWS CLI reads the plan's sso-session keys (the start URL may keep a trailing
-   * {@code /}), every plan profile not skipped with the plan's keys and values, none of the removed
+   * Asserts the AWS CLI reads the plan's sso-session keys (the start URL may keep a trailing {@code
+   * /}), every plan profile not skipped with the plan's keys and values, none of the removed
    * profiles, and each managed profile as {@link ConfigDocument#managedProfiles()} says.
    */
   private static void assertAwsCliHoldsThePlan(EditResult result, ProfilePlan plan) {
@@ -297,7 +293,8 @@ class ConfigEditorPropertyTest {
       }
       Map<String, Object> profile = read.profiles().get(spec.name());
       for (Property property : spec.properties()) {
-        assertEquals(property.value(), profile.get(property.key()), spec.name() + " " + property.key());
+        assertEquals(
+            property.value(), profile.get(property.key()), spec.name() + " " + property.key());
       }
     }
     for (String name : result.removed()) {
@@ -310,7 +307,8 @@ class ConfigEditorPropertyTest {
           .forEach(
               (key, value) -> {
                 if (asRead.get(key) instanceof String text) {
-                  assertEquals(text, value, "managedProfiles() reads " + managed.name() + " " + key);
+                  assertEquals(
+                      text, value, "managedProfiles() reads " + managed.name() + " " + key);
                 }
               });
     }

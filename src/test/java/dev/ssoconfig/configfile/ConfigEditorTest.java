@@ -86,8 +86,7 @@ class ConfigEditorTest {
       ProfilePlan plan =
           legacy(spec("p", "region", "x", "output", "json", "managed_by", MARKER_VALUE));
       EditResult result = apply("[profile p]\n  Region = x\n  output : json\n" + MARKER, plan);
-      assertEquals(
-          "[profile p]\n  region = x\n  output = json\n" + MARKER, text(result));
+      assertEquals("[profile p]\n  region = x\n  output = json\n" + MARKER, text(result));
       assertFalse(editor.apply(result.document(), plan).changed(), "a second run changes nothing");
     }
 
@@ -228,8 +227,7 @@ class ConfigEditorTest {
     }
 
     @Test
-    void inserts_into_default_and_profile_default_so_both_readers_see_the_keys()
-        throws Exception {
+    void inserts_into_default_and_profile_default_so_both_readers_see_the_keys() throws Exception {
       ProfilePlan plan = legacy(spec("default", "region", "x", "managed_by", MARKER_VALUE));
       EditResult result = apply("[profile default]\n" + MARKER + "[default]\n" + MARKER, plan);
       String text = text(result);
@@ -285,8 +283,7 @@ class ConfigEditorTest {
     @Test
     void a_session_without_start_url_is_a_conflict() {
       assertFailure(
-          Kind.USAGE,
-          () -> apply("[sso-session acme]\nsso_region = us-east-1\n", adminOnly()));
+          Kind.USAGE, () -> apply("[sso-session acme]\nsso_region = us-east-1\n", adminOnly()));
     }
 
     @Test
@@ -359,8 +356,7 @@ class ConfigEditorTest {
 
     @Test
     void a_new_sso_session_carries_the_record_after_its_own_keys() throws Exception {
-      EditResult result =
-          apply("", recording("aws_sso_config_generator_region", "eu-west-1"));
+      EditResult result = apply("", recording("aws_sso_config_generator_region", "eu-west-1"));
       assertEquals(SESSION + "aws_sso_config_generator_region = eu-west-1\n", text(result));
       assertEquals(SessionChange.ADDED, result.session());
     }
@@ -376,8 +372,7 @@ class ConfigEditorTest {
     @Test
     void a_recorded_value_is_set_in_place_and_a_missing_one_added_after_the_last_key()
         throws Exception {
-      String content =
-          SESSION + "aws_sso_config_generator_region = eu-west-1\n# mine\nmine = 1\n";
+      String content = SESSION + "aws_sso_config_generator_region = eu-west-1\n# mine\nmine = 1\n";
       EditResult result =
           apply(
               content,

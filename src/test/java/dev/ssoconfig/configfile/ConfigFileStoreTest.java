@@ -10,10 +10,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.Failure.Kind;
-import dev.ssoconfig.time.Sleeper;
 import dev.ssoconfig.io.FileOps;
 import dev.ssoconfig.io.IoReasons;
+import dev.ssoconfig.testing.OnWindows;
 import dev.ssoconfig.testing.PosixModes;
+import dev.ssoconfig.time.Sleeper;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -32,11 +33,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.io.TempDir;
-import dev.ssoconfig.testing.OnWindows;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigFileStoreTest {
   private static final byte[] ORIGINAL =
@@ -100,8 +100,7 @@ class ConfigFileStoreTest {
     @Test
     void fails_on_a_folder_naming_the_path() throws Exception {
       Files.createDirectories(config());
-      Failure e =
-          assertFailure(Kind.FILE, () -> new ConfigFileStore(config()).read());
+      Failure e = assertFailure(Kind.FILE, () -> new ConfigFileStore(config()).read());
       assertEquals("cannot read " + config() + ": is a directory", e.getMessage());
     }
   }
@@ -242,8 +241,7 @@ class ConfigFileStoreTest {
           };
       ConfigFileStore store =
           new ConfigFileStore(config, Clock.systemUTC(), Sleeper.SYSTEM, failingRename);
-      Failure e =
-          assertFailure(Kind.FILE, () -> store.write(NEW, false));
+      Failure e = assertFailure(Kind.FILE, () -> store.write(NEW, false));
       assertEquals("cannot write " + config + ": disk full", e.getMessage());
       assertArrayEquals(ORIGINAL, Files.readAllBytes(config));
       assertEquals(List.of("config", "config.lock"), names(config.getParent()));
@@ -253,9 +251,7 @@ class ConfigFileStoreTest {
     @Test
     void refuses_a_folder_at_the_config_path() throws Exception {
       Files.createDirectories(config());
-      Failure e =
-          assertFailure(
-              Kind.FILE, () -> new ConfigFileStore(config()).write(NEW, false));
+      Failure e = assertFailure(Kind.FILE, () -> new ConfigFileStore(config()).write(NEW, false));
       assertEquals("cannot write " + config() + ": is a directory", e.getMessage());
     }
 
@@ -411,9 +407,7 @@ class ConfigFileStoreTest {
     @Test
     void fails_on_a_folder() throws Exception {
       Files.createDirectories(config());
-      Failure e =
-          assertFailure(
-              Kind.FILE, () -> new ConfigFileStore(config()).checkWritable());
+      Failure e = assertFailure(Kind.FILE, () -> new ConfigFileStore(config()).checkWritable());
       assertEquals("cannot write " + config() + ": is a directory", e.getMessage());
       assertTrue(e.getMessage().endsWith(config() + ": is a directory"), e.getMessage());
     }
@@ -421,9 +415,7 @@ class ConfigFileStoreTest {
     @Test
     void fails_when_a_parent_on_the_path_is_a_file() throws Exception {
       Files.write(home.resolve(".aws"), ORIGINAL);
-      Failure e =
-          assertFailure(
-              Kind.FILE, () -> new ConfigFileStore(config()).checkWritable());
+      Failure e = assertFailure(Kind.FILE, () -> new ConfigFileStore(config()).checkWritable());
       assertTrue(e.getMessage().startsWith("cannot write " + config() + ": "), e.getMessage());
       assertTrue(e.getMessage().contains("not a folder"), e.getMessage());
     }
@@ -436,9 +428,7 @@ class ConfigFileStoreTest {
       Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-x------"));
       try {
         assumeTrue(permissionsAreEnforced(folder), "running as root: folder modes not enforced");
-        Failure e =
-            assertFailure(
-                Kind.FILE, () -> new ConfigFileStore(config()).checkWritable());
+        Failure e = assertFailure(Kind.FILE, () -> new ConfigFileStore(config()).checkWritable());
         assertTrue(e.getMessage().contains("permission denied"), e.getMessage());
       } finally {
         Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
@@ -450,9 +440,7 @@ class ConfigFileStoreTest {
     void fails_on_a_read_only_file() throws Exception {
       Path config = existingConfig("r--------");
       assumeTrue(permissionsAreEnforced(config), "running as root: file modes not enforced");
-      Failure e =
-          assertFailure(
-              Kind.FILE, () -> new ConfigFileStore(config).checkWritable());
+      Failure e = assertFailure(Kind.FILE, () -> new ConfigFileStore(config).checkWritable());
       assertEquals("cannot write " + config + ": permission denied", e.getMessage());
     }
   }

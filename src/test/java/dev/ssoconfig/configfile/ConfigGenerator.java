@@ -25,9 +25,9 @@ import java.util.function.Supplier;
  * section headers, unique keys per section, UTF-8, no byte order mark, and sometimes every key of a
  * section indented alike. The others add a byte order mark, lines that fit no rule, invalid UTF-8,
  * broken headers, repeated keys and indented lines in odd places. Both kinds mix LF, CRLF and lone
- * CR terminators, may lack a final newline, may be empty, and hold managed and unmanaged profiles of
- * the same names, markers that only look like one (an inline comment is part of the value for the
- * AWS CLI), sso-sessions matching the plan's or not, a services section and unknown sections.
+ * CR terminators, may lack a final newline, may be empty, and hold managed and unmanaged profiles
+ * of the same names, markers that only look like one (an inline comment is part of the value for
+ * the AWS CLI), sso-sessions matching the plan's or not, a services section and unknown sections.
  */
 final class ConfigGenerator {
   private static final String MARKER_VALUE = ProfilePlan.MARKER_VALUE;
@@ -54,6 +54,7 @@ final class ConfigGenerator {
 
   /** Separators the AWS CLI reads and the AWS SDK for Java does not. */
   private static final List<String> COLONS = List.of(" : ", ":");
+
   private static final List<String> VALUES =
       List.of(
           "",
@@ -242,7 +243,8 @@ final class ConfigGenerator {
     }
     if (clean) {
       body = uniqueKeys(body);
-      position = body.indexOf(body.stream().filter(ConfigGenerator::isMarker).findFirst().orElse(null));
+      position =
+          body.indexOf(body.stream().filter(ConfigGenerator::isMarker).findFirst().orElse(null));
     }
     body = indented(body, indent);
     List<GenLine> lines = new ArrayList<>();
@@ -260,9 +262,9 @@ final class ConfigGenerator {
   }
 
   /**
-   * The items, each line that is neither blank nor a comment indented by {@code indent} in
-   * front of its own indentation, so every key of the section is indented alike and every
-   * sub-property deeper.
+   * The items, each line that is neither blank nor a comment indented by {@code indent} in front of
+   * its own indentation, so every key of the section is indented alike and every sub-property
+   * deeper.
    */
   private static List<List<GenLine>> indented(List<List<GenLine>> items, String indent) {
     if (indent.isEmpty()) {
@@ -289,7 +291,10 @@ final class ConfigGenerator {
       String first = item.get(0).text();
       int separator = firstSeparator(first);
       boolean property =
-          separator > 0 && !first.startsWith(" ") && !first.startsWith("\t") && !first.startsWith("#")
+          separator > 0
+              && !first.startsWith(" ")
+              && !first.startsWith("\t")
+              && !first.startsWith("#")
               && !first.startsWith(";");
       if (!property
           || seen.add(first.substring(0, separator).strip().toLowerCase(java.util.Locale.ROOT))) {
@@ -410,7 +415,10 @@ final class ConfigGenerator {
                 line(random, property(random, clean)),
                 line(random, Draw.oneOf(random, SUB_PROPERTIES)));
     Supplier<List<GenLine>> comment =
-        () -> List.of(line(random, Draw.oneOf(random, clean ? COMMENTS : concat(COMMENTS, ODD_COMMENTS))));
+        () ->
+            List.of(
+                line(
+                    random, Draw.oneOf(random, clean ? COMMENTS : concat(COMMENTS, ODD_COMMENTS))));
     Supplier<List<GenLine>> blank = () -> List.of(line(random, Draw.oneOf(random, BLANKS)));
     if (clean && preamble) {
       return Draw.frequencyOf(random, w(1, comment), w(1, blank));
@@ -435,7 +443,9 @@ final class ConfigGenerator {
     String key = Draw.oneOf(random, clean ? VALID_KEYS : concat(VALID_KEYS, ODD_KEYS));
     return key
         + Draw.frequencyOf(
-            random, w(30, () -> Draw.oneOf(random, SEPARATORS)), w(1, () -> Draw.oneOf(random, COLONS)))
+            random,
+            w(30, () -> Draw.oneOf(random, SEPARATORS)),
+            w(1, () -> Draw.oneOf(random, COLONS)))
         + Draw.oneOf(random, clean ? VALUES : concat(VALUES, ODD_VALUES));
   }
 

@@ -18,13 +18,13 @@ import org.junit.jupiter.api.TestInfo;
 
 /**
  * Fuzzing of the config parser and editor with arbitrary bytes ({@link FuzzInputs}): random bytes,
- * bytes drawn from the format's own characters, soups of the format's tokens, and real configs
- * (the golden inputs, hand-written configs and {@link ConfigGenerator} files) mutated by deleting,
+ * bytes drawn from the format's own characters, soups of the format's tokens, and real configs (the
+ * golden inputs, hand-written configs and {@link ConfigGenerator} files) mutated by deleting,
  * inserting, duplicating, flipping, truncating and splicing bytes. Inputs are up to a few KB.
  *
  * <p>Each property runs {@value #DEFAULT_CASES} cases in a normal build, so 3,000 in all (under a
- * second). For a long run raise the count per property with {@code -Dconfigfile.fuzz.cases=N}
- * (see docs/development.md, "Fuzzing the config parser"). Each case has its own seed ({@link
+ * second). For a long run raise the count per property with {@code -Dconfigfile.fuzz.cases=N} (see
+ * docs/development.md, "Fuzzing the config parser"). Each case has its own seed ({@link
  * SeededCases}): a failure names the seed and the command that replays it.
  */
 class ConfigParserFuzzTest {
@@ -104,7 +104,8 @@ class ConfigParserFuzzTest {
         cases.run(
             cases(),
             this::input,
-            input -> assertArrayEquals(input.bytes(), ConfigDocument.parse(input.bytes()).toBytes()));
+            input ->
+                assertArrayEquals(input.bytes(), ConfigDocument.parse(input.bytes()).toBytes()));
     checkInputCoverage(cases, run);
   }
 

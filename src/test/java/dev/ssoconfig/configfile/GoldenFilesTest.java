@@ -25,10 +25,10 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Golden files: {@code src/test/resources/configfile/golden/CASE.input} edited with the plan its
- * arguments {@code CASE.args} describe ({@link GoldenArgs}, {@link StandardPlan#forArgs}) must
- * give exactly {@code CASE.output}, or, when a {@code CASE.error} file exists instead, fail with a
- * usage {@link Failure} whose message is that file's content. Every output is also read by the
- * SDK's {@code ProfileFile}.
+ * arguments {@code CASE.args} describe ({@link GoldenArgs}, {@link StandardPlan#forArgs}) must give
+ * exactly {@code CASE.output}, or, when a {@code CASE.error} file exists instead, fail with a usage
+ * {@link Failure} whose message is that file's content. Every output is also read by the SDK's
+ * {@code ProfileFile}.
  *
  * <p>To regenerate the expected files after a deliberate change, run the tests with {@code
  * -Dconfigfile.golden.update=true} and review the diff; without that property nothing is written.
@@ -44,7 +44,8 @@ class GoldenFilesTest {
   Stream<DynamicTest> every_golden_input_gives_its_golden_output() throws IOException {
     List<String> cases = GoldenArgs.cases(GOLDEN);
     assertTrue(cases.size() >= 15, "golden cases found in " + GOLDEN);
-    assertEquals(inputs(), cases, "each CASE.input has its CASE.args, and each CASE.args its input");
+    assertEquals(
+        inputs(), cases, "each CASE.input has its CASE.args, and each CASE.args its input");
     return cases.stream().map(name -> DynamicTest.dynamicTest(name, () -> check(name)));
   }
 
@@ -53,8 +54,7 @@ class GoldenFilesTest {
     ProfilePlan plan = plan(name);
     Path error = GOLDEN.resolve(name + ".error");
     if (Files.exists(error)) {
-      Failure e =
-          assertFailure(Kind.USAGE, () -> editor.apply(parse(input), plan));
+      Failure e = assertFailure(Kind.USAGE, () -> editor.apply(parse(input), plan));
       if (updating()) {
         Files.writeString(error, e.getMessage() + "\n");
       }

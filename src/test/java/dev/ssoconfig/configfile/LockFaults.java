@@ -8,8 +8,8 @@ import java.nio.file.attribute.FileAttribute;
 
 /**
  * The real {@link FileOps}, except that opening the lock file fails as given: what a lock file
- * owned by someone else, an unwritable folder or a read-only file system does to a process that
- * is not root (the tests run as root, where file modes are not enforced).
+ * owned by someone else, an unwritable folder or a read-only file system does to a process that is
+ * not root (the tests run as root, where file modes are not enforced).
  */
 final class LockFaults implements FileOps {
   private final IOException failure;

@@ -9,10 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.Failure.Kind;
-import dev.ssoconfig.time.Sleeper;
 import dev.ssoconfig.testing.ChildJvm;
 import dev.ssoconfig.testing.FakeTime;
 import dev.ssoconfig.testing.Fifos;
+import dev.ssoconfig.testing.OnWindows;
+import dev.ssoconfig.time.Sleeper;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -28,11 +29,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.io.TempDir;
-import dev.ssoconfig.testing.OnWindows;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
 
 class LockTest {
   private static final byte[] ORIGINAL =
@@ -127,9 +127,7 @@ class LockTest {
     @Test
     void fails_like_check_writable_on_a_folder_at_the_config_path() throws Exception {
       Files.createDirectories(config());
-      Failure e =
-          assertFailure(
-              Kind.FILE, () -> new ConfigFileStore(config()).lock(TIMEOUT));
+      Failure e = assertFailure(Kind.FILE, () -> new ConfigFileStore(config()).lock(TIMEOUT));
       assertEquals("cannot write " + config() + ": is a directory", e.getMessage());
     }
   }
@@ -256,8 +254,7 @@ class LockTest {
       try (ConfigLock held = new ConfigFileStore(config()).lock(Duration.ZERO)) {
         FakeTime time = new FakeTime();
         ConfigFileStore waiting = new ConfigFileStore(config(), time, time);
-        Failure e =
-            assertFailure(Kind.FILE, () -> waiting.lock(TIMEOUT));
+        Failure e = assertFailure(Kind.FILE, () -> waiting.lock(TIMEOUT));
         assertEquals(heldMessage(PID), e.getMessage());
         assertEquals(TIMEOUT, time.slept());
         assertTrue(
@@ -348,8 +345,7 @@ class LockTest {
       try (ConfigLock held = new ConfigFileStore(config()).lock(Duration.ZERO)) {
         FakeTime time = new FakeTime();
         ConfigFileStore waiting = new ConfigFileStore(config(), time, time);
-        Failure e =
-            assertFailure(Kind.FILE, () -> waiting.write(NEW, true));
+        Failure e = assertFailure(Kind.FILE, () -> waiting.write(NEW, true));
         assertEquals(heldMessage(PID), e.getMessage());
         assertEquals(ConfigFileStore.DEFAULT_LOCK_TIMEOUT, time.slept());
         assertTrue(held.isHeld());

@@ -35,8 +35,7 @@ final class OutsideLines {
           last = Math.max(last, entry.lastLine());
         }
         inside.set(section.headerLine(), last + 1);
-        if (section.type() == SectionType.PROFILE
-            && removed.contains(section.name())) {
+        if (section.type() == SectionType.PROFILE && removed.contains(section.name())) {
           droppable.set(last + 1, section.endLine());
           int before = section.headerLine() - 1;
           if (before >= 0 && document.kind(before) == SectionReader.LineKind.BLANK) {

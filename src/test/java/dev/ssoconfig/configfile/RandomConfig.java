@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A config file built by {@link ConfigGenerator}, with the generator's own record of what each
- * part is. Property tests judge the editor against this record, not against the editor's parser.
+ * A config file built by {@link ConfigGenerator}, with the generator's own record of what each part
+ * is. Property tests judge the editor against this record, not against the editor's parser.
  *
  * <p>Text is in byte-per-char form ({@link Latin1}): {@code "\u00c3\u00a9"} is the UTF-8 encoding
  * of é, {@code "\u00ff"} an invalid UTF-8 byte.

@@ -81,8 +81,7 @@ class SeededCasesTest {
       assertTrue(seed.find(), e.getMessage());
       List<Integer> seen = new ArrayList<>();
 
-      SeededCases replay =
-          new SeededCases(NAME, 7, OptionalLong.of(Long.parseLong(seed.group(1))));
+      SeededCases replay = new SeededCases(NAME, 7, OptionalLong.of(Long.parseLong(seed.group(1))));
       int run = replay.run(1000, r -> r.nextInt(1000), seen::add);
 
       assertEquals(1, run);

@@ -20,9 +20,8 @@ final class StandardPlan {
   /**
    * The plan for a golden case, from its arguments ({@code CASE.args}), which name the options that
    * shape the plan as the command's options of the same name would: {@code --legacy} for {@link
-   * #legacy()}, each {@code --set KEY=VALUE} adds a key before the marker ({@link
-   * #withExtraKeys}), {@code --prune} prunes the stale profiles of {@link #withPrune}; none gives
-   * {@link #plan()}.
+   * #legacy()}, each {@code --set KEY=VALUE} adds a key before the marker ({@link #withExtraKeys}),
+   * {@code --prune} prunes the stale profiles of {@link #withPrune}; none gives {@link #plan()}.
    *
    * @throws IllegalArgumentException for any other argument
    */

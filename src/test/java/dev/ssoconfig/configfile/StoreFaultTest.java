@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.Failure.Kind;
-import dev.ssoconfig.time.Sleeper;
 import dev.ssoconfig.io.FileFaults;
 import dev.ssoconfig.io.FileFaults.Step;
 import dev.ssoconfig.testing.PosixModes;
+import dev.ssoconfig.time.Sleeper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,8 +78,7 @@ class StoreFaultTest {
     void at_any_step_keeps_the_original_and_leaves_no_temp_file(Step step) throws Exception {
       Path config = config();
       FileFaults faults = FileFaults.at(step, "No space left on device").onlyFor(".config.tmp-");
-      Failure e =
-          assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, false));
+      Failure e = assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, false));
       assertEquals("cannot write " + config + ": disk full", e.getMessage());
       assertUntouched(config);
     }
@@ -89,8 +88,7 @@ class StoreFaultTest {
         throws Exception {
       Path config = config();
       FileFaults faults = FileFaults.afterWriting(1 << 20, "No space left on device");
-      Failure e =
-          assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, false));
+      Failure e = assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, false));
       assertEquals("cannot write " + config + ": disk full", e.getMessage());
       assertEquals(1 << 20, faults.bytesOnDiskAtFault(), "a partial temp file was on disk");
       assertUntouched(config);
@@ -100,8 +98,7 @@ class StoreFaultTest {
     void over_quota_says_disk_full() throws Exception {
       Path config = config();
       FileFaults faults = FileFaults.afterWriting(100_000, "Disk quota exceeded");
-      Failure e =
-          assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, true));
+      Failure e = assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, true));
       assertTrue(e.getMessage().endsWith(": disk full"), e.getMessage());
       assertUntouched(config);
     }
@@ -112,8 +109,7 @@ class StoreFaultTest {
       FileFaults faults =
           FileFaults.afterWriting(512 * 1024, "No space left on device")
               .onlyFor(".config.bak.tmp-");
-      Failure e =
-          assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, true));
+      Failure e = assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, true));
       assertEquals("cannot back up " + config + ": disk full", e.getMessage());
       assertEquals(512 * 1024, faults.bytesOnDiskAtFault());
       assertUntouched(config);
@@ -134,8 +130,7 @@ class StoreFaultTest {
     void for_a_new_file_creates_nothing_but_the_lock_file() throws Exception {
       Path config = folder.resolve("config");
       FileFaults faults = FileFaults.afterWriting(1000, "No space left on device");
-      Failure e =
-          assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, true));
+      Failure e = assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, true));
       assertEquals("cannot write " + config + ": disk full", e.getMessage());
       assertEquals(List.of("config.lock"), names());
     }
@@ -150,8 +145,7 @@ class StoreFaultTest {
     void keeps_the_original_and_says_so(Step step) throws Exception {
       Path config = config();
       FileFaults faults = FileFaults.at(step, "Read-only file system");
-      Failure e =
-          assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, true));
+      Failure e = assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, true));
       assertEquals("cannot back up " + config + ": read-only file system", e.getMessage());
       assertUntouched(config);
     }
@@ -160,8 +154,7 @@ class StoreFaultTest {
     void without_a_backup_names_the_write() throws Exception {
       Path config = config();
       FileFaults faults = FileFaults.at(Step.CREATE, "Read-only file system");
-      Failure e =
-          assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, false));
+      Failure e = assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, false));
       assertEquals("cannot write " + config + ": read-only file system", e.getMessage());
       assertUntouched(config);
     }
@@ -173,8 +166,7 @@ class StoreFaultTest {
     void an_input_output_error_keeps_the_original_and_gives_the_reason() throws Exception {
       Path config = config();
       FileFaults faults = FileFaults.afterWriting(1_500_000, "Input/output error");
-      Failure e =
-          assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, false));
+      Failure e = assertFailure(Kind.FILE, () -> store(config, faults).write(NEW, false));
       assertEquals("cannot write " + config + ": Input/output error", e.getMessage());
       assertUntouched(config);
     }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.Failure.Kind;
 import dev.ssoconfig.testing.Fifos;
+import dev.ssoconfig.testing.OnWindows;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,15 +20,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import dev.ssoconfig.testing.OnWindows;
-import org.junit.jupiter.api.condition.DisabledOnOs;
-import org.junit.jupiter.api.condition.OS;
 
 /** Config files people really have that are not plain text files of modest size. */
 class StoreStrangeFilesTest {
@@ -261,7 +261,8 @@ class StoreStrangeFilesTest {
       ConfigFileStore store = new ConfigFileStore(config);
 
       Failure e = assertFailure(Kind.FILE, store::read);
-      assertTrue(e.getMessage().startsWith("cannot read " + config + ": it is in /proc"), e.getMessage());
+      assertTrue(
+          e.getMessage().startsWith("cannot read " + config + ": it is in /proc"), e.getMessage());
       assertFailure(Kind.FILE, store::checkWritable);
     }
 

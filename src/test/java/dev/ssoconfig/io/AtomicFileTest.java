@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ssoconfig.io.FileFaults.Step;
 import dev.ssoconfig.testing.ChildJvm;
+import dev.ssoconfig.testing.OnWindows;
 import dev.ssoconfig.testing.PosixModes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -28,12 +29,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import dev.ssoconfig.testing.OnWindows;
-import org.junit.jupiter.api.condition.DisabledOnOs;
-import org.junit.jupiter.api.condition.OS;
 
 class AtomicFileTest {
   private static final byte[] ORIGINAL = bytes(1, 300_000);

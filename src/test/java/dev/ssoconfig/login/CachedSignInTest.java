@@ -69,7 +69,13 @@ class CachedSignInTest {
             time)) {
       return login.login(
           new LoginRequest(
-              START_URL, REGION, "acme", LoginFlow.DEVICE_CODE, false, Duration.ofMinutes(1), false));
+              START_URL,
+              REGION,
+              "acme",
+              LoginFlow.DEVICE_CODE,
+              false,
+              Duration.ofMinutes(1),
+              false));
     }
   }
 

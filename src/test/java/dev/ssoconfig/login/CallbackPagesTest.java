@@ -73,7 +73,8 @@ class CallbackPagesTest {
   private static String body(RawResponse response) {
     // the raw text was read as ISO-8859-1; the body is UTF-8
     String text = response.text();
-    byte[] bytes = text.substring(text.indexOf("\r\n\r\n") + 4).getBytes(StandardCharsets.ISO_8859_1);
+    byte[] bytes =
+        text.substring(text.indexOf("\r\n\r\n") + 4).getBytes(StandardCharsets.ISO_8859_1);
     return new String(bytes, StandardCharsets.UTF_8);
   }
 
@@ -131,7 +132,9 @@ class CallbackPagesTest {
       for (Map.Entry<String, RawResponse> page : everyPage().entrySet()) {
         String html = body(page.getValue()).toLowerCase(Locale.ROOT);
         for (String banned :
-            List.of("<script", "<link", "<img", "<iframe", "src=", "href=", "url(", "@import", " style=", "http:", "https:")) {
+            List.of(
+                "<script", "<link", "<img", "<iframe", "src=", "href=", "url(", "@import",
+                " style=", "http:", "https:")) {
           assertFalse(html.contains(banned), page.getKey() + " has " + banned + ": " + html);
         }
         assertTrue(html.startsWith("<!doctype html>\n"), html);

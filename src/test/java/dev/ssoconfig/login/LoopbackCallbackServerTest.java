@@ -243,8 +243,7 @@ class LoopbackCallbackServerTest {
       assertEquals(200, get("/oauth/callback?error=access_denied&state=" + STATE).statusCode());
 
       assertEquals(400, get("/oauth/callback?code=late&state=" + STATE).statusCode());
-      Failure e =
-          assertFailure(Kind.SIGN_IN, () -> server.awaitCode(Duration.ofSeconds(5)));
+      Failure e = assertFailure(Kind.SIGN_IN, () -> server.awaitCode(Duration.ofSeconds(5)));
       assertTrue(e.getMessage().contains("access_denied"), e.getMessage());
     }
 
@@ -255,8 +254,7 @@ class LoopbackCallbackServerTest {
               + "&state="
               + STATE);
 
-      Failure e =
-          assertFailure(Kind.SIGN_IN, () -> server.awaitCode(Duration.ofSeconds(5)));
+      Failure e = assertFailure(Kind.SIGN_IN, () -> server.awaitCode(Duration.ofSeconds(5)));
       assertTrue(e.getMessage().contains("access_denied: User said no"), e.getMessage());
       assertFalse(e.getMessage().contains("\n"));
       assertFalse(e.getMessage().contains("\u001b"));
@@ -409,8 +407,7 @@ class LoopbackCallbackServerTest {
     void the_timeout_ends_the_wait_with_login_exception_and_close_frees_the_port() {
       int port = server.port();
 
-      Failure e =
-          assertFailure(Kind.SIGN_IN, () -> server.awaitCode(Duration.ofMillis(100)));
+      Failure e = assertFailure(Kind.SIGN_IN, () -> server.awaitCode(Duration.ofMillis(100)));
       server.close();
 
       assertTrue(e.getMessage().contains("timed out"), e.getMessage());
@@ -424,8 +421,8 @@ class LoopbackCallbackServerTest {
 
   /**
    * Connects and closes. Waits up to 10 s: Windows refuses a connection to a port nobody listens on
-   * only after retrying for about 2 s, also on the loopback address (Linux and macOS at once), and a
-   * shorter wait would end in {@link java.net.SocketTimeoutException} instead of {@link
+   * only after retrying for about 2 s, also on the loopback address (Linux and macOS at once), and
+   * a shorter wait would end in {@link java.net.SocketTimeoutException} instead of {@link
    * ConnectException}.
    */
   private static void connect(InetAddress address, int port) throws IOException {

@@ -169,8 +169,7 @@ class SsoLoginTest {
     void denial_in_the_browser_ends_with_login_exception_carrying_the_description() {
       fake.denyAuthorization("The person said no\u001b[2J\nreally");
 
-      Failure e =
-          assertFailure(Kind.SIGN_IN, () -> login(browser).login(request(LoginFlow.PKCE)));
+      Failure e = assertFailure(Kind.SIGN_IN, () -> login(browser).login(request(LoginFlow.PKCE)));
 
       assertTrue(
           e.getMessage().contains("access_denied: The person said no\uFFFD really"),
@@ -239,7 +238,14 @@ class SsoLoginTest {
   class FlowNote {
     private LoginRequest noted(LoginFlow flow) {
       return new LoginRequest(
-          START_URL, REGION, "acme", flow, false, Duration.ofSeconds(10), false, "Why: no display.");
+          START_URL,
+          REGION,
+          "acme",
+          flow,
+          false,
+          Duration.ofSeconds(10),
+          false,
+          "Why: no display.");
     }
 
     @Test
@@ -331,8 +337,7 @@ class SsoLoginTest {
       fake.withDeviceScript(DevicePoll.PENDING, DevicePoll.EXPIRED);
 
       Failure e =
-          assertFailure(
-              Kind.SIGN_IN, () -> login(browser).login(request(LoginFlow.DEVICE_CODE)));
+          assertFailure(Kind.SIGN_IN, () -> login(browser).login(request(LoginFlow.DEVICE_CODE)));
       assertTrue(e.getMessage().contains("expired"), e.getMessage());
     }
 
@@ -341,8 +346,7 @@ class SsoLoginTest {
       fake.withDeviceScript(DevicePoll.DENIED);
 
       Failure e =
-          assertFailure(
-              Kind.SIGN_IN, () -> login(browser).login(request(LoginFlow.DEVICE_CODE)));
+          assertFailure(Kind.SIGN_IN, () -> login(browser).login(request(LoginFlow.DEVICE_CODE)));
       assertTrue(e.getMessage().contains("denied"), e.getMessage());
     }
 
@@ -351,8 +355,7 @@ class SsoLoginTest {
       fake.withDeviceTiming(1, 3).withDeviceScript(DevicePoll.PENDING);
 
       Failure e =
-          assertFailure(
-              Kind.SIGN_IN, () -> login(browser).login(request(LoginFlow.DEVICE_CODE)));
+          assertFailure(Kind.SIGN_IN, () -> login(browser).login(request(LoginFlow.DEVICE_CODE)));
 
       assertTrue(e.getMessage().contains("expired"), e.getMessage());
       assertEquals(3, time.sleeps().size());
@@ -440,8 +443,7 @@ class SsoLoginTest {
     @Test
     void reuses_a_valid_cached_token_without_calling_the_service() throws Exception {
       cache.writeToken(
-          "acme",
-          tokenOnly(START_URL, REGION, "cached-token", START.plus(Duration.ofMinutes(16))));
+          "acme", tokenOnly(START_URL, REGION, "cached-token", START.plus(Duration.ofMinutes(16))));
       int before = fake.totalRequests();
 
       AccessToken token = login(browser).login(request(LoginFlow.PKCE));
@@ -455,8 +457,7 @@ class SsoLoginTest {
     @Test
     void force_login_ignores_a_valid_cached_token() throws Exception {
       cache.writeToken(
-          "acme",
-          tokenOnly(START_URL, REGION, "cached-token", START.plus(Duration.ofHours(1))));
+          "acme", tokenOnly(START_URL, REGION, "cached-token", START.plus(Duration.ofHours(1))));
 
       AccessToken token = login(browser).login(forced(LoginFlow.DEVICE_CODE));
 
@@ -469,11 +470,11 @@ class SsoLoginTest {
     void ignores_a_cached_token_of_another_start_url_or_region() throws Exception {
       cache.writeToken(
           "acme",
-          tokenOnly("https://other.awsapps.com/start", REGION, "other", START.plus(Duration.ofHours(1))));
+          tokenOnly(
+              "https://other.awsapps.com/start", REGION, "other", START.plus(Duration.ofHours(1))));
       AccessToken first = login(browser).login(request(LoginFlow.DEVICE_CODE));
       cache.writeToken(
-          "acme",
-          tokenOnly(START_URL, "eu-west-1", "other", START.plus(Duration.ofHours(1))));
+          "acme", tokenOnly(START_URL, "eu-west-1", "other", START.plus(Duration.ofHours(1))));
       AccessToken second = login(browser).login(request(LoginFlow.DEVICE_CODE));
 
       assertFalse(first.fromCache());
@@ -617,7 +618,8 @@ class SsoLoginTest {
       assertEquals(registrations + 1, fake.requestCount(Operation.REGISTER_CLIENT));
       assertNotEquals(
           "forgotten",
-          cache.readRegistration(START_URL, REGION, scopes, LoginFlow.DEVICE_CODE)
+          cache
+              .readRegistration(START_URL, REGION, scopes, LoginFlow.DEVICE_CODE)
               .orElseThrow()
               .clientId());
     }
@@ -634,13 +636,15 @@ class SsoLoginTest {
 
       assertEquals(registrations + 1, fake.requestCount(Operation.REGISTER_CLIENT));
       assertTrue(
-          e.getMessage().contains(rejection == ClientRejection.INVALID_CLIENT
-              ? "InvalidClientException (HTTP 401)"
-              : "UnauthorizedClientException (HTTP 400)"),
+          e.getMessage()
+              .contains(
+                  rejection == ClientRejection.INVALID_CLIENT
+                      ? "InvalidClientException (HTTP 401)"
+                      : "UnauthorizedClientException (HTTP 400)"),
           e.getMessage());
       assertTrue(
-          e.getMessage().endsWith("(the cached client registration was dropped; run the command"
-              + " again)"),
+          e.getMessage()
+              .endsWith("(the cached client registration was dropped; run the command" + " again)"),
           e.getMessage());
       assertEquals(Optional.empty(), cache.readRegistration(START_URL, REGION, scopes, flow));
     }
@@ -661,8 +665,7 @@ class SsoLoginTest {
 
   static Stream<Arguments> flowsAndRejections() {
     return Stream.of(LoginFlow.values())
-        .flatMap(
-            flow -> Stream.of(ClientRejection.values()).map(r -> Arguments.of(flow, r)));
+        .flatMap(flow -> Stream.of(ClientRejection.values()).map(r -> Arguments.of(flow, r)));
   }
 
   @Nested
@@ -678,10 +681,15 @@ class SsoLoginTest {
       try (SsoOidcClient unreachable = OidcClients.create(REGION, Optional.of(closed))) {
         SsoLogin login =
             new SsoLogin(
-                () -> unreachable, closed, cache, browser, new PrintWriter(errText, true), time, time);
+                () -> unreachable,
+                closed,
+                cache,
+                browser,
+                new PrintWriter(errText, true),
+                time,
+                time);
 
-        Failure e =
-            assertFailure(Kind.AWS_CALL, () -> login.login(request(LoginFlow.PKCE)));
+        Failure e = assertFailure(Kind.AWS_CALL, () -> login.login(request(LoginFlow.PKCE)));
 
         assertTrue(e.getMessage().contains("RegisterClient"), e.getMessage());
         assertTrue(e.getMessage().contains("127.0.0.1:" + port), e.getMessage());
@@ -696,7 +704,13 @@ class SsoLoginTest {
       int before = fake.totalRequests();
       SsoLogin login =
           new SsoLogin(
-              () -> oidc, fake.baseUri(), blocked, browser, new PrintWriter(errText, true), time, time);
+              () -> oidc,
+              fake.baseUri(),
+              blocked,
+              browser,
+              new PrintWriter(errText, true),
+              time,
+              time);
 
       Failure e = assertFailure(Kind.FILE, () -> login.login(request(LoginFlow.PKCE)));
 

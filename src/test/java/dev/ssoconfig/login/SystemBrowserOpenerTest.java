@@ -178,7 +178,10 @@ class SystemBrowserOpenerTest {
       Path script = dir.resolve(name);
       Files.writeString(
           script,
-          "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"" + dir.resolve(name + ".args") + "\"\n" + then
+          "#!/bin/sh\nprintf '%s\\n' \"$@\" > \""
+              + dir.resolve(name + ".args")
+              + "\"\n"
+              + then
               + "\n");
       Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
     }
@@ -232,7 +235,8 @@ class SystemBrowserOpenerTest {
     @Test
     void reports_a_program_that_may_not_be_run() throws Exception {
       script("locked", "exit 0");
-      Files.setPosixFilePermissions(dir.resolve("locked"), PosixFilePermissions.fromString("rw-------"));
+      Files.setPosixFilePermissions(
+          dir.resolve("locked"), PosixFilePermissions.fromString("rw-------"));
 
       IOException e = assertThrows(IOException.class, () -> opener("locked").open(URL));
 

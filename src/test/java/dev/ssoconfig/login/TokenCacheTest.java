@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ssoconfig.testing.OnWindows;
+import dev.ssoconfig.testing.PosixModes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,11 +27,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import dev.ssoconfig.testing.OnWindows;
-import dev.ssoconfig.testing.PosixModes;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
 class TokenCacheTest {
   private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
@@ -229,8 +229,8 @@ class TokenCacheTest {
   }
 
   /**
-   * The file format stays what the data-binding {@code ObjectMapper} wrote before the cache moved to
-   * Jackson's streaming API, and what the AWS CLI v2 writes is read.
+   * The file format stays what the data-binding {@code ObjectMapper} wrote before the cache moved
+   * to Jackson's streaming API, and what the AWS CLI v2 writes is read.
    */
   @Nested
   class FileFormat {
@@ -302,10 +302,8 @@ class TokenCacheTest {
         throws IOException {
       Files.createDirectories(cacheDir);
       String legacyStartUrl = "https://d-1234567890.awsapps.com/start/#/caf\u00e9";
-      Files.copy(
-          awsCliFiles.resolve("token-sso-session-acme.json"), cache.tokenFile("acme"));
-      Files.copy(
-          awsCliFiles.resolve("token-legacy-cafe.json"), cache.tokenFile(legacyStartUrl));
+      Files.copy(awsCliFiles.resolve("token-sso-session-acme.json"), cache.tokenFile("acme"));
+      Files.copy(awsCliFiles.resolve("token-legacy-cafe.json"), cache.tokenFile(legacyStartUrl));
       ObjectMapper mapper = new ObjectMapper();
 
       for (String key : List.of("acme", legacyStartUrl)) {
@@ -353,7 +351,9 @@ class TokenCacheTest {
           "{\"startUrl\": \"https://old.example/start\", \"nested\": {\"accessToken\": \"no\","
               + " \"list\": [1, {\"a\": [2]}]}, \"region\": null, \"clientId\": 7,"
               + " \"accessToken\": \"aoa\", \"expiresAt\": \"2025-06-01T13:00:00Z\","
-              + " \"startUrl\": \"" + START_URL + "\"} trailing text");
+              + " \"startUrl\": \""
+              + START_URL
+              + "\"} trailing text");
 
       CachedToken read = cache.readToken("acme").orElseThrow();
       assertEquals(START_URL, read.startUrl());
@@ -367,7 +367,9 @@ class TokenCacheTest {
         throws IOException {
       Files.createDirectories(cacheDir);
       String whole =
-          "{\"startUrl\":\"" + START_URL + "\",\"accessToken\":\"aoa\","
+          "{\"startUrl\":\""
+              + START_URL
+              + "\",\"accessToken\":\"aoa\","
               + "\"expiresAt\":\"2025-06-01T13:00:00Z\",\"list\":[\"a\"]}";
       for (int cut : new int[] {whole.length() - 1, whole.length() - 3, 0}) {
         Files.writeString(cache.tokenFile("cut"), whole.substring(0, cut));
@@ -383,7 +385,9 @@ class TokenCacheTest {
         Files.writeString(
             registration,
             "{\"clientId\":\"c\",\"clientSecret\":\"s\",\"expiresAt\":\"2026-01-01T00:00:00Z\","
-                + "\"scopes\":" + scopes + "}");
+                + "\"scopes\":"
+                + scopes
+                + "}");
         assertEquals(
             Optional.empty(),
             cache.readRegistration(START_URL, "us-east-1", SCOPES, LoginFlow.PKCE),

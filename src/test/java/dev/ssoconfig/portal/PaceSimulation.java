@@ -79,7 +79,11 @@ final class PaceSimulation {
       if (TRACE && now >= nextTrace) {
         System.out.printf(
             "t=%6.2f rate=%7.2f limit=%3d inFlight=%3d done=%5d throttles=%d%n",
-            now / 1e9, controller.rate(), controller.currentLimit(), controller.inFlight(), done,
+            now / 1e9,
+            controller.rate(),
+            controller.currentLimit(),
+            controller.inFlight(),
+            done,
             controller.throttles());
         nextTrace += SECOND;
       }
@@ -111,7 +115,8 @@ final class PaceSimulation {
             }
           }
           events.add(
-              new Event(now + latency, accepted ? Kind.SUCCESS : Kind.THROTTLE, event.worker, ticket));
+              new Event(
+                  now + latency, accepted ? Kind.SUCCESS : Kind.THROTTLE, event.worker, ticket));
         }
         case SUCCESS, THROTTLE -> {
           if (event.kind == Kind.SUCCESS) {

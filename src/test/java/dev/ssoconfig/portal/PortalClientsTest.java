@@ -27,7 +27,8 @@ class PortalClientsTest {
 
   @RegisterExtension
   final FakeIdentityCenter portal =
-      new FakeIdentityCenter().withAccounts(List.of(FakeAccount.of("111111111111", "Prod", "Admin")));
+      new FakeIdentityCenter()
+          .withAccounts(List.of(FakeAccount.of("111111111111", "Prod", "Admin")));
 
   private SsoClient sso;
   private String token;

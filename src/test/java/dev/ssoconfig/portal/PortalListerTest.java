@@ -17,7 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.Failure.Kind;
-import dev.ssoconfig.time.Sleeper;
 import dev.ssoconfig.portal.TestDoubles.RecordingProgress;
 import dev.ssoconfig.portal.TestDoubles.TopOfRange;
 import dev.ssoconfig.testing.FakeAccount;
@@ -25,6 +24,7 @@ import dev.ssoconfig.testing.FakeIdentityCenter;
 import dev.ssoconfig.testing.FakeIdentityCenter.Operation;
 import dev.ssoconfig.testing.FakeTime;
 import dev.ssoconfig.testing.NoDns;
+import dev.ssoconfig.time.Sleeper;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -58,8 +58,7 @@ class PortalListerTest {
   private static final String ACCOUNTS = "/assignment/accounts";
   private static final String ROLES = "/assignment/roles";
 
-  @RegisterExtension
-  final FakeIdentityCenter portal = new FakeIdentityCenter().withPageSize(100);
+  @RegisterExtension final FakeIdentityCenter portal = new FakeIdentityCenter().withPageSize(100);
 
   private SsoClient sso;
   private String token;
@@ -112,7 +111,8 @@ class PortalListerTest {
           .withPageSize(1)
           .withAccounts(
               List.of(
-                  account("111111111111", "Prod", "AdministratorAccess", "ReadOnlyAccess", "Billing"),
+                  account(
+                      "111111111111", "Prod", "AdministratorAccess", "ReadOnlyAccess", "Billing"),
                   account("222222222222", "Dev", "Developer"),
                   account("333333333333", "Sandbox"),
                   account("444444444444", "Audit", "Auditor")));
@@ -290,11 +290,10 @@ class PortalListerTest {
       portal
           .withAccounts(
               List.of(
-                  account("111111111111", "Prod", "Admin"), account("222222222222", "Dev", "Admin")))
+                  account("111111111111", "Prod", "Admin"),
+                  account("222222222222", "Dev", "Admin")))
           .scriptPortalCalls(
-              Operation.LIST_ACCOUNT_ROLES,
-              "222222222222",
-              error(429, "TooManyRequestsException"));
+              Operation.LIST_ACCOUNT_ROLES, "222222222222", error(429, "TooManyRequestsException"));
 
       Failure e = assertFailure(Kind.AWS_CALL, () -> lister().listAll(token));
 
@@ -306,7 +305,8 @@ class PortalListerTest {
                       + " TooManyRequestsException \\(HTTP 429\\).*"),
           e.getMessage());
       assertOneLineWithoutToken(e);
-      assertEquals(List.of(), sleeper.sleeps(), "throttled calls wait for the pace, not a back-off");
+      assertEquals(
+          List.of(), sleeper.sleeps(), "throttled calls wait for the pace, not a back-off");
     }
 
     @Test
@@ -541,7 +541,8 @@ class PortalListerTest {
       portal
           .withAccounts(
               List.of(
-                  account("111111111111", "Prod", "Admin"), account("222222222222", "Dev", "Admin")))
+                  account("111111111111", "Prod", "Admin"),
+                  account("222222222222", "Dev", "Admin")))
           .scriptPortalCalls(
               Operation.LIST_ACCOUNT_ROLES, "222222222222", error(400, "InvalidRequestException"));
 

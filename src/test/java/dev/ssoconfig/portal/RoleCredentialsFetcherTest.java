@@ -20,7 +20,9 @@ class RoleCredentialsFetcherTest {
 
   @BeforeEach
   void start() {
-    fetcher = RoleCredentialsFetcher.forRegion("us-east-1", Optional.of(fake.baseUri()), Optional.empty());
+    fetcher =
+        RoleCredentialsFetcher.forRegion(
+            "us-east-1", Optional.of(fake.baseUri()), Optional.empty());
   }
 
   @AfterEach

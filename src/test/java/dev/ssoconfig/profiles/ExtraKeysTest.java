@@ -15,8 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ExtraKeysTest {
 
   private static String refusal(String... settings) {
-    return assertFailure(Kind.USAGE, () -> ExtraKeys.parse(List.of(settings)))
-        .getMessage();
+    return assertFailure(Kind.USAGE, () -> ExtraKeys.parse(List.of(settings))).getMessage();
   }
 
   @Nested
@@ -166,7 +165,16 @@ class ExtraKeysTest {
 
     @ParameterizedTest
     @ValueSource(
-        strings = {"a=x #y", "a=x ;y", "a=x\t#y", "a=x\t;y", "a=#y", "a=;y", "a= #y", "a=x\u2003#y"})
+        strings = {
+          "a=x #y",
+          "a=x ;y",
+          "a=x\t#y",
+          "a=x\t;y",
+          "a=#y",
+          "a=;y",
+          "a= #y",
+          "a=x\u2003#y"
+        })
     void a_value_the_sdk_would_read_as_a_comment(String setting) {
       String message = refusal(setting);
 

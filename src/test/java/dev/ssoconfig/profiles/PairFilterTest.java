@@ -126,8 +126,7 @@ class PairFilterTest {
 
     @Test
     void rejects_a_pattern_without_a_slash_explaining_account_slash_role() {
-      Failure e =
-          assertFailure(Kind.USAGE, () -> PairFilter.of(List.of("Prod*"), List.of()));
+      Failure e = assertFailure(Kind.USAGE, () -> PairFilter.of(List.of("Prod*"), List.of()));
 
       assertEquals(
           "--include \"Prod*\" has no / between account and role; write ACCOUNT/ROLE, where ACCOUNT"
@@ -139,8 +138,7 @@ class PairFilterTest {
     @Test
     void names_the_option_of_the_bad_pattern() {
       Failure e =
-          assertFailure(
-              Kind.USAGE, () -> PairFilter.of(List.of("*/*"), List.of("Billing")));
+          assertFailure(Kind.USAGE, () -> PairFilter.of(List.of("*/*"), List.of("Billing")));
 
       assertTrue(e.getMessage().startsWith("--exclude \"Billing\" has no /"), e.getMessage());
     }
@@ -160,8 +158,7 @@ class PairFilterTest {
 
     @Test
     void keeps_the_message_on_one_line() {
-      Failure e =
-          assertFailure(Kind.USAGE, () -> PairFilter.of(List.of("Pro\nd"), List.of()));
+      Failure e = assertFailure(Kind.USAGE, () -> PairFilter.of(List.of("Pro\nd"), List.of()));
 
       assertFalse(e.getMessage().contains("\n"), e.getMessage());
       assertTrue(e.getMessage().startsWith("--include \"Pro\\nd\""), e.getMessage());

@@ -65,8 +65,7 @@ class ProfileNameTemplateTest {
     @Test
     void rejects_an_unknown_placeholder_listing_the_valid_ones() {
       Failure e =
-          assertFailure(
-              Kind.USAGE, () -> ProfileNameTemplate.parse("{acount}.{role_name}"));
+          assertFailure(Kind.USAGE, () -> ProfileNameTemplate.parse("{acount}.{role_name}"));
 
       assertEquals("unknown placeholder {acount} in --profile-template; " + VALID, e.getMessage());
     }
@@ -74,8 +73,7 @@ class ProfileNameTemplateTest {
     @ParameterizedTest
     @ValueSource(strings = {"{Account_Name}", "{ account_name }", "{}", "{account-name}"})
     void placeholder_names_are_exact(String template) {
-      Failure e =
-          assertFailure(Kind.USAGE, () -> ProfileNameTemplate.parse(template));
+      Failure e = assertFailure(Kind.USAGE, () -> ProfileNameTemplate.parse(template));
 
       assertTrue(e.getMessage().startsWith("unknown placeholder " + template), e.getMessage());
       assertTrue(e.getMessage().endsWith(VALID), e.getMessage());
@@ -94,8 +92,7 @@ class ProfileNameTemplateTest {
               + " --profile-template",
         })
     void rejects_an_unbalanced_brace_naming_its_position(String template, String start) {
-      Failure e =
-          assertFailure(Kind.USAGE, () -> ProfileNameTemplate.parse(template));
+      Failure e = assertFailure(Kind.USAGE, () -> ProfileNameTemplate.parse(template));
 
       assertEquals(start + "; " + VALID, e.getMessage());
     }
@@ -103,8 +100,7 @@ class ProfileNameTemplateTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "\t"})
     void rejects_an_empty_or_blank_template(String template) {
-      Failure e =
-          assertFailure(Kind.USAGE, () -> ProfileNameTemplate.parse(template));
+      Failure e = assertFailure(Kind.USAGE, () -> ProfileNameTemplate.parse(template));
 
       assertEquals(
           "--profile-template is empty; " + VALID + ", e.g. {account_name}.{role_name}",
@@ -114,8 +110,7 @@ class ProfileNameTemplateTest {
     @Test
     void rejects_a_template_without_placeholders() {
       Failure e =
-          assertFailure(
-              Kind.USAGE, () -> ProfileNameTemplate.parse("account_name.role_name"));
+          assertFailure(Kind.USAGE, () -> ProfileNameTemplate.parse("account_name.role_name"));
 
       assertTrue(
           e.getMessage().startsWith("--profile-template has no placeholder"), e.getMessage());
@@ -124,8 +119,7 @@ class ProfileNameTemplateTest {
 
     @Test
     void keeps_a_message_on_one_line_whatever_the_template_holds() {
-      Failure e =
-          assertFailure(Kind.USAGE, () -> ProfileNameTemplate.parse("{account\nname}"));
+      Failure e = assertFailure(Kind.USAGE, () -> ProfileNameTemplate.parse("{account\nname}"));
 
       assertFalse(e.getMessage().contains("\n"), e.getMessage());
       assertTrue(e.getMessage().startsWith("unknown placeholder {account\\nname}"), e.getMessage());

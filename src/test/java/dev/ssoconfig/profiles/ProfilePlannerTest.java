@@ -491,7 +491,8 @@ class ProfilePlannerTest {
     @Test
     void records_nothing_for_a_run_with_default_options_and_the_sso_region_in_its_profiles() {
       assertEquals(
-          List.of(), session("us-east-1", "us-east-1", PlanOptions.DEFAULTS).orElseThrow().recorded());
+          List.of(),
+          session("us-east-1", "us-east-1", PlanOptions.DEFAULTS).orElseThrow().recorded());
     }
 
     @Test
@@ -807,8 +808,7 @@ class ProfilePlannerTest {
                   "renames.json"),
               PairFilter.of(List.of("*/*"), List.of("*/Billing", "333333333333/*")),
               false,
-              ExtraKeys.parse(
-                  List.of("output=json", "cli_pager=less -R", "s3.max_concurrency=20")),
+              ExtraKeys.parse(List.of("output=json", "cli_pager=less -R", "s3.max_concurrency=20")),
               Optional.empty(),
               Optional.of(new CredentialProcess("'/opt/my tools/x' credentials")));
 

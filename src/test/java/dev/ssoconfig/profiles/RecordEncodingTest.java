@@ -73,8 +73,15 @@ class RecordEncodingTest {
       for (List<String> c : CASES) {
         String encoded = RecordEncoding.encode(c.get(0));
         assertTrue(
-            encoded.codePoints().noneMatch(cp -> Character.isWhitespace(cp) || cp == '#' || cp == ';'
-                || Character.isSpaceChar(cp) || Character.getType(cp) == Character.FORMAT),
+            encoded
+                .codePoints()
+                .noneMatch(
+                    cp ->
+                        Character.isWhitespace(cp)
+                            || cp == '#'
+                            || cp == ';'
+                            || Character.isSpaceChar(cp)
+                            || Character.getType(cp) == Character.FORMAT),
             encoded);
       }
     }
@@ -167,7 +174,8 @@ class RecordEncodingTest {
           "Team #1/* x;y a ;b",
           ConfigDocument.parse(raw).asReadByAwsCli().ssoSessions().get("acme").get(KEY));
       assertEquals(
-          Optional.of("Team"), sdk(raw).getSection("sso-session", "acme").orElseThrow().property(KEY));
+          Optional.of("Team"),
+          sdk(raw).getSection("sso-session", "acme").orElseThrow().property(KEY));
     }
   }
 }

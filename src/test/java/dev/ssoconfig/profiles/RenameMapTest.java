@@ -23,8 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RenameMapTest {
 
   private static String message(String json) {
-    return assertFailure(Kind.USAGE, () -> RenameMap.parse(json, "renames.json"))
-        .getMessage();
+    return assertFailure(Kind.USAGE, () -> RenameMap.parse(json, "renames.json")).getMessage();
   }
 
   @Nested
@@ -141,7 +140,11 @@ class RenameMapTest {
           "cannot read rename file renames.json, line 1, column 1: expected an object like {\"accounts\":"
               + " {…}, \"roles\": {…}}",
           message("[1, 2]"));
-      assertTrue(message("").equals("cannot read rename file renames.json: the file is empty; expected {\"accounts\": {…}, \"roles\": {…}}"), message(""));
+      assertTrue(
+          message("")
+              .equals(
+                  "cannot read rename file renames.json: the file is empty; expected {\"accounts\": {…}, \"roles\": {…}}"),
+          message(""));
       assertTrue(message("  \n ").contains("the file is empty"), message("  \n "));
     }
 
@@ -157,8 +160,7 @@ class RenameMapTest {
     void keeps_the_message_on_one_line_whatever_the_key_or_file_name() {
       Failure e =
           assertFailure(
-              Kind.USAGE,
-              () -> RenameMap.parse("{\"roles\": {\"Ad\\nmin\": 1}}", "my\nfile.json"));
+              Kind.USAGE, () -> RenameMap.parse("{\"roles\": {\"Ad\\nmin\": 1}}", "my\nfile.json"));
 
       assertEquals(
           "cannot read rename file my file.json, line 1, column 23: expected a string for role \"Ad\\nmin\"",
@@ -231,9 +233,7 @@ class RenameMapTest {
               "{\"roles\": {}}}",
               "line 1, column 14: found '}' with no object open"),
           Arguments.of(
-              "a comment",
-              "// my renames\n{}",
-              "line 1, column 1: JSON allows no comments"),
+              "a comment", "// my renames\n{}", "line 1, column 1: JSON allows no comments"),
           Arguments.of(
               "a number where a string belongs",
               "{\"roles\": {\"A\": 1}}",

@@ -19,7 +19,8 @@ class RunRecordTest {
       PlanOptions.DEFAULTS
           .withTemplate(ProfileNameTemplate.parse("{account_name} #{role_name};x"))
           .withRenames(RenameMap.NONE, "/home/me/My Renames/names=ü.json")
-          .withFilter(PairFilter.of(List.of("Prod Account/*", "Équipe/Ädmin"), List.of("*/Billing")))
+          .withFilter(
+              PairFilter.of(List.of("Prod Account/*", "Équipe/Ädmin"), List.of("*/Billing")))
           .withExtraKeys(ExtraKeys.parse(List.of("output=json", "cli_pager=", "x=a=b")));
 
   private static Map<String, String> asMap(List<Property> properties) {
@@ -71,8 +72,7 @@ class RunRecordTest {
 
     @Test
     void records_the_region_only_when_it_is_not_the_sso_region() {
-      assertEquals(
-          Optional.empty(), RunRecord.of("eu-west-1", "eu-west-1", EVERYTHING).region());
+      assertEquals(Optional.empty(), RunRecord.of("eu-west-1", "eu-west-1", EVERYTHING).region());
       assertEquals(
           Optional.of("eu-west-1"), RunRecord.of("us-east-1", "eu-west-1", EVERYTHING).region());
     }
@@ -126,7 +126,9 @@ class RunRecordTest {
           assertFailure(
               Failure.Kind.USAGE,
               () -> RunRecord.read(Map.of("aws_sso_config_generator_colour", "blue")));
-      assertTrue(failure.getMessage().startsWith("aws_sso_config_generator_colour "), failure.getMessage());
+      assertTrue(
+          failure.getMessage().startsWith("aws_sso_config_generator_colour "),
+          failure.getMessage());
     }
 
     @Test

@@ -13,8 +13,8 @@ public final class AwsCliAssertions {
   private AwsCliAssertions() {}
 
   /**
-   * Asserts the AWS CLI reads {@code after} and reads every section of {@code before} that the
-   * tool does not own the same way in {@code after}: every profile that was not managed, every
+   * Asserts the AWS CLI reads {@code after} and reads every section of {@code before} that the tool
+   * does not own the same way in {@code after}: every profile that was not managed, every
    * sso-session but {@code session}, every services and other section.
    *
    * @param session the sso-session the tool may edit, or {@code null} for none

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Starts the fake Identity Center with a large organisation, for the end-to-end benchmark in
- * {@code docs/benchmarks.md}: {@code ACCOUNTS} accounts with three roles each, pages of 100, every
- * portal answer delayed by {@code LATENCY_MS} milliseconds and every {@code THROTTLE_EVERY}th portal
+ * Starts the fake Identity Center with a large organisation, for the end-to-end benchmark in {@code
+ * docs/benchmarks.md}: {@code ACCOUNTS} accounts with three roles each, pages of 100, every portal
+ * answer delayed by {@code LATENCY_MS} milliseconds and every {@code THROTTLE_EVERY}th portal
  * request (default 20th; 0 for none) throttled (HTTP 429). Not a test; run by hand.
  *
  * <p>Usage: {@code BigOrgFake PORT ACCOUNTS LATENCY_MS [THROTTLE_EVERY]}

@@ -20,8 +20,8 @@ import java.util.stream.Stream;
  *
  * <p>A corpus folder holds one or more recordings {@code NAME.json}; a recorded path is read
  * relative to the folder, else relative to its sub-folder {@code NAME}. The committed corpus is
- * {@link #committed()}; the system property {@value #EXTRA_PROPERTY} names another folder to run
- * as well, e.g. the SDK teams' parser-test inputs, which are not committed (SOURCES.md says why).
+ * {@link #committed()}; the system property {@value #EXTRA_PROPERTY} names another folder to run as
+ * well, e.g. the SDK teams' parser-test inputs, which are not committed (SOURCES.md says why).
  */
 public final class BotocoreCorpus {
   /** System property: a folder of further recordings and inputs to run as well. */
@@ -87,7 +87,8 @@ public final class BotocoreCorpus {
           }
           byte[] lf = Files.readAllBytes(input);
           cases.add(caseOf(json, entry.getKey() + " (lf)", lf, entry.getValue().get("lf")));
-          cases.add(caseOf(json, entry.getKey() + " (crlf)", crlf(lf), entry.getValue().get("crlf")));
+          cases.add(
+              caseOf(json, entry.getKey() + " (crlf)", crlf(lf), entry.getValue().get("crlf")));
         }
       }
     } catch (IOException e) {
@@ -112,7 +113,8 @@ public final class BotocoreCorpus {
   private static Case caseOf(ObjectMapper json, String name, byte[] bytes, JsonNode record) {
     boolean readable = record.get("readable").asBoolean();
     if (readable) {
-      return new Case(name, bytes, true, json.convertValue(record.get("config"), Map.class), null, 0);
+      return new Case(
+          name, bytes, true, json.convertValue(record.get("config"), Map.class), null, 0);
     }
     JsonNode error = record.get("error");
     JsonNode line = error.get("line");

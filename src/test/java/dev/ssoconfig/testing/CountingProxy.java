@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP relay on 127.0.0.1 in front of a server, counting the connections clients open: put it
- * between a client and the fake Identity Center to see whether the client reuses connections.
- * Bytes are relayed unchanged in both directions, one thread per direction and connection.
+ * between a client and the fake Identity Center to see whether the client reuses connections. Bytes
+ * are relayed unchanged in both directions, one thread per direction and connection.
  */
 public final class CountingProxy implements AutoCloseable {
   private final ServerSocket listener;

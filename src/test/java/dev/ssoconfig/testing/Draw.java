@@ -7,13 +7,12 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 /**
- * Seeded random choices the test generators are built from: a value of a list, a weighted choice,
- * a list of random size, a subset. Everything is drawn from the {@link Random} passed in, and
- * nothing depends on hash order, so one seed always gives the same input.
+ * Seeded random choices the test generators are built from: a value of a list, a weighted choice, a
+ * list of random size, a subset. Everything is drawn from the {@link Random} passed in, and nothing
+ * depends on hash order, so one seed always gives the same input.
  *
- * <p>Sizes lean to the edges: a list is empty one time in 16 and as long as allowed one time in
- * 16, otherwise of a uniform length, so empty files, empty sections and full ones all come up
- * often.
+ * <p>Sizes lean to the edges: a list is empty one time in 16 and as long as allowed one time in 16,
+ * otherwise of a uniform length, so empty files, empty sections and full ones all come up often.
  */
 public final class Draw {
   private static final int EDGE_ODDS = 16;

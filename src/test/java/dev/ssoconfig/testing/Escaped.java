@@ -1,6 +1,8 @@
 package dev.ssoconfig.testing;
 
-/** Shows bytes as text with line breaks and unprintable bytes made visible, for failure messages. */
+/**
+ * Shows bytes as text with line breaks and unprintable bytes made visible, for failure messages.
+ */
 public final class Escaped {
   private Escaped() {}
 

@@ -6,8 +6,8 @@ import java.util.List;
  * One account of the fake's dataset and the roles the signed-in person has in it.
  *
  * @param accountId 12-digit account ID
- * @param accountName display name (may contain spaces and accents); null for an account that
- *     has none (ListAccounts leaves the field out)
+ * @param accountName display name (may contain spaces and accents); null for an account that has
+ *     none (ListAccounts leaves the field out)
  * @param emailAddress the account's root email
  * @param roleNames role (permission set) names, in listing order
  */

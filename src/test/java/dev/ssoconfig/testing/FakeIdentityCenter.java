@@ -86,11 +86,11 @@ import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
  * </pre>
  *
  * An instance field (with the default per-method test instances) gives each test a fresh fake,
- * closed after the test; a static field (or an instance field under {@code
- * @TestInstance(PER_CLASS)}) one fake for the class and its {@code @Nested} classes, checked after
- * each test and closed after the class. Either way a test that sent an unexpected request fails
- * after it ran. Code that is no test (benchmarks, {@link #main}) closes the fake
- * itself, with the same check.
+ * closed after the test; a static field (or an instance field under
+ * {@code @TestInstance(PER_CLASS)}) one fake for the class and its {@code @Nested} classes, checked
+ * after each test and closed after the class. Either way a test that sent an unexpected request
+ * fails after it ran. Code that is no test (benchmarks, {@link #main}) closes the fake itself, with
+ * the same check.
  */
 public final class FakeIdentityCenter
     implements AutoCloseable, BeforeAllCallback, AfterEachCallback, AfterAllCallback {
@@ -135,6 +135,7 @@ public final class FakeIdentityCenter
 
   /** Server threads: more than the most calls a client keeps in flight, latency included. */
   private static final int CONTAINER_THREADS = 160;
+
   private static final Set<Operation> PORTAL_LISTING =
       EnumSet.of(Operation.LIST_ACCOUNTS, Operation.LIST_ACCOUNT_ROLES);
 
@@ -152,10 +153,13 @@ public final class FakeIdentityCenter
   private volatile long portalLatencyMillis;
   private volatile TokenBucket rateLimit;
   private final AtomicInteger rateLimited = new AtomicInteger();
+
   /** The unexpected requests already reported, so each fails one test only. */
   private final Set<UUID> reportedUnexpected = new HashSet<>();
+
   /** The class context of a fake in a static field; null for one per test. */
   private volatile ExtensionContext classContext;
+
   private volatile boolean closed;
 
   /** Starts a fake on a free port of 127.0.0.1 with the demo dataset. */
@@ -199,13 +203,17 @@ public final class FakeIdentityCenter
                             + "<p>This fake approves device sign-ins by itself.</p>")));
   }
 
-  /** @return a portal client that calls this fake, without SDK retries; the caller closes it */
+  /**
+   * @return a portal client that calls this fake, without SDK retries; the caller closes it
+   */
   public SsoClient portalClient() {
     return SdkClients.build(
         SsoClient.builder(), REGION, Optional.of(baseUri()), AwsRetryStrategy.doNotRetry());
   }
 
-  /** @return an OIDC client that calls this fake, without SDK retries; the caller closes it */
+  /**
+   * @return an OIDC client that calls this fake, without SDK retries; the caller closes it
+   */
   public SsoOidcClient oidcClient() {
     return SdkClients.build(
         SsoOidcClient.builder(), REGION, Optional.of(baseUri()), AwsRetryStrategy.doNotRetry());
@@ -415,10 +423,10 @@ public final class FakeIdentityCenter
   }
 
   /**
-   * Answers the coming ListAccounts or ListAccountRoles calls with {@code answers} in turn; the last
-   * answer repeats (give {@link PortalAnswer#serve()} last to go back to normal answers). Replaces
-   * an earlier script of the operation. Scripted answers come before everything else the fake is
-   * told (random faults, throttling, revocation), after the portal latency like any answer.
+   * Answers the coming ListAccounts or ListAccountRoles calls with {@code answers} in turn; the
+   * last answer repeats (give {@link PortalAnswer#serve()} last to go back to normal answers).
+   * Replaces an earlier script of the operation. Scripted answers come before everything else the
+   * fake is told (random faults, throttling, revocation), after the portal latency like any answer.
    */
   public FakeIdentityCenter scriptPortalCalls(Operation operation, PortalAnswer... answers) {
     return scriptPortalCalls(operation, null, answers);

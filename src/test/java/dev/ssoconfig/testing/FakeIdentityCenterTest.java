@@ -311,7 +311,10 @@ class FakeIdentityCenterTest {
       assertEquals(1, tests.succeeded().count(), "the test without a stray request passes");
       assertEquals(
           List.of("sends_a_stray_request()", "sends_a_stray_request_too()"),
-          tests.failed().stream().map(e -> e.getTestDescriptor().getDisplayName()).sorted().toList());
+          tests.failed().stream()
+              .map(e -> e.getTestDescriptor().getDisplayName())
+              .sorted()
+              .toList());
       Event failed = tests.failed().stream().findFirst().orElseThrow();
       Throwable thrown = failure(failed);
       assertTrue(thrown instanceof AssertionError, thrown.toString());
@@ -324,7 +327,8 @@ class FakeIdentityCenterTest {
 
       Map<String, String> failures = new TreeMap<>();
       tests.failed().stream()
-          .forEach(e -> failures.put(e.getTestDescriptor().getDisplayName(), failure(e).getMessage()));
+          .forEach(
+              e -> failures.put(e.getTestDescriptor().getDisplayName(), failure(e).getMessage()));
       assertEquals(
           List.of("sends_a_stray_request()", "sends_another_stray_request()"),
           List.copyOf(failures.keySet()));
@@ -387,7 +391,9 @@ class FakeIdentityCenterTest {
     }
   }
 
-  /** Configuration parameter that enables the sample classes below (run only by the tests above). */
+  /**
+   * Configuration parameter that enables the sample classes below (run only by the tests above).
+   */
   private static final String SAMPLES = "dev.ssoconfig.testing.samples";
 
   static boolean runAsSample(ExtensionContext context) {

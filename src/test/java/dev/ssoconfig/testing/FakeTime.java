@@ -66,12 +66,16 @@ public final class FakeTime extends Clock implements Sleeper {
     now = now.plus(duration);
   }
 
-  /** @return every sleep so far, in order */
+  /**
+   * @return every sleep so far, in order
+   */
   public synchronized List<Duration> sleeps() {
     return List.copyOf(sleeps);
   }
 
-  /** @return the sum of all sleeps */
+  /**
+   * @return the sum of all sleeps
+   */
   public synchronized Duration slept() {
     return sleeps.stream().reduce(Duration.ZERO, Duration::plus);
   }

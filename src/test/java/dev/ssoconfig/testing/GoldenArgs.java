@@ -46,7 +46,8 @@ public final class GoldenArgs {
    */
   public static List<String> read(Path folder, String caseName) {
     try {
-      return Files.readAllLines(folder.resolve(caseName + EXTENSION), StandardCharsets.UTF_8).stream()
+      return Files.readAllLines(folder.resolve(caseName + EXTENSION), StandardCharsets.UTF_8)
+          .stream()
           .map(arg -> arg.replace("$GOLDEN", folder.toString()))
           .toList();
     } catch (IOException e) {

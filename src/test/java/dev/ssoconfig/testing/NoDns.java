@@ -30,6 +30,7 @@ public final class NoDns {
         "this test resolves a host name; run it with -D"
             + HOSTS_FILE_PROPERTY
             + "=src/test/hosts (as Maven does) so that it makes no DNS lookup");
-    assertTrue(Files.isRegularFile(Path.of(file)), HOSTS_FILE_PROPERTY + "=" + file + " is no file");
+    assertTrue(
+        Files.isRegularFile(Path.of(file)), HOSTS_FILE_PROPERTY + "=" + file + " is no file");
   }
 }

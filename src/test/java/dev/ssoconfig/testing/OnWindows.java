@@ -1,9 +1,9 @@
 package dev.ssoconfig.testing;
 
 /**
- * Why a test cannot run on Windows: the {@code disabledReason} of its {@code
- * @DisabledOnOs(OS.WINDOWS)}, one wording per cause. CI runs the tests on Linux, macOS and Windows
- * ({@code .github/workflows/ci.yml}); a test left out on one of them says why.
+ * Why a test cannot run on Windows: the {@code disabledReason} of its
+ * {@code @DisabledOnOs(OS.WINDOWS)}, one wording per cause. CI runs the tests on Linux, macOS and
+ * Windows ({@code .github/workflows/ci.yml}); a test left out on one of them says why.
  */
 public final class OnWindows {
   private OnWindows() {}

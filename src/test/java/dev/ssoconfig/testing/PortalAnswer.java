@@ -8,8 +8,7 @@ import java.util.Optional;
 
 /**
  * One step of a script of portal answers ({@link FakeIdentityCenter#scriptPortalCalls}): answer as
- * the fake always does, answer with an error the way the portal sends one, or break the
- * connection.
+ * the fake always does, answer with an error the way the portal sends one, or break the connection.
  */
 public final class PortalAnswer {
   private static final PortalAnswer SERVE = new PortalAnswer(null, "serve");
@@ -38,7 +37,8 @@ public final class PortalAnswer {
    */
   public static PortalAnswer error(int status, String errorType) {
     return new PortalAnswer(
-        FakeHttp.portalError(status, Objects.requireNonNull(errorType), errorType + " from the fake"),
+        FakeHttp.portalError(
+            status, Objects.requireNonNull(errorType), errorType + " from the fake"),
         status + " " + errorType);
   }
 
@@ -48,7 +48,9 @@ public final class PortalAnswer {
    */
   public static PortalAnswer fault(Fault fault) {
     return new PortalAnswer(
-        ResponseDefinitionBuilder.responseDefinition().withFault(Objects.requireNonNull(fault)).build(),
+        ResponseDefinitionBuilder.responseDefinition()
+            .withFault(Objects.requireNonNull(fault))
+            .build(),
         fault.name());
   }
 

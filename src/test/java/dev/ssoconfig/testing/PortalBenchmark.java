@@ -1,12 +1,12 @@
 package dev.ssoconfig.testing;
 
-import dev.ssoconfig.time.Sleeper;
 import dev.ssoconfig.portal.AccountRole;
 import dev.ssoconfig.portal.PortalClients;
 import dev.ssoconfig.portal.PortalLister;
 import dev.ssoconfig.portal.ProgressListener;
 import dev.ssoconfig.portal.RetryPolicy;
 import dev.ssoconfig.testing.FakeIdentityCenter.Operation;
+import dev.ssoconfig.time.Sleeper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -25,9 +25,9 @@ import software.amazon.awssdk.services.sso.SsoClient;
 /**
  * The portal listing, measured: starts the fake Identity Center on 127.0.0.1 with a chosen
  * organisation, latency per call and token-bucket rate limit (HTTP 429 above it), runs the real
- * enumeration ({@link PortalLister} with the production SDK client over HTTP) at the tool's
- * default ceiling or a chosen one, then a serial lister (one call at a time) against a fresh fake,
- * and prints for each: wall time, successful calls, 429s, the ideal (calls ÷ limit, or the latency
+ * enumeration ({@link PortalLister} with the production SDK client over HTTP) at the tool's default
+ * ceiling or a chosen one, then a serial lister (one call at a time) against a fresh fake, and
+ * prints for each: wall time, successful calls, 429s, the ideal (calls ÷ limit, or the latency
  * floor) and the ratio, plus the fake's own ceiling and the JVM's peak heap. Not a test; run by
  * hand (see docs/benchmarks.md).
  *
@@ -61,7 +61,8 @@ public final class PortalBenchmark {
     long latency = Long.parseLong(args[2]);
     double limit = Double.parseDouble(args[3]);
     int burst = Integer.parseInt(args[4]);
-    int ceiling = args.length > 5 && !args[5].startsWith("--") ? Integer.parseInt(args[5]) : DEFAULT_CEILING;
+    int ceiling =
+        args.length > 5 && !args[5].startsWith("--") ? Integer.parseInt(args[5]) : DEFAULT_CEILING;
     boolean serial = !List.of(args).contains("--no-serial");
     List<FakeAccount> organisation = organisation(accounts, roles);
     long calls = (accounts + PAGE - 1) / PAGE + accounts;
@@ -72,19 +73,25 @@ public final class PortalBenchmark {
         accounts,
         roles,
         latency,
-        limit > 0 ? String.format(Locale.ROOT, "limit %.0f calls/s (burst %d)", limit, burst) : "no limit",
+        limit > 0
+            ? String.format(Locale.ROOT, "limit %.0f calls/s (burst %d)", limit, burst)
+            : "no limit",
         calls,
         System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20);
     System.out.printf(
-        Locale.ROOT, "fake ceiling (no latency, no limit, 64 clients): %.0f calls/s%n", fakeCeiling());
+        Locale.ROOT,
+        "fake ceiling (no latency, no limit, 64 clients): %.0f calls/s%n",
+        fakeCeiling());
     System.out.printf(
         "%-24s %11s %8s %7s %11s %7s%n", "lister", "wall", "calls", "429s", "ideal", "ratio");
 
     HeapSampler heap = new HeapSampler();
-    Run adaptive = run("adaptive, ceiling " + ceiling, organisation, latency, limit, burst, ceiling);
-    System.out.println(adaptive.row() + String.format(Locale.ROOT, "   peak heap %d MB", heap.stop() >> 20));
+    Run adaptive =
+        run("adaptive, ceiling " + ceiling, organisation, latency, limit, burst, ceiling);
+    System.out.println(
+        adaptive.row() + String.format(Locale.ROOT, "   peak heap %d MB", heap.stop() >> 20));
     if (serial) {
       System.out.println(run("serial", organisation, latency, limit, burst, 1).row());
     }
@@ -117,7 +124,8 @@ public final class PortalBenchmark {
                 .withPageSize(PAGE)
                 .withPortalLatency(Duration.ofMillis(latency))
                 .withPortalRateLimit(limit, burst);
-        SsoClient sso = PortalClients.create(FakeIdentityCenter.REGION, Optional.of(fake.baseUri()))) {
+        SsoClient sso =
+            PortalClients.create(FakeIdentityCenter.REGION, Optional.of(fake.baseUri()))) {
       PortalLister lister =
           new PortalLister(
               sso,
@@ -135,7 +143,8 @@ public final class PortalBenchmark {
       double seconds = (System.nanoTime() - start) / 1e9;
       long throttled = fake.rateLimitedPortalRequests();
       long attempts =
-          fake.requestCount(Operation.LIST_ACCOUNTS) + fake.requestCount(Operation.LIST_ACCOUNT_ROLES);
+          fake.requestCount(Operation.LIST_ACCOUNTS)
+              + fake.requestCount(Operation.LIST_ACCOUNT_ROLES);
       long pages = (organisation.size() + PAGE - 1) / PAGE;
       long calls = attempts - throttled;
       double ideal =
@@ -158,7 +167,9 @@ public final class PortalBenchmark {
       List<Thread> clients = new ArrayList<>();
       for (int c = 0; c < 64; c++) {
         String url =
-            fake.baseUri() + "/assignment/roles?account_id=" + String.format("%012d", 100_000_000_000L + c % 100);
+            fake.baseUri()
+                + "/assignment/roles?account_id="
+                + String.format("%012d", 100_000_000_000L + c % 100);
         Thread t =
             new Thread(
                 () -> {
@@ -189,7 +200,8 @@ public final class PortalBenchmark {
       HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
       connection.setRequestProperty("x-amz-sso_bearer_token", token);
       int status = connection.getResponseCode();
-      try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+      try (InputStream in =
+          status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
         if (in != null) {
           in.readAllBytes();
         }

@@ -22,8 +22,10 @@ public final class TestBrowser implements BrowserOpener {
   private final Runnable onOpen;
   private final HttpClient http =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+
   /** Every URL it was asked to open, in order. */
   public final List<URI> opened = new CopyOnWriteArrayList<>();
+
   /** The page loads it started, one per visited URL. */
   public final List<CompletableFuture<HttpResponse<String>>> visits = new CopyOnWriteArrayList<>();
 

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class PyTextTest {
   @Test
   void whitespace_is_pythons_str_isspace() {
-    String spaces = "\t\n\u000b\u000c\r\u001c\u001d\u001e\u001f \u0085\u00a0\u1680\u2000\u200a\u2028\u2029\u202f\u205f\u3000";
+    String spaces =
+        "\t\n\u000b\u000c\r\u001c\u001d\u001e\u001f \u0085\u00a0\u1680\u2000\u200a\u2028\u2029\u202f\u205f\u3000";
     spaces.chars().forEach(c -> assertTrue(PyText.isSpace(c), Integer.toHexString(c)));
     for (int c : new int[] {'a', 0x200b, 0xfeff, 0x180e, 0}) {
       assertFalse(PyText.isSpace(c), Integer.toHexString(c));
