@@ -6,7 +6,6 @@ import dev.ssoconfig.io.IoReasons;
 import dev.ssoconfig.text.SafeText;
 import dev.ssoconfig.time.Sleeper;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -21,6 +20,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -333,11 +333,38 @@ public final class ConfigLock implements AutoCloseable {
       } catch (IOException | RuntimeException e) {
         // not Linux
       }
-      try {
-        return InetAddress.getLocalHost().getHostName();
-      } catch (IOException e) {
-        return "unknown";
+      // macOS and the BSDs: the hostname program prints gethostname(3) with no name lookup, where
+      // InetAddress.getLocalHost() resolves the name and can stall for seconds on a Mac whose
+      // name no DNS or mDNS answers
+      return printedBy("hostname").orElse("unknown");
+    }
+  }
+
+  /**
+   * The first line a program prints, for a host name that needs no name lookup.
+   *
+   * @param command the program and its arguments, e.g. {@code hostname}
+   * @return the first line of its output, stripped; empty when it cannot be started, prints
+   *     nothing, exits with a status other than 0, or has not exited 2 seconds after closing its
+   *     output
+   */
+  static Optional<String> printedBy(String... command) {
+    try {
+      Process process =
+          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      process.getOutputStream().close();
+      String output = new String(process.getInputStream().readNBytes(256), StandardCharsets.UTF_8);
+      if (!process.waitFor(2, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        return Optional.empty();
       }
+      String first = output.strip().lines().findFirst().orElse("").strip();
+      return process.exitValue() == 0 && !first.isEmpty() ? Optional.of(first) : Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
     }
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.Failure.Kind;
@@ -14,6 +15,7 @@ import dev.ssoconfig.testing.FakeTime;
 import dev.ssoconfig.testing.Fifos;
 import dev.ssoconfig.testing.OnWindows;
 import dev.ssoconfig.time.Sleeper;
+import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -437,6 +439,22 @@ class LockTest {
       try (ConfigLock lock = new ConfigFileStore(config(), time, time).lock(Duration.ZERO)) {
         assertTrue(lock.isHeld());
       }
+    }
+  }
+
+  @Nested
+  class HostNameProgram {
+    @Test
+    void gives_the_first_line_it_prints() throws IOException {
+      Path proc = Path.of("/proc/sys/kernel/hostname");
+      assumeTrue(Files.isReadable(proc), "this system has /proc");
+      assertEquals(Optional.of(Files.readString(proc).strip()), ConfigLock.printedBy("hostname"));
+    }
+
+    @Test
+    void gives_nothing_for_a_program_that_is_not_there() {
+      assertEquals(
+          Optional.empty(), ConfigLock.printedBy("no-such-program-aws-sso-config-generator"));
     }
   }
 }
