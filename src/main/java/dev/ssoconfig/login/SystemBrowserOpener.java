@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -43,6 +44,11 @@ import java.util.regex.Pattern;
  * its input closed and its output discarded.
  */
 public final class SystemBrowserOpener implements BrowserOpener {
+
+  /** The errno in the JDK's message: {@code error=2, TEXT} (JDK 17) or {@code error: 2 (TEXT)}. */
+  private static final Pattern ERRNO =
+      Pattern.compile("error(?:=(\\d+), (.*)|: (\\d+) \\((.*)\\))");
+
   /**
    * How long a started command has to report failure before it counts as having opened the page.
    */
@@ -144,17 +150,24 @@ public final class SystemBrowserOpener implements BrowserOpener {
     return process;
   }
 
-  /** Why a program could not be started, in words; the JDK says {@code error=2} for not found. */
+  /**
+   * Why a program could not be started, in words. The JDK's message carries the errno: {@code
+   * error=2, No such file or directory} on JDK 17, {@code Exec failed, error: 2 (No such file or
+   * directory)} on JDK 25.
+   */
   private static String startFailure(IOException e) {
     String message = String.valueOf(e.getMessage());
-    if (message.contains("error=2,")) {
-      return "not found";
+    Matcher errno = ERRNO.matcher(message);
+    if (!errno.find()) {
+      return "cannot be started (" + message.strip() + ")";
     }
-    if (message.contains("error=13,")) {
-      return "permission denied";
-    }
-    int reason = message.indexOf(", ");
-    return "cannot be started (" + (reason >= 0 ? message.substring(reason + 2) : message) + ")";
+    String number = errno.group(1) != null ? errno.group(1) : errno.group(3);
+    String reason = (errno.group(1) != null ? errno.group(2) : errno.group(4)).strip();
+    return switch (number) {
+      case "2" -> "not found";
+      case "13" -> "permission denied";
+      default -> "cannot be started (" + reason + ")";
+    };
   }
 
   /**
