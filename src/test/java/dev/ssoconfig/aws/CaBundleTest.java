@@ -152,8 +152,9 @@ class CaBundleTest {
           Files.writeString(
               dir.resolve("text.pem"),
               "-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----\n");
+      CaBundle garbled = CaBundle.load(text);
       assertTrue(
-          assertFailure(Failure.Kind.USAGE, () -> CaBundle.load(text))
+          assertFailure(Failure.Kind.USAGE, garbled::certificates)
               .getMessage()
               .contains(": it is not a PEM file of certificates;"));
     }
@@ -211,6 +212,22 @@ class CaBundleTest {
       try (SsoClient sso = client(Optional.of(bundle))) {
         assertEquals(List.of(), sso.listAccounts(listAccounts()).accountList());
       }
+    }
+
+    @Test
+    void a_bundle_that_does_not_parse_stops_the_client_being_built_so_nothing_is_sent()
+        throws IOException {
+      Path text =
+          Files.writeString(
+              dir.resolve("garbled.pem"),
+              "-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----\n");
+      CaBundle garbled = CaBundle.load(text);
+
+      Failure failure = assertFailure(Failure.Kind.USAGE, () -> client(Optional.of(garbled)));
+
+      assertTrue(
+          failure.getMessage().startsWith("cannot use AWS_CA_BUNDLE " + text + ": it is not a PEM"),
+          failure.getMessage());
     }
 
     @Test

@@ -39,6 +39,29 @@ class CaBundleVariableTest {
   }
 
   @Test
+  void a_bundle_whose_certificates_do_not_parse_is_a_usage_error_before_anything_is_sent()
+      throws Exception {
+    CliHarness cli = new CliHarness(home, fake);
+    Path garbled =
+        Files.writeString(
+            home.resolve("corporate-ca.pem"),
+            "-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----\n");
+    cli.env.put("AWS_CA_BUNDLE", garbled.toString());
+
+    Result result = cli.generate("--device-code");
+
+    assertEquals(ExitCode.USAGE, result.code(), result.err());
+    assertTrue(
+        result
+            .err()
+            .startsWith(
+                "aws-sso-config-generator: cannot use AWS_CA_BUNDLE " + garbled + ": it is"),
+        result.err());
+    assertEquals(0, fake.totalRequests(), "nothing sent");
+    assertFalse(Files.exists(cli.config()), "nothing written");
+  }
+
+  @Test
   void the_credentials_command_checks_it_before_anything_is_sent() throws Exception {
     CliHarness cli = new CliHarness(home, fake);
     assertEquals(ExitCode.OK, cli.generate().code());
