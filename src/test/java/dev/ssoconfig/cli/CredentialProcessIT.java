@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ssoconfig.cli.LauncherProcess.Run;
 import dev.ssoconfig.testing.FakeIdentityCenter;
+import dev.ssoconfig.testing.OnWindows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -24,6 +27,7 @@ import software.amazon.awssdk.profiles.ProfileFile;
  * into {@code credential_process} with {@code --credential-process}, and the SDK for Java runs that
  * command ({@code sh -c}, as its {@code ProcessCredentialsProvider} does for a profile).
  */
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.SHELL_LAUNCHER)
 class CredentialProcessIT {
   @TempDir Path home;
   @RegisterExtension final FakeIdentityCenter fake = new FakeIdentityCenter();

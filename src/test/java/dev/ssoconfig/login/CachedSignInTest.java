@@ -10,13 +10,12 @@ import dev.ssoconfig.Failure;
 import dev.ssoconfig.testing.FailureAssert;
 import dev.ssoconfig.testing.FakeIdentityCenter;
 import dev.ssoconfig.testing.FakeTime;
+import dev.ssoconfig.testing.PosixModes;
 import dev.ssoconfig.testing.TestBrowser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -131,9 +130,7 @@ class CachedSignInTest {
       assertEquals(before.get("clientId"), after.get("clientId"));
       assertEquals(before.get("registrationExpiresAt"), after.get("registrationExpiresAt"));
       assertNotEquals(before.get("refreshToken"), after.get("refreshToken"));
-      assertEquals(
-          "rw-------",
-          PosixFilePermissions.toString(Files.getPosixFilePermissions(cache.tokenFile("acme"))));
+      PosixModes.assertMode("rw-------", cache.tokenFile("acme"));
     }
 
     @Test
