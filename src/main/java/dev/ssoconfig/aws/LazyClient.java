@@ -50,11 +50,18 @@ public final class LazyClient<C extends SdkClient> implements Supplier<C>, AutoC
     return client != null;
   }
 
-  /** Closes the client if it was built. Idempotent. */
+  /**
+   * Closes the client if it was built. Idempotent; never throws: closing an SDK client does not
+   * fail in a way a person could act on.
+   */
   @Override
   public synchronized void close() {
     if (!closed && client != null) {
-      client.close();
+      try {
+        client.close();
+      } catch (RuntimeException e) {
+        // nothing to act on
+      }
     }
     closed = true;
   }

@@ -31,7 +31,7 @@ public final class CachedSignIn implements AutoCloseable {
   private final TokenCache cache;
   private final TokenRefresher refresher;
   private final Clock clock;
-  private final AutoCloseable owned;
+  private final LazyClient<?> owned;
 
   /**
    * @param cache the SSO token cache
@@ -43,7 +43,7 @@ public final class CachedSignIn implements AutoCloseable {
   }
 
   private CachedSignIn(
-      TokenCache cache, TokenRefresher refresher, Clock clock, AutoCloseable owned) {
+      TokenCache cache, TokenRefresher refresher, Clock clock, LazyClient<?> owned) {
     this.cache = Objects.requireNonNull(cache, "cache");
     this.refresher = Objects.requireNonNull(refresher, "refresher");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -140,11 +140,7 @@ public final class CachedSignIn implements AutoCloseable {
   @Override
   public void close() {
     if (owned != null) {
-      try {
-        owned.close();
-      } catch (Exception e) {
-        // closing an SDK client does not fail in a way a person could act on
-      }
+      owned.close();
     }
   }
 

@@ -53,7 +53,7 @@ public final class SsoLogin implements AutoCloseable {
   private final PkceLogin pkce;
   private final DeviceCodeLogin deviceCode;
   private final SignInListener listener;
-  private final AutoCloseable owned;
+  private final LazyClient<?> owned;
 
   /**
    * @param oidc gives the OIDC client, e.g. {@code LazyClient} of {@link OidcClients#create}; asked
@@ -116,7 +116,7 @@ public final class SsoLogin implements AutoCloseable {
       Clock clock,
       Sleeper sleeper,
       SignInListener listener,
-      AutoCloseable owned) {
+      LazyClient<?> owned) {
     this.owned = owned;
     this.oidc = Objects.requireNonNull(oidc, "oidc");
     this.oidcEndpoint = Objects.requireNonNull(oidcEndpoint, "oidcEndpoint");
@@ -203,11 +203,7 @@ public final class SsoLogin implements AutoCloseable {
   @Override
   public void close() {
     if (owned != null) {
-      try {
-        owned.close();
-      } catch (Exception e) {
-        // closing an SDK client does not fail in a way a person could act on
-      }
+      owned.close();
     }
   }
 
