@@ -27,6 +27,17 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /** The usage help ({@code --help}): how it wraps, and what it ends with. */
 class HelpTextTest {
+  /** Every documented exit code ({@link ExitCode}), for the tests of where they are listed. */
+  static final int[] EVERY_EXIT_CODE = {
+    ExitCode.OK,
+    ExitCode.UNEXPECTED,
+    ExitCode.USAGE,
+    ExitCode.SIGN_IN,
+    ExitCode.AWS_CALL,
+    ExitCode.FILE,
+    ExitCode.INTERRUPTED
+  };
+
   private static final Pattern URL = Pattern.compile("https?://[^\\s'\")]+[^\\s'\").,;]");
 
   /** The command as {@link Main#run} runs it. */
@@ -146,16 +157,7 @@ class HelpTextTest {
       int examples = help.indexOf("\nExamples:\n");
       assertTrue(exitCodes > 0 && examples > exitCodes, help);
       String codes = help.substring(exitCodes, examples);
-      for (int code :
-          new int[] {
-            ExitCode.OK,
-            ExitCode.UNEXPECTED,
-            ExitCode.USAGE,
-            ExitCode.SIGN_IN,
-            ExitCode.AWS_CALL,
-            ExitCode.FILE,
-            ExitCode.INTERRUPTED
-          }) {
+      for (int code : EVERY_EXIT_CODE) {
         assertTrue(
             Pattern.compile("(?m)^  " + code + " +\\S").matcher(codes).find(),
             code + " in " + codes);

@@ -67,16 +67,7 @@ class ManPageIT {
     String page = page("aws-sso-config-generator.1");
     String status =
         page.substring(page.indexOf(".SH \"EXIT STATUS\""), page.indexOf(".SH \"EXAMPLES\""));
-    for (int code :
-        new int[] {
-          ExitCode.OK,
-          ExitCode.UNEXPECTED,
-          ExitCode.USAGE,
-          ExitCode.SIGN_IN,
-          ExitCode.AWS_CALL,
-          ExitCode.FILE,
-          ExitCode.INTERRUPTED
-        }) {
+    for (int code : HelpTextTest.EVERY_EXIT_CODE) {
       assertTrue(
           Pattern.compile("\\\\fB" + code + "\\\\fP").matcher(status).find(),
           code + " in\n" + status);
