@@ -95,13 +95,11 @@ public final class StartUrl {
     } catch (IllegalArgumentException e) {
       return Normalised.problem(Problem.INVALID_HOST);
     }
-    String path = url.group(3);
-    int end = path.length();
-    while (end > 0 && path.charAt(end - 1) == '/') {
-      end--;
-    }
     String normal =
-        "https://" + asciiHost + (port.isEmpty() ? "" : ":" + port) + path.substring(0, end);
+        "https://"
+            + asciiHost
+            + (port.isEmpty() ? "" : ":" + port)
+            + withoutTrailingSlashes(url.group(3));
     try {
       if (new URI(normal).getHost() == null) {
         return Normalised.problem(Problem.INVALID_HOST);

@@ -3,6 +3,7 @@ package dev.ssoconfig.cli;
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.StartUrl;
 import dev.ssoconfig.aws.Regions;
+import dev.ssoconfig.aws.SdkClients;
 import dev.ssoconfig.io.IoReasons;
 import dev.ssoconfig.profiles.ProfileNames;
 import dev.ssoconfig.text.SafeText;
@@ -23,6 +24,9 @@ import java.util.regex.Pattern;
  * {@link Failure} of kind {@link Failure.Kind#USAGE} with a one-line message naming the option.
  */
 public final class InputRules {
+
+  /** The longest {@code --timeout} or {@code --listing-timeout}. */
+  public static final Duration MAX_DURATION = Duration.ofHours(24);
 
   private static final Pattern SIMPLE_DURATION =
       Pattern.compile("([0-9]{1,9})\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
@@ -116,8 +120,9 @@ public final class InputRules {
    * Parses a duration: {@code 90s}, {@code 10m}, {@code 1h}, {@code 500ms}, a bare number of
    * seconds, or ISO-8601 ({@code PT10M}).
    *
-   * @return a positive duration
-   * @throws Failure when it cannot be parsed or is not positive
+   * @return a positive duration of at most {@link #MAX_DURATION}
+   * @throws Failure when it cannot be parsed, is not positive or is longer than {@link
+   *     #MAX_DURATION} (a longer one would overflow the deadlines it becomes)
    */
   public static Duration duration(String option, String value) {
     String text = value == null ? "" : value.trim();
@@ -136,12 +141,15 @@ public final class InputRules {
     } else {
       try {
         result = Duration.parse(text.toUpperCase(Locale.ROOT));
-      } catch (DateTimeParseException e) {
+      } catch (DateTimeParseException | ArithmeticException e) {
         throw Failure.usage(option + " '" + text + "' is not a duration; use e.g. 90s, 10m or 1h");
       }
     }
     if (result.isNegative() || result.isZero()) {
       throw Failure.usage(option + " must be longer than zero");
+    }
+    if (result.compareTo(MAX_DURATION) > 0) {
+      throw Failure.usage(option + " '" + text + "' is longer than 24h, the most it may be");
     }
     return result;
   }
@@ -214,11 +222,13 @@ public final class InputRules {
   /**
    * Checks a concurrency bound.
    *
-   * @throws Failure unless {@code 1 <= value <= 64}
+   * @throws Failure unless {@code 1 <= value <=} {@link SdkClients#MAX_CONNECTIONS} (64), the
+   *     connections kept open per host
    */
   public static int concurrency(String option, int value) {
-    if (value < 1 || value > 64) {
-      throw Failure.usage(option + " must be between 1 and 64, got " + value);
+    if (value < 1 || value > SdkClients.MAX_CONNECTIONS) {
+      throw Failure.usage(
+          option + " must be between 1 and " + SdkClients.MAX_CONNECTIONS + ", got " + value);
     }
     return value;
   }

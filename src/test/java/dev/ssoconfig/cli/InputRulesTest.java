@@ -209,6 +209,18 @@ class InputRulesTest {
     void refuses_zero_negative_and_garbage(String text) {
       assertFailure(Kind.USAGE, () -> InputRules.duration("--timeout", text));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"25h", "999999999h", "PT9223372036854775807S", "P106751991167300D"})
+    void refuses_more_than_a_day_which_would_overflow_a_deadline(String text) {
+      Failure e = assertFailure(Kind.USAGE, () -> InputRules.duration("--listing-timeout", text));
+      assertTrue(e.getMessage().startsWith("--listing-timeout '" + text + "' is"), e.getMessage());
+    }
+
+    @Test
+    void accepts_a_day() {
+      assertEquals(Duration.ofHours(24), InputRules.duration("--timeout", "24h"));
+    }
   }
 
   @Nested
