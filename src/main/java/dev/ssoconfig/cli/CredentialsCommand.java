@@ -10,6 +10,7 @@ import dev.ssoconfig.login.CachedSignIn;
 import dev.ssoconfig.login.TokenCache;
 import dev.ssoconfig.portal.RoleCredentials;
 import dev.ssoconfig.portal.RoleCredentialsFetcher;
+import dev.ssoconfig.text.SafeText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -94,6 +95,12 @@ public final class CredentialsCommand implements Callable<Integer> {
             : InputRules.configFile("AWS_CONFIG_FILE", environment.configFile());
     ConfigDocument document = ConfigDocument.parse(new ConfigFileStore(config).read());
     SsoProfile sso = SsoProfile.find(document.asReadByAwsCli(), profile, config.toString());
+    // checked as the generator checks its own (no password in the URL, a known region); the
+    // values are used as written, since a legacy token's cache file is named by the URL as written
+    String where =
+        " of profile " + SafeText.quote(profile) + " in " + SafeText.line(config.toString());
+    InputRules.startUrl("sso_start_url" + where, sso.startUrl());
+    InputRules.region("sso_region" + where, sso.ssoRegion());
     PrintWriter err = spec.commandLine().getErr();
     Optional<CaBundle> caBundle = CaBundle.fromEnvironment(environment.variables());
     AccessToken token;
@@ -114,9 +121,9 @@ public final class CredentialsCommand implements Callable<Integer> {
     if (verbose) {
       err.println(
           "Credentials of role "
-              + sso.roleName()
+              + SafeText.line(sso.roleName())
               + " in account "
-              + sso.accountId()
+              + SafeText.line(sso.accountId())
               + ", valid until "
               + CredentialProcessOutput.time(credentials.expiration())
               + "; access token valid until "

@@ -187,6 +187,25 @@ class CredentialsCommandTest {
     }
 
     @Test
+    void a_start_url_with_a_password_exits_2_without_printing_it() throws IOException {
+      Files.createDirectories(cli.config().getParent());
+      Files.writeString(
+          cli.config(),
+          "[profile "
+              + PROFILE
+              + "]\nsso_start_url = https://me:hunter2@acme.awsapps.com/start\n"
+              + "sso_region = us-east-1\nsso_account_id = 111111111111\n"
+              + "sso_role_name = AdministratorAccess\n");
+
+      Result result = credentials("--verbose");
+
+      assertEquals(ExitCode.USAGE, result.code(), result::all);
+      assertTrue(result.err().contains("must not contain a user name or password"), result.err());
+      assertFalse(result.all().contains("hunter2"), result.all());
+      assertEquals(0, fake.totalRequests());
+    }
+
+    @Test
     void without_a_sign_in_exits_3() throws IOException {
       Files.createDirectories(cli.config().getParent());
       Files.writeString(
