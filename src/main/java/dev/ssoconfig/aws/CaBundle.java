@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -69,7 +70,21 @@ public final class CaBundle {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }
-    return Optional.of(load(Path.of(value.strip())));
+    Path pem;
+    try {
+      pem = Path.of(value.strip());
+    } catch (InvalidPathException e) {
+      throw Failure.usage(
+          "cannot use "
+              + VARIABLE
+              + " "
+              + SafeText.quote(value)
+              + ": it is not a path ("
+              + SafeText.line(e.getReason())
+              + "); set it to a PEM file of the certificate authorities to trust, or unset it",
+          e);
+    }
+    return Optional.of(load(pem));
   }
 
   /**
@@ -78,12 +93,16 @@ public final class CaBundle {
    *
    * @param pem the file
    * @return the bundle
-   * @throws Failure of kind {@link Failure.Kind#USAGE} when the file cannot be read, is larger than
-   *     16 MiB, or holds no certificate block; the message names {@code AWS_CA_BUNDLE} and the file
+   * @throws Failure of kind {@link Failure.Kind#USAGE} when the file cannot be read, is not a
+   *     regular file (a FIFO or device would block the read), is larger than 16 MiB, or holds no
+   *     certificate block; the message names {@code AWS_CA_BUNDLE} and the file
    */
   public static CaBundle load(Path pem) {
     byte[] bytes;
     try {
+      if (Files.exists(pem) && !Files.isRegularFile(pem)) {
+        throw problem(pem, "it is not a regular file (a folder, a FIFO or a device)", null);
+      }
       if (Files.size(pem) > MAX_BYTES) {
         throw problem(pem, "it is larger than 16 MiB", null);
       }

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import dev.ssoconfig.Failure;
+import dev.ssoconfig.testing.Fifos;
+import dev.ssoconfig.testing.OnWindows;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -31,6 +33,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -129,6 +133,43 @@ class CaBundleTest {
 
       assertEquals(2, read.certificates().size());
       assertEquals(bundle, read.path());
+    }
+
+    @Test
+    void refuses_a_folder_before_reading_it() throws IOException {
+      Path folder = Files.createDirectories(dir.resolve("a-folder.pem"));
+      assertTrue(
+          assertFailure(Failure.Kind.USAGE, () -> CaBundle.load(folder))
+              .getMessage()
+              .contains(": it is not a regular file (a folder, a FIFO or a device);"));
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = OnWindows.NO_FIFOS)
+    void refuses_a_fifo_instead_of_waiting_for_a_writer() throws Exception {
+      Path fifo = dir.resolve("a-fifo.pem");
+      Fifos.make(fifo);
+      try {
+        assertTrue(
+            assertFailure(Failure.Kind.USAGE, () -> CaBundle.load(fifo))
+                .getMessage()
+                .contains(": it is not a regular file (a folder, a FIFO or a device);"));
+      } finally {
+        Files.delete(fifo);
+      }
+    }
+
+    @Test
+    void refuses_a_value_that_is_no_path() {
+      Failure failure =
+          assertFailure(
+              Failure.Kind.USAGE,
+              () -> CaBundle.fromEnvironment(Map.of("AWS_CA_BUNDLE", "ca\u0000.pem")));
+      assertTrue(
+          failure
+              .getMessage()
+              .startsWith("cannot use AWS_CA_BUNDLE \"ca\\u0000.pem\": it is not a path"),
+          failure.getMessage());
     }
 
     @Test
