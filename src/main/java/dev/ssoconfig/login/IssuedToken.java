@@ -1,5 +1,6 @@
 package dev.ssoconfig.login;
 
+import dev.ssoconfig.Failure;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,8 +16,13 @@ record IssuedToken(String accessToken, Instant expiresAt, String refreshToken) {
   /**
    * @param response the CreateToken response
    * @param clock the clock that dates the response; {@code expiresIn} is in seconds from now
+   * @throws Failure of kind {@link Failure.Kind#AWS_CALL} when the answer holds no access token (a
+   *     proxy or endpoint that is not Identity Center)
    */
   static IssuedToken from(CreateTokenResponse response, Clock clock) {
+    if (response.accessToken() == null || response.accessToken().isBlank()) {
+      throw Failure.awsCall("CreateToken answered without an access token", null);
+    }
     long expiresIn =
         response.expiresIn() != null ? response.expiresIn() : DEFAULT_EXPIRES_IN_SECONDS;
     return new IssuedToken(

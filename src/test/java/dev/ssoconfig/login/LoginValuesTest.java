@@ -1,15 +1,20 @@
 package dev.ssoconfig.login;
 
+import static dev.ssoconfig.testing.FailureAssert.assertFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ssoconfig.Failure;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ssooidc.model.CreateTokenResponse;
 
 class LoginValuesTest {
   @Nested
@@ -93,6 +98,18 @@ class LoginValuesTest {
 
       assertFalse(token.toString().contains("acc-secret-1"), token.toString());
       assertFalse(token.toString().contains("ref-secret-2"), token.toString());
+    }
+
+    @Test
+    void an_answer_without_an_access_token_is_an_aws_call_failure_not_a_crash() {
+      Clock clock = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
+      for (String missing : new String[] {null, " "}) {
+        CreateTokenResponse response =
+            CreateTokenResponse.builder().accessToken(missing).expiresIn(3600).build();
+        Failure failure =
+            assertFailure(Failure.Kind.AWS_CALL, () -> IssuedToken.from(response, clock));
+        assertEquals("CreateToken answered without an access token", failure.getMessage());
+      }
     }
   }
 }
