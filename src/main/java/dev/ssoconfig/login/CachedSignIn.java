@@ -3,11 +3,8 @@ package dev.ssoconfig.login;
 import dev.ssoconfig.Failure;
 import dev.ssoconfig.aws.CaBundle;
 import dev.ssoconfig.aws.LazyClient;
-import dev.ssoconfig.io.IoReasons;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,15 +16,13 @@ import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
  * sso-session, so that a {@code credential_process} call never opens a browser.
  *
  * <p>The rule is botocore's ({@code SSOTokenProvider._refresher} and {@code
- * DeferredRefreshableToken}): a token with at least {@link #REFRESH_WINDOW} left is used as it is;
- * with less, it is refreshed with its refresh token and cached client registration (if both are
- * there and the registration has not expired), and the new token is written back to the same cache
- * file; if the refresh is refused or impossible, the old token is used while it has not expired.
+ * DeferredRefreshableToken}): a token with at least {@link CachedToken#REFRESH_WINDOW} left is used
+ * as it is; with less, it is refreshed with its refresh token and cached client registration (if
+ * both are there and the registration has not expired), and the new token is written back to the
+ * same cache file; if the refresh is refused or impossible, the old token is used while it has not
+ * expired.
  */
 public final class CachedSignIn implements AutoCloseable {
-  /** botocore's {@code SSOTokenProvider._REFRESH_WINDOW}: refresh with less than this left. */
-  public static final Duration REFRESH_WINDOW = Duration.ofMinutes(15);
-
   private final TokenCache cache;
   private final TokenRefresher refresher;
   private final Clock clock;
@@ -102,14 +97,14 @@ public final class CachedSignIn implements AutoCloseable {
                             + cache.tokenFile(key)
                             + "); run aws-sso-config-generator again to sign in"));
     Instant now = clock.instant();
-    if (!cached.expiresAt().isBefore(now.plus(REFRESH_WINDOW))) {
+    if (!cached.needsRefresh(now)) {
       return new AccessToken(cached.accessToken(), cached.expiresAt(), true);
     }
     Failure refreshFailure = null;
     if (cached.canRefresh(now)) {
       try {
         CachedToken refreshed = refresher.refresh(cached, startUrl, ssoRegion);
-        write(key, refreshed);
+        cache.storeToken(key, refreshed);
         return new AccessToken(refreshed.accessToken(), refreshed.expiresAt(), true);
       } catch (Failure e) {
         if (e.kind() == Failure.Kind.FILE || e.kind() == Failure.Kind.INTERRUPTED) {
@@ -141,19 +136,6 @@ public final class CachedSignIn implements AutoCloseable {
   public void close() {
     if (owned != null) {
       owned.close();
-    }
-  }
-
-  private void write(String key, CachedToken token) {
-    try {
-      cache.writeToken(key, token);
-    } catch (IOException e) {
-      throw Failure.file(
-          "cannot write the SSO token cache file "
-              + cache.tokenFile(key)
-              + ": "
-              + IoReasons.describe(e),
-          e);
     }
   }
 }

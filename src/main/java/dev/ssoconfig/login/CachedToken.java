@@ -1,5 +1,6 @@
 package dev.ssoconfig.login;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -25,6 +26,8 @@ public record CachedToken(
     String clientSecret,
     Instant registrationExpiresAt,
     String refreshToken) {
+  /** botocore's {@code SSOTokenProvider._REFRESH_WINDOW}: a token is refreshed with less left. */
+  public static final Duration REFRESH_WINDOW = Duration.ofMinutes(15);
 
   public CachedToken {
     Objects.requireNonNull(startUrl, "startUrl");
@@ -43,6 +46,18 @@ public record CachedToken(
         && clientSecret != null
         && registrationExpiresAt != null
         && registrationExpiresAt.isAfter(now);
+  }
+
+  /**
+   * Whether the token is near enough its expiry to be refreshed before use: less than {@link
+   * #REFRESH_WINDOW} left (botocore's {@code SSOTokenProvider}: {@code remaining <
+   * _REFRESH_WINDOW}); with exactly that much left it is used as it is.
+   *
+   * @param now the current time
+   * @return whether less than {@link #REFRESH_WINDOW} is left at {@code now}
+   */
+  public boolean needsRefresh(Instant now) {
+    return expiresAt.isBefore(now.plus(REFRESH_WINDOW));
   }
 
   /**

@@ -4,14 +4,12 @@ import dev.ssoconfig.Failure;
 import dev.ssoconfig.StartUrl;
 import dev.ssoconfig.aws.CaBundle;
 import dev.ssoconfig.aws.LazyClient;
-import dev.ssoconfig.io.IoReasons;
 import dev.ssoconfig.time.Sleeper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,9 +38,6 @@ import software.amazon.awssdk.services.ssooidc.model.UnauthorizedClientException
  * </ol>
  */
 public final class SsoLogin implements AutoCloseable {
-  /** A cached access token is reused only with at least this much time left. */
-  public static final Duration MIN_REMAINING = Duration.ofMinutes(15);
-
   private final Supplier<SsoOidcClient> oidc;
   private final URI oidcEndpoint;
   private final TokenCache cache;
@@ -262,8 +257,8 @@ public final class SsoLogin implements AutoCloseable {
         registration = registrar.register(request);
       }
     }
-    write(
-        request,
+    cache.storeToken(
+        request.cacheKeySource(),
         new CachedToken(
             request.startUrl(),
             request.ssoRegion(),
@@ -309,7 +304,7 @@ public final class SsoLogin implements AutoCloseable {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    if (cached.expiresAt().isAfter(now.plus(MIN_REMAINING))) {
+    if (!cached.needsRefresh(now)) {
       return Optional.of(new AccessToken(cached.accessToken(), cached.expiresAt(), true));
     }
     if (!cached.canRefresh(now)) {
@@ -326,20 +321,7 @@ public final class SsoLogin implements AutoCloseable {
       err.flush();
       return Optional.empty();
     }
-    write(request, refreshed);
+    cache.storeToken(request.cacheKeySource(), refreshed);
     return Optional.of(new AccessToken(refreshed.accessToken(), refreshed.expiresAt(), true));
-  }
-
-  private void write(LoginRequest request, CachedToken token) {
-    try {
-      cache.writeToken(request.cacheKeySource(), token);
-    } catch (IOException e) {
-      throw Failure.file(
-          "cannot write the SSO token cache file "
-              + cache.tokenFile(request.cacheKeySource())
-              + ": "
-              + IoReasons.describe(e),
-          e);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.ssoconfig.login;
 
+import dev.ssoconfig.Failure;
 import dev.ssoconfig.io.AtomicFile;
 import dev.ssoconfig.io.IoReasons;
 import dev.ssoconfig.login.CacheJson.Fields;
@@ -131,6 +132,27 @@ public final class TokenCache {
             n.text("clientSecret"),
             parseTime(n.text("registrationExpiresAt")).orElse(null),
             n.text("refreshToken")));
+  }
+
+  /**
+   * As {@link #writeToken}, for the sign-in flows: a failure is a {@link Failure} of kind {@link
+   * Failure.Kind#FILE} naming the file.
+   *
+   * @param keySource the sso-session name, or the start URL for a legacy profile
+   * @param token the token to store
+   * @throws Failure of kind {@link Failure.Kind#FILE} if the folder or file cannot be written
+   */
+  public void storeToken(String keySource, CachedToken token) {
+    try {
+      writeToken(keySource, token);
+    } catch (IOException e) {
+      throw Failure.file(
+          "cannot write the SSO token cache file "
+              + tokenFile(keySource)
+              + ": "
+              + IoReasons.describe(e),
+          e);
+    }
   }
 
   /**

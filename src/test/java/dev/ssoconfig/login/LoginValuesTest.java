@@ -91,6 +91,22 @@ class LoginValuesTest {
   }
 
   @Nested
+  class CachedTokenRefresh {
+    @Test
+    void is_needed_with_less_than_15_minutes_left_and_not_with_exactly_15() {
+      Instant now = Instant.parse("2025-06-01T12:00:00Z");
+      assertFalse(expiringAt(now.plus(Duration.ofMinutes(15))).needsRefresh(now));
+      assertTrue(expiringAt(now.plus(Duration.ofMinutes(15)).minusSeconds(1)).needsRefresh(now));
+      assertFalse(expiringAt(now.plus(Duration.ofHours(1))).needsRefresh(now));
+    }
+
+    private CachedToken expiringAt(Instant expiresAt) {
+      return new CachedToken(
+          "https://acme.awsapps.com/start", "us-east-1", "a", expiresAt, null, null, null, null);
+    }
+  }
+
+  @Nested
   class IssuedTokenValues {
     @Test
     void to_string_hides_access_and_refresh_token() {
