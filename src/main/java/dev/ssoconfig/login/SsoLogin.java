@@ -38,8 +38,6 @@ import software.amazon.awssdk.services.ssooidc.model.UnauthorizedClientException
  * </ol>
  */
 public final class SsoLogin implements AutoCloseable {
-  private final Supplier<SsoOidcClient> oidc;
-  private final URI oidcEndpoint;
   private final TokenCache cache;
   private final PrintWriter err;
   private final Clock clock;
@@ -60,20 +58,7 @@ public final class SsoLogin implements AutoCloseable {
    * @param browser opens the sign-in page
    * @param err where instructions for the person (URLs, the user code, warnings) are printed
    * @param clock the time used for expiry decisions and for dating new tokens
-   */
-  public SsoLogin(
-      Supplier<SsoOidcClient> oidc,
-      URI oidcEndpoint,
-      TokenCache cache,
-      BrowserOpener browser,
-      PrintWriter err,
-      Clock clock) {
-    this(oidc, oidcEndpoint, cache, browser, err, clock, Sleeper.SYSTEM);
-  }
-
-  /**
-   * As {@link #SsoLogin(Supplier, URI, TokenCache, BrowserOpener, PrintWriter, Clock)}, with the
-   * sleeper used between device-code polls.
+   * @param sleeper waits between device-code polls
    */
   public SsoLogin(
       Supplier<SsoOidcClient> oidc,
@@ -113,8 +98,8 @@ public final class SsoLogin implements AutoCloseable {
       SignInListener listener,
       LazyClient<?> owned) {
     this.owned = owned;
-    this.oidc = Objects.requireNonNull(oidc, "oidc");
-    this.oidcEndpoint = Objects.requireNonNull(oidcEndpoint, "oidcEndpoint");
+    Objects.requireNonNull(oidc, "oidc");
+    Objects.requireNonNull(oidcEndpoint, "oidcEndpoint");
     this.cache = Objects.requireNonNull(cache, "cache");
     this.err = Objects.requireNonNull(err, "err");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -132,34 +117,8 @@ public final class SsoLogin implements AutoCloseable {
   /**
    * A sign-in for an SSO region with its own OIDC client, built on first use ({@link LazyClient}):
    * a PKCE sign-in with a cached client registration shows the authorize URL before any client (and
-   * its TLS context) exists. {@link #close()} closes the client if it was built.
-   *
-   * @param ssoRegion the SSO region, e.g. {@code us-east-1}
-   * @param oidcEndpoint an endpoint to call instead of the regional one ({@code
-   *     AWS_ENDPOINT_URL_SSO_OIDC}); empty for the SDK's resolution
-   * @param cache the SSO token cache
-   * @param browser opens the sign-in page
-   * @param err where instructions for the person are printed
-   * @param clock the time used for expiry decisions and for dating new tokens
-   * @param listener hears when the sign-in waits for the person
-   * @return the sign-in; the caller closes it
-   */
-  public static SsoLogin forRegion(
-      String ssoRegion,
-      Optional<URI> oidcEndpoint,
-      TokenCache cache,
-      BrowserOpener browser,
-      PrintWriter err,
-      Clock clock,
-      SignInListener listener) {
-    return forRegion(
-        ssoRegion, oidcEndpoint, Optional.empty(), cache, browser, err, clock, listener);
-  }
-
-  /**
-   * As {@link #forRegion(String, Optional, TokenCache, BrowserOpener, PrintWriter, Clock,
-   * SignInListener)}, its client trusting the certificate authorities of {@code caBundle} ({@code
-   * AWS_CA_BUNDLE}) when present.
+   * its TLS context) exists. {@link #close()} closes the client if it was built. The client trusts
+   * the certificate authorities of {@code caBundle} ({@code AWS_CA_BUNDLE}) when present.
    *
    * @param ssoRegion the SSO region, e.g. {@code us-east-1}
    * @param oidcEndpoint an endpoint to call instead of the regional one; empty for the SDK's

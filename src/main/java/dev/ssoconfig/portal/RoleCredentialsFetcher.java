@@ -28,18 +28,9 @@ public final class RoleCredentialsFetcher implements AutoCloseable {
   static final int MAX_ATTEMPTS = 3;
 
   private final SsoClient sso;
-  private final boolean owned;
 
-  /**
-   * @param sso the portal client; not closed by {@link #close()}
-   */
-  public RoleCredentialsFetcher(SsoClient sso) {
-    this(sso, false);
-  }
-
-  private RoleCredentialsFetcher(SsoClient sso, boolean owned) {
+  private RoleCredentialsFetcher(SsoClient sso) {
     this.sso = Objects.requireNonNull(sso, "sso");
-    this.owned = owned;
   }
 
   /**
@@ -58,8 +49,7 @@ public final class RoleCredentialsFetcher implements AutoCloseable {
             ssoRegion,
             endpointOverride,
             AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build(),
-            caBundle),
-        true);
+            caBundle));
   }
 
   /**
@@ -112,11 +102,9 @@ public final class RoleCredentialsFetcher implements AutoCloseable {
         Instant.ofEpochMilli(credentials.expiration()));
   }
 
-  /** Closes the portal client if this fetcher built it. */
+  /** Closes the portal client this fetcher built. */
   @Override
   public void close() {
-    if (owned) {
-      sso.close();
-    }
+    sso.close();
   }
 }
