@@ -2,13 +2,11 @@ package dev.ssoconfig.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ssoconfig.login.TokenCache;
 import dev.ssoconfig.portal.RoleCredentials;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 
 /**
  * The JSON a {@code credential_process} prints, as the AWS CLI and SDKs read it (the AWS SDKs'
@@ -33,21 +31,12 @@ final class CredentialProcessOutput {
       json.writeStringField("AccessKeyId", credentials.accessKeyId());
       json.writeStringField("SecretAccessKey", credentials.secretAccessKey());
       json.writeStringField("SessionToken", credentials.sessionToken());
-      json.writeStringField("Expiration", time(credentials.expiration()));
+      json.writeStringField("Expiration", TokenCache.formatTime(credentials.expiration()));
       json.writeStringField("AccountId", credentials.accountId());
       json.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException("writing JSON to memory", e);
     }
     return text.toString();
-  }
-
-  /**
-   * @param instant a time
-   * @return it as {@code yyyy-MM-ddTHH:mm:ssZ}, fractions of a second dropped (so never later than
-   *     the real expiry)
-   */
-  static String time(Instant instant) {
-    return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
   }
 }

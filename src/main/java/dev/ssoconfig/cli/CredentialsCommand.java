@@ -125,9 +125,9 @@ public final class CredentialsCommand implements Callable<Integer> {
               + " in account "
               + SafeText.line(sso.accountId())
               + ", valid until "
-              + CredentialProcessOutput.time(credentials.expiration())
+              + TokenCache.formatTime(credentials.expiration())
               + "; access token valid until "
-              + CredentialProcessOutput.time(token.expiresAt()));
+              + TokenCache.formatTime(token.expiresAt()));
       err.flush();
     }
     PrintWriter out = spec.commandLine().getOut();

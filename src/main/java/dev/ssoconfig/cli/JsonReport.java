@@ -8,11 +8,10 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import dev.ssoconfig.login.TokenCache;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 
@@ -86,10 +85,7 @@ final class JsonReport {
     } else {
       json.writeNull();
     }
-    json.writeStringField(
-        "tokenExpiresAt",
-        DateTimeFormatter.ISO_INSTANT.format(
-            report.tokenExpiresAt().truncatedTo(ChronoUnit.SECONDS)));
+    json.writeStringField("tokenExpiresAt", TokenCache.formatTime(report.tokenExpiresAt()));
     json.writeArrayFieldStart("profiles");
     for (RunReport.ProfileOutcome profile : report.profiles()) {
       json.writeStartObject();
