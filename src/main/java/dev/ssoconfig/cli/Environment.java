@@ -143,6 +143,13 @@ public record Environment(
     if (explicit != null) {
       return explicit.isEmpty() ? Path.of("") : expandTilde(explicit);
     }
+    return defaultConfigFile();
+  }
+
+  /**
+   * @return {@code ~/.aws/config}: the config file when {@code AWS_CONFIG_FILE} is unset
+   */
+  public Path defaultConfigFile() {
     return home().resolve(".aws").resolve("config");
   }
 

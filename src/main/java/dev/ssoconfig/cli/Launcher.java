@@ -45,7 +45,7 @@ final class Launcher {
    * @throws Failure of kind {@link Failure.Kind#USAGE} when the command cannot be told or written
    */
   static CredentialProcess credentialProcess(Environment environment, Path configFile) {
-    boolean windows = isWindows(System.getProperty("os.name", ""));
+    boolean windows = environment.windows();
     String given = environment.get(VARIABLE);
     String launcher =
         given != null
@@ -59,7 +59,7 @@ final class Launcher {
                 windows);
     List<String> rest = new ArrayList<>(List.of("credentials"));
     Path config = configFile.toAbsolutePath().normalize();
-    if (!config.equals(defaultConfig(environment))) {
+    if (!config.equals(environment.defaultConfigFile().toAbsolutePath().normalize())) {
       rest.add("--config-file");
       rest.add(config.toString());
     }
@@ -98,10 +98,6 @@ final class Launcher {
     return List.of(java, "-jar", code.toString());
   }
 
-  static boolean isWindows(String osName) {
-    return osName.toLowerCase(Locale.ROOT).startsWith("windows");
-  }
-
   private static String join(List<String> words, boolean windows) {
     try {
       return ShellWords.join(words, windows);
@@ -110,10 +106,6 @@ final class Launcher {
           "--credential-process: a path holds a \" and cannot be quoted for cmd.exe; set "
               + VARIABLE);
     }
-  }
-
-  private static Path defaultConfig(Environment environment) {
-    return environment.home().resolve(".aws").resolve("config").toAbsolutePath().normalize();
   }
 
   private static Optional<Path> nativeExecutable() {
