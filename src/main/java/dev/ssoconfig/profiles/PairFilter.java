@@ -124,10 +124,12 @@ public final class PairFilter {
     }
 
     boolean matches(AccountRole role) {
-      return (account.matches(role.accountId())
+      // the role first: sanitising the account name (a normalisation and regexes) is the costly
+      // test, run only for a pair whose role matches and whose ID and name as given do not
+      return this.role.matches(role.roleName())
+          && (account.matches(role.accountId())
               || account.matches(role.accountName())
-              || account.matches(ProfileNames.sanitize(role.accountName())))
-          && this.role.matches(role.roleName());
+              || account.matches(ProfileNames.sanitize(role.accountName())));
     }
 
     @Override
