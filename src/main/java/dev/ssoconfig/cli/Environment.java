@@ -1,6 +1,7 @@
 package dev.ssoconfig.cli;
 
 import dev.ssoconfig.Failure;
+import dev.ssoconfig.text.SafeText;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The process environment the command depends on, injected so tests run against a temp dir, a fake
@@ -187,11 +189,21 @@ public record Environment(
     return value == null || value.isEmpty() ? null : value;
   }
 
+  /** An {@code @} in the authority: {@code scheme://NAME[:PASSWORD]@host}. */
+  private static final Pattern USER_INFO = Pattern.compile("^[^/?#]*//[^/?#]*@");
+
   private Optional<URI> endpoint(String specific) {
     String name = get(specific) != null ? specific : "AWS_ENDPOINT_URL";
     String value = get(name);
     if (value == null) {
       return Optional.empty();
+    }
+    // a user name or password before the host would be printed wherever the endpoint is named
+    if (USER_INFO.matcher(value).find()) {
+      throw Failure.usage(
+          name
+              + " must not contain a user name or password (NAME:PASSWORD@ before the host); give"
+              + " the endpoint URL alone");
     }
     try {
       URI uri = new URI(value.trim());
@@ -200,7 +212,7 @@ public record Environment(
       }
       return Optional.of(uri);
     } catch (URISyntaxException e) {
-      throw Failure.usage(name + " is not an absolute URL: " + value);
+      throw Failure.usage(name + " is not an absolute URL: " + SafeText.line(value));
     }
   }
 

@@ -95,6 +95,18 @@ class EnvironmentTest {
       Failure e = assertFailure(Kind.USAGE, env::portalEndpoint);
       assertEquals("AWS_ENDPOINT_URL_SSO is not an absolute URL: not a url", e.getMessage());
     }
+
+    @Test
+    void an_endpoint_with_a_password_is_refused_without_printing_it() {
+      Environment env =
+          new Environment(
+              Map.of("AWS_ENDPOINT_URL_SSO_OIDC", "https://me:hunter2@proxy.example:8443/"), "/j");
+      Failure e = assertFailure(Kind.USAGE, env::oidcEndpoint);
+      assertEquals(
+          "AWS_ENDPOINT_URL_SSO_OIDC must not contain a user name or password (NAME:PASSWORD@ before"
+              + " the host); give the endpoint URL alone",
+          e.getMessage());
+    }
   }
 
   @Nested
