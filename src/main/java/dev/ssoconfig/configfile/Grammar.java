@@ -1,5 +1,6 @@
 package dev.ssoconfig.configfile;
 
+import dev.ssoconfig.text.InlineComment;
 import dev.ssoconfig.text.PyText;
 import java.util.List;
 import java.util.Optional;
@@ -199,16 +200,12 @@ final class Grammar {
         || PyText.isSpace(value.charAt(value.length() - 1))
         || value.charAt(0) <= ' '
         || value.charAt(value.length() - 1) <= ' '
-        || value.charAt(0) == '#'
-        || value.charAt(0) == ';') {
+        || InlineComment.in(value)) {
       return false;
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c == '\n' || c == '\r') {
-        return false;
-      }
-      if ((c == '#' || c == ';') && Character.isWhitespace(value.charAt(i - 1))) {
         return false;
       }
       if (Character.isSurrogate(c)

@@ -1,6 +1,7 @@
 package dev.ssoconfig.profiles;
 
 import dev.ssoconfig.Failure;
+import dev.ssoconfig.text.InlineComment;
 import dev.ssoconfig.text.PyText;
 import java.util.Objects;
 
@@ -55,9 +56,9 @@ public record CredentialProcess(String command) {
       if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
         return "a control character or line break";
       }
-      if ((c == '#' || c == ';') && (i == 0 || Character.isWhitespace(command.charAt(i - 1)))) {
-        return "a # or ; after a space";
-      }
+    }
+    if (InlineComment.in(command)) {
+      return "a # or ; after a space";
     }
     return null;
   }

@@ -1,6 +1,7 @@
 package dev.ssoconfig.profiles;
 
 import dev.ssoconfig.Failure;
+import dev.ssoconfig.text.InlineComment;
 import dev.ssoconfig.text.PyText;
 import dev.ssoconfig.text.SafeText;
 import java.util.ArrayList;
@@ -143,30 +144,13 @@ public final class ExtraKeys {
               + RunRecord.PREFIX
               + "* keys) and cannot be set");
     }
-    if (hasInlineComment(value)) {
+    if (InlineComment.in(value)) {
       throw refused(
           setting,
           "the AWS SDKs would read a # or ; at the start of the value or after a space as a"
               + " comment; remove it or the space before it");
     }
     return new Property(key, value);
-  }
-
-  /**
-   * Whether the AWS SDK for Java would cut the value at a {@code #} or {@code ;}: one at its start
-   * (it follows {@code " = "} in the file) or after whitespace, Java's or Python's.
-   */
-  private static boolean hasInlineComment(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if ((c == '#' || c == ';')
-          && (i == 0
-              || Character.isWhitespace(value.charAt(i - 1))
-              || PyText.isSpace(value.charAt(i - 1)))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static Failure refused(String setting, String reason) {
