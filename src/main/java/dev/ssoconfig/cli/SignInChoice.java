@@ -56,11 +56,11 @@ record SignInChoice(LoginFlow flow, boolean openBrowser, String note) {
     if (deviceCode && pkce) {
       throw Failure.usage("--device-code and --pkce cannot be used together; choose one");
     }
-    String noDisplay = whyNoBrowser(environment);
-    boolean canShowBrowser = noDisplay == null;
     if (pkce) {
       return new SignInChoice(LoginFlow.PKCE, !noBrowser, null);
     }
+    String noDisplay = whyNoBrowser(environment);
+    boolean canShowBrowser = noDisplay == null;
     if (deviceCode || !canShowBrowser) {
       String note =
           deviceCode
