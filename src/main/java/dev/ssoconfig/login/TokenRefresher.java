@@ -71,9 +71,11 @@ public final class TokenRefresher {
               clock);
     } catch (SdkException e) {
       String[] secrets = {cached.refreshToken(), cached.clientSecret(), cached.accessToken()};
+      // refused (exit 3, sign in again) unless throttled or a server error (exit 4, try later)
       if (e instanceof AwsServiceException service
           && service.statusCode() < 500
-          && service.statusCode() != 429) {
+          && service.statusCode() != 429
+          && !service.isThrottlingException()) {
         String code =
             service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
         throw Failure.signIn(
