@@ -66,7 +66,8 @@ public final class CachedSignIn implements AutoCloseable {
     LazyClient<SsoOidcClient> client =
         new LazyClient<>(() -> OidcClients.create(ssoRegion, oidcEndpoint, caBundle));
     TokenRefresher refresher =
-        new TokenRefresher(client, OidcClients.resolveEndpoint(ssoRegion, oidcEndpoint), clock);
+        new TokenRefresher(
+            client, () -> OidcClients.resolveEndpoint(ssoRegion, oidcEndpoint), clock);
     return new CachedSignIn(cache, refresher, clock, client);
   }
 

@@ -21,7 +21,7 @@ public final class TokenRefresher {
   private static final String CALL = "CreateToken (refresh token)";
 
   private final Supplier<SsoOidcClient> oidc;
-  private final URI oidcEndpoint;
+  private final Supplier<URI> oidcEndpoint;
   private final Clock clock;
 
   /**
@@ -30,9 +30,26 @@ public final class TokenRefresher {
    * @param clock dates the new token ({@code expiresIn} is in seconds from now)
    */
   public TokenRefresher(Supplier<SsoOidcClient> oidc, URI oidcEndpoint, Clock clock) {
+    this(oidc, constant(Objects.requireNonNull(oidcEndpoint, "oidcEndpoint")), clock);
+  }
+
+  /**
+   * As {@link #TokenRefresher(Supplier, URI, Clock)}, with the endpoint worked out only when a
+   * failure names it (resolving it through the SDK's endpoint rules costs 10 ms or more, which a
+   * {@code credential_process} call with a fresh token need not pay).
+   *
+   * @param oidc gives the OIDC client; asked for it only when a refresh is made
+   * @param oidcEndpoint gives the endpoint that client calls; asked only for a failure's message
+   * @param clock dates the new token ({@code expiresIn} is in seconds from now)
+   */
+  public TokenRefresher(Supplier<SsoOidcClient> oidc, Supplier<URI> oidcEndpoint, Clock clock) {
     this.oidc = Objects.requireNonNull(oidc, "oidc");
     this.oidcEndpoint = Objects.requireNonNull(oidcEndpoint, "oidcEndpoint");
     this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  private static Supplier<URI> constant(URI uri) {
+    return () -> uri;
   }
 
   /**
@@ -98,6 +115,7 @@ public final class TokenRefresher {
   }
 
   private String host() {
-    return oidcEndpoint.getAuthority() == null ? "the OIDC service" : oidcEndpoint.getAuthority();
+    URI endpoint = oidcEndpoint.get();
+    return endpoint.getAuthority() == null ? "the OIDC service" : endpoint.getAuthority();
   }
 }
