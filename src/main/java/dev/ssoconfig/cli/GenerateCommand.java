@@ -370,10 +370,11 @@ public final class GenerateCommand implements Callable<Integer> {
       spec.commandLine()
           .getErr()
           .println(
-              "Running again with the options recorded in "
-                  + SafeText.line(config.toString())
-                  + ": "
-                  + Rerun.asOptions(naming));
+              SafeText.line(
+                  "Running again with the options recorded in "
+                      + config
+                      + ": "
+                      + Rerun.asOptions(naming)));
     }
     return naming;
   }

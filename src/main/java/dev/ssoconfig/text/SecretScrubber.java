@@ -22,10 +22,11 @@ import java.util.regex.Pattern;
  *       code=…&state=…}), or a header or log line ({@code x-amz-sso_bearer_token: …}, {@code Bearer
  *       …}). The labels, matched without regard to case and with or without {@code _} or {@code -}:
  *       {@code accessToken}, {@code refreshToken}, {@code idToken}, {@code clientSecret}, {@code
- *       codeVerifier}, {@code deviceCode}, {@code x-amz-sso_bearer_token} and {@code code}. A bare
- *       {@code code} counts only before {@code =} or as a quoted JSON key, so that {@code Status
- *       Code: 400} in SDK messages survives; {@code user_code}, {@code code_challenge} and {@code
- *       errorCode} are not secrets and are kept.
+ *       codeVerifier}, {@code deviceCode}, {@code x-amz-sso_bearer_token}, {@code
+ *       [aws_]secret_access_key}, {@code [aws_]session_token} (role credentials, e.g. a {@code
+ *       --set} value) and {@code code}. A bare {@code code} counts only before {@code =} or as a
+ *       quoted JSON key, so that {@code Status Code: 400} in SDK messages survives; {@code
+ *       user_code}, {@code code_challenge} and {@code errorCode} are not secrets and are kept.
  * </ol>
  *
  * <p>Each secret becomes {@value #REDACTED}. The text is otherwise unchanged (line breaks
@@ -37,7 +38,8 @@ public final class SecretScrubber {
 
   private static final String SECRET_LABELS =
       "access[_-]?token|refresh[_-]?token|id[_-]?token|client[_-]?secret|code[_-]?verifier"
-          + "|device[_-]?code|x-amz-sso[_-]bearer[_-]token";
+          + "|device[_-]?code|x-amz-sso[_-]bearer[_-]token"
+          + "|(?:aws[_-]?)?secret[_-]?access[_-]?key|(?:aws[_-]?)?session[_-]?token";
 
   /** A value: a quoted string (its closing quote may be missing: cut-off bodies) or a token. */
   private static final String VALUE = "(?:\"(?:[^\"\\\\]|\\\\.)*\"?|'[^']*'?|[^\\s&\"',;)}\\]]+)";

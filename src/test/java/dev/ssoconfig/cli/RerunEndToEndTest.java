@@ -159,6 +159,17 @@ class RerunEndToEndTest {
     }
 
     @Test
+    void does_not_print_a_recorded_set_value_that_is_a_secret() throws IOException {
+      assertOk(cli.generate("--set", "aws_session_token=s3cr3t-value"));
+
+      Result again = cli.run();
+
+      assertOk(again);
+      assertTrue(again.err().contains("--set \"aws_session_token=<redacted>"), again.err());
+      assertFalse(again.err().contains("s3cr3t-value"), again.err());
+    }
+
+    @Test
     void with_quiet_says_nothing_on_stderr() throws IOException {
       assertOk(firstRun());
       byte[] first = config();

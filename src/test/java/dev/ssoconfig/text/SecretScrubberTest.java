@@ -59,7 +59,10 @@ class SecretScrubberTest {
           "x-amz-sso_bearer_token: VALUE",
           "Authorization: Bearer VALUE",
           "accessToken: VALUE",
-          "id_token=VALUE"
+          "id_token=VALUE",
+          "--set aws_secret_access_key=VALUE",
+          "--set \"aws_session_token=VALUE\"",
+          "{\"SecretAccessKey\":\"VALUE\",\"SessionToken\":\"VALUE\"}"
         })
     void are_redacted_in_json_query_header_and_log_forms(String text) {
       String scrubbed = SecretScrubber.scrub(text.replace("VALUE", SECRET));
